@@ -1,0 +1,22 @@
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '../infra/config';
+import { createDatabase } from '../infra/database';
+import { createApp } from './app';
+
+const config = loadConfig();
+const db = createDatabase(config.DATABASE_URL);
+const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE });
+
+const server = app.listen(config.API_PORT, config.API_HOST, () => {
+  console.log(`api: listening on http://${config.API_HOST}:${config.API_PORT}`);
+});
+
+const shutdown = () => {
+  server.close(() => {
+    void Promise.all([connection.close(), db.$disconnect()]).then(() => process.exit(0));
+  });
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

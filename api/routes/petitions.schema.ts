@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { CASE_TYPES } from '../../domain/case-types';
+
+const text = (max: number) => z.string().trim().min(1, 'Không được để trống / required').max(max, `Tối đa ${max} ký tự / at most ${max} characters`);
+
+/** Only feedback and dialogue-session opinions may be anonymous; complaints and denunciations need an identity. */
+const ANONYMOUS_ALLOWED = new Set(['FEEDBACK', 'SESSION_OPINION']);
+
+export const submitPetitionSchema = z
+  .object({
+    type: z.enum(CASE_TYPES, { message: `Một trong / one of: ${CASE_TYPES.join(', ')}` }),
+    categoryCode: text(64),
+    unitCode: text(64),
+    title: text(300),
+    content: text(20_000),
+    anonymous: z.boolean().default(false),
+    petitioner: z
+      .object({
+        fullName: text(200),
+        email: z.string().trim().email('Email không hợp lệ / invalid email').max(254).optional(),
+        phone: z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/, 'Số điện thoại không hợp lệ / invalid phone number').optional(),
+        address: text(500).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.anonymous && !ANONYMOUS_ALLOWED.has(v.type)) {
+      ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'Loại đơn này không được gửi ẩn danh / this case type cannot be anonymous' });
+    }
+    if (!v.anonymous && !v.petitioner) {
+      ctx.addIssue({ code: 'custom', path: ['petitioner'], message: 'Cần thông tin người gửi / petitioner details are required' });
+    }
+    if (!ANONYMOUS_ALLOWED.has(v.type) && !v.petitioner?.address) {
+      ctx.addIssue({ code: 'custom', path: ['petitioner', 'address'], message: 'Khiếu nại, tố cáo cần địa chỉ người gửi / complaints and denunciations need an address' });
+    }
+  });
+
+export type SubmitPetition = z.infer<typeof submitPetitionSchema>;
+
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(8, 'Idempotency-Key: 8–200 ký tự / 8 to 200 characters')
+  .max(200, 'Idempotency-Key: 8–200 ký tự / 8 to 200 characters')
+  .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key: chỉ ký tự ASCII in được / printable ASCII only');
+
+export const caseIdSchema = z.string().uuid();

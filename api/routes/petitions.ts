@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import type { Database } from '../../infra/database';
+import { AppError } from '../errors';
+import { submitPetition } from '../services/submit-petition';
+import { caseIdSchema, idempotencyKeySchema, submitPetitionSchema } from './petitions.schema';
+import { toCaseView } from './case-view';
+
+export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueue: string }): Router {
+  const router = Router();
+
+  router.post('/', async (req, res) => {
+    const header = req.get('Idempotency-Key');
+    const key = header === undefined ? randomUUID() : idempotencyKeySchema.parse(header);
+    const input = submitPetitionSchema.parse(req.body ?? {});
+    const result = await submitPetition(deps, key, input);
+    res
+      .status(result.created ? 201 : 200)
+      .location(`/api/petitions/${result.caseId}`)
+      .json({ id: result.caseId, trackingCode: result.trackingCode, idempotencyKey: key });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const id = caseIdSchema.safeParse(req.params.id);
+    const found = id.success
+      ? await deps.db.case.findUnique({ where: { id: id.data }, include: { unit: true, agency: true, category: true } })
+      : null;
+    if (!found) throw new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
+    res.json(toCaseView(found));
+  });
+
+  return router;
+}

