@@ -25,3 +25,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
+
+/** Ports of the embedded services `npm start` runs when the production variables are unset. */
+const localStackSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  SMTP_URL: z.string().url().optional(),
+  TEMPORAL_PORT: z.coerce.number().int().default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+  EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
+  MAIL_SMTP_PORT: z.coerce.number().int().default(1025),
+  MAIL_WEB_PORT: z.coerce.number().int().default(1080),
+  API_PORT: z.coerce.number().int().default(3000),
+});
+
+export type LocalStackConfig = z.infer<typeof localStackSchema>;
+
+export function loadLocalStackConfig(env: NodeJS.ProcessEnv = process.env): LocalStackConfig {
+  const parsed = localStackSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}

@@ -4,6 +4,8 @@ import { hashPassword } from '../infra/passwords';
 import type { OrganisationKind, Role } from './generated/client';
 import { CATEGORIES, COMMUNE_AGENCIES, COMMUNES, DEMO_PASSWORD, DISTRICTS, HEADS, PROVINCE, PROVINCE_AGENCIES } from './demo-province';
 
+/** "Xã Yên Phong" inside a longer name reads "Phòng Kinh tế xã Yên Phong". */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const mailOf = (local: string) => `${local.toLowerCase()}@hoason.gov.test`;
 
 async function upsertUnit(db: Database, u: { code: string; name: string; level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE'; parentId?: string; remote?: boolean; dissolvedAt?: Date }) {
@@ -60,7 +62,7 @@ export async function seedDemoProvince(db: Database): Promise<void> {
     const commune = await upsertUnit(db, { code: c.code, name: c.name, level: 'COMMUNE', parentId: province.id, remote: c.remote });
     await seedLeadership(db, commune);
     for (const a of COMMUNE_AGENCIES) {
-      const agency = await upsertOrg(db, { code: `${c.code}-${a.suffix}`, unitId: commune.id, kind: 'SECTOR_AGENCY', name: `${a.name} ${c.name}`, headName: 'Trưởng phòng', headTitle: '' });
+      const agency = await upsertOrg(db, { code: `${c.code}-${a.suffix}`, unitId: commune.id, kind: 'SECTOR_AGENCY', name: `${a.name} ${lowerFirst(c.name)}`, headName: 'Trưởng phòng', headTitle: '' });
       for (const cat of a.categories) await ensureRule(db, { categoryId: categories.get(cat)!, unitId: commune.id, agencyId: agency.id });
     }
   }
