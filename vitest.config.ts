@@ -5,6 +5,7 @@ export default defineConfig({
     // The Temporal SDK's native add-on does not survive worker threads.
     pool: 'forks',
     globalSetup: ['tests/support/global-setup.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.data/**', '.tools/**'],
     testTimeout: 60_000,

@@ -5,11 +5,14 @@ import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { createSmtpMailer } from '../infra/mailer';
 import { createWorker } from './create-worker';
+import { registerSearchAttributes } from './register-search-attributes';
 
 const config = loadConfig();
 const db = createDatabase(config.DATABASE_URL);
 const mailer = createSmtpMailer(config.SMTP_URL);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+const added = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+if (added.length) console.log(`worker: registered search attributes ${added.join(', ')}`);
 const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../../infra/database';
 import { seedDemoProvince } from '../../prisma/seed';
@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/lib/e
 import { freePort } from '../../scripts/lib/free-port';
 import { startTemporalDevServer, type RunningDevServer } from '../../scripts/lib/temporal-dev-server';
 import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { registerSearchAttributes } from '../../worker/register-search-attributes';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -48,6 +49,7 @@ async function startAll(project: TestProject, scratch: string, stops: Array<() =
     process.env.TEMPORAL_ADDRESS ??
     (temporal = await startTemporalDevServer({ binary: ensureTemporalCli(), port: await freePort(), logFile: join(scratch, 'temporal.log') })).address;
   if (temporal) stops.push(temporal.stop);
+  else await registerOn(temporalAddress);
 
   let pg: RunningPostgres | undefined;
   const databaseServerUrl =
@@ -76,6 +78,13 @@ async function startAll(project: TestProject, scratch: string, stops: Array<() =
     if (!pg) await dropDatabases(databaseServerUrl, `${templateDatabase}%`);
     await teardown();
   };
+}
+
+/** A server we did not start may lack the case search attributes. */
+async function registerOn(address: string) {
+  const connection = await NativeConnection.connect({ address });
+  await registerSearchAttributes(connection, 'default');
+  await connection.close();
 }
 
 export function withDatabase(serverUrl: string, database: string): string {
