@@ -24,6 +24,32 @@ describe('working calendar', () => {
     expect(iso(addWorkingDays(calendar, day(start), n))).toBe(expected);
   });
 
+  it.each([
+    ['2026-02-13', 1, '2026-02-23', 'Tết 2026: 16–20 February off, then the weekend'],
+    ['2026-02-12', 2, '2026-02-23', 'Tết 2026 from the Thursday before'],
+    ['2027-02-04', 1, '2027-02-12', 'Tết 2027: 5–9 February plus two compensatory days for its weekend'],
+    ['2026-04-24', 1, '2026-04-28', 'Hùng Kings’ day 2026 falls on Sunday 26 April: Monday 27 is off'],
+    ['2027-12-31', 1, '2028-01-04', '1 January 2028 is a Saturday: Monday 3 January is off'],
+  ])('%s + %i working days = %s (%s)', (start, n, expected) => {
+    expect(iso(addWorkingDays(calendar, day(start), n))).toBe(expected);
+  });
+
+  it.each([
+    ['2026-02-16', 'Tết Nguyên đán'],
+    ['2026-02-20', 'Tết Nguyên đán'],
+    ['2026-02-21', 'Thứ Bảy'],
+    ['2026-04-27', 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)'],
+    ['2026-09-01', 'Quốc khánh (ngày liền kề)'],
+    ['2027-02-11', 'Nghỉ bù Tết Nguyên đán'],
+    ['2028-01-03', 'Nghỉ bù Tết Dương lịch'],
+  ])('%s is off: %s', (d, reason) => {
+    expect(calendar.reasonOff(day(d))).toBe(reason);
+  });
+
+  it.each(['2026-02-23', '2026-04-28', '2026-09-03', '2026-12-31'])('%s is a working day', (d) => {
+    expect(calendar.reasonOff(day(d))).toBeNull();
+  });
+
   it('moves to the next working day only from a day off', () => {
     expect(iso(nextWorkingDay(calendar, day('2026-05-01')))).toBe('2026-05-04');
     expect(iso(nextWorkingDay(calendar, day('2026-05-05')))).toBe('2026-05-05');

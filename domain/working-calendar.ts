@@ -1,11 +1,15 @@
-import { type LocalDay, localDayFromYmd, ymdOf } from './local-time';
+import { type LocalDay, ymdOf } from './local-time';
+import { publicHolidays } from './public-holidays';
 
 /**
- * Which local days are not working days (Labour Code 2019 art. 112: weekends and public holidays).
- * Administrator overrides per year (announced swaps, extra days off) win over the computed rule.
+ * Which local days are not working days: weekends, the public holidays of the Labour Code with
+ * their compensatory days, and per-year administrator overrides (announced swaps, extra days off),
+ * which win over the computed rule.
  */
 export interface WorkingCalendar {
   isDayOff(day: LocalDay): boolean;
+  /** Why a day is off (holiday name, weekend, override reason), or null for a working day. */
+  reasonOff(day: LocalDay): string | null;
 }
 
 export interface CalendarOverride {
@@ -14,41 +18,29 @@ export interface CalendarOverride {
   reason: string;
 }
 
-/** Fixed solar-calendar holidays. Lunar ones (Tết, Hùng Kings' day) are added by the lunar calendar. */
-function solarHolidays(year: number): LocalDay[] {
-  return [
-    localDayFromYmd(year, 1, 1),
-    localDayFromYmd(year, 4, 30),
-    localDayFromYmd(year, 5, 1),
-    localDayFromYmd(year, 9, 2),
-    // Labour Code art. 112: 2 September plus one adjacent day; 1 September is the usual default.
-    localDayFromYmd(year, 9, 1),
-  ];
-}
-
-function isWeekend(day: LocalDay): boolean {
-  const { weekday } = ymdOf(day);
-  return weekday === 0 || weekday === 6;
-}
-
 export function createWorkingCalendar(overrides: CalendarOverride[] = []): WorkingCalendar {
-  const overrideByDay = new Map(overrides.map((o) => [o.day, o.dayOff]));
-  const holidayCache = new Map<number, Set<LocalDay>>();
-  const holidaysOf = (year: number): Set<LocalDay> => {
-    let set = holidayCache.get(year);
-    if (!set) {
-      set = new Set(solarHolidays(year));
-      holidayCache.set(year, set);
+  const overrideByDay = new Map(overrides.map((o) => [o.day, o]));
+  const byYear = new Map<number, Map<LocalDay, string>>();
+  const holidaysOf = (year: number) => {
+    let map = byYear.get(year);
+    if (!map) {
+      map = new Map(publicHolidays(year).map((h) => [h.day, h.name]));
+      byYear.set(year, map);
     }
-    return set;
+    return map;
   };
-  return {
-    isDayOff(day) {
-      const override = overrideByDay.get(day);
-      if (override !== undefined) return override;
-      return isWeekend(day) || holidaysOf(ymdOf(day).year).has(day);
-    },
+  const reasonOff = (day: LocalDay): string | null => {
+    const override = overrideByDay.get(day);
+    if (override) return override.dayOff ? override.reason : null;
+    const { year, weekday } = ymdOf(day);
+    // A compensatory day can spill into January from the previous year's holidays.
+    const holiday = holidaysOf(year).get(day) ?? holidaysOf(year - 1).get(day);
+    if (holiday) return holiday;
+    if (weekday === 0) return 'Chủ nhật';
+    if (weekday === 6) return 'Thứ Bảy';
+    return null;
   };
+  return { reasonOff, isDayOff: (day) => reasonOff(day) !== null };
 }
 
 export function nextWorkingDay(calendar: WorkingCalendar, day: LocalDay): LocalDay {
@@ -62,6 +54,16 @@ export function addWorkingDays(calendar: WorkingCalendar, day: LocalDay, count: 
   let d = day;
   for (let left = count; left > 0; ) {
     d += 1;
+    if (!calendar.isDayOff(d)) left -= 1;
+  }
+  return d;
+}
+
+/** The Nth working day before `day`. */
+export function subtractWorkingDays(calendar: WorkingCalendar, day: LocalDay, count: number): LocalDay {
+  let d = day;
+  for (let left = count; left > 0; ) {
+    d -= 1;
     if (!calendar.isDayOff(d)) left -= 1;
   }
   return d;
