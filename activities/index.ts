@@ -1,20 +1,29 @@
-import { computeDeadline } from './compute-deadline';
+import { clock } from './clock';
 import type { ActivityDeps } from './deps';
+import { createAppealCase, mergeCase } from './link-cases';
 import { loadCase } from './load-case';
 import { recordEvent } from './record-event';
-import { assignCase, routeCase } from './route-case';
+import { assignAgency, routeCase } from './route-case';
 import { sendNotices } from './send-notices';
+import { closeSession, concludeSession, createOpinionCases, openSession, sendSessionNotices } from './sessions';
 
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
   return {
     loadCase: loadCase(deps),
-    computeDeadline: computeDeadline(deps),
+    clock: clock(deps),
     routeCase: routeCase(deps),
-    assignCase: assignCase(deps),
+    assignAgency: assignAgency(deps),
     recordEvent: recordEvent(deps),
     sendNotices: sendNotices(deps),
+    createAppealCase: createAppealCase(deps),
+    mergeCase: mergeCase(deps),
+    openSession: openSession(deps),
+    createOpinionCases: createOpinionCases(deps),
+    concludeSession: concludeSession(deps),
+    sendSessionNotices: sendSessionNotices(deps),
+    closeSession: closeSession(deps),
   };
 }
 

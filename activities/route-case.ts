@@ -3,6 +3,8 @@ import { pickAgency } from '../domain/routing';
 import type { ActivityDeps } from './deps';
 import { writeCaseEvent } from './record-event';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function unitChain(db: ActivityDeps['db'], unitId: string): Promise<string[]> {
   const chain: string[] = [];
   for (let id: string | null = unitId; id && !chain.includes(id); ) {
@@ -35,21 +37,34 @@ export function routeCase({ db }: ActivityDeps) {
   };
 }
 
-/** A reception officer routes a case by hand. */
-export function assignCase({ db }: ActivityDeps) {
-  return async function assignCase(input: { caseId: string; agencyId: string; actor: string; eventKey: string }): Promise<void> {
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.agencyId);
-    const agency = isUuid ? await db.organisation.findUnique({ where: { id: input.agencyId } }) : null;
-    if (!agency) throw ApplicationFailure.nonRetryable(`Agency ${input.agencyId} does not exist`, 'AgencyNotFound');
+export interface AssignAgencyInput {
+  caseId: string;
+  agencyId: string;
+  actor: string;
+  eventKey: string;
+  kind: 'assigned' | 'transferred' | 'reassigned';
+  reason?: string;
+}
+
+/** Hands the case to an agency: by reception, by transfer from another agency, or by the head. */
+export function assignAgency({ db }: ActivityDeps) {
+  return async function assignAgency(input: AssignAgencyInput): Promise<void> {
+    const agency = UUID.test(input.agencyId) ? await db.organisation.findUnique({ where: { id: input.agencyId } }) : null;
+    if (!agency || agency.kind === 'FRONT_COMMITTEE') {
+      throw ApplicationFailure.nonRetryable(`Không có cơ quan ${input.agencyId} / no such agency`, 'AgencyNotFound');
+    }
     await writeCaseEvent(db, {
       caseId: input.caseId,
       eventKey: input.eventKey,
-      type: 'assigned',
+      type: input.kind,
       actor: input.actor,
-      reason: 'Phân công thủ công / assigned by hand',
-      data: { agencyId: input.agencyId },
-      status: 'ASSIGNED',
-      caseFields: { agency: { connect: { id: input.agencyId } } },
+      reason: input.reason,
+      data: { agencyId: input.agencyId, agencyName: agency.name },
+      ...(input.kind === 'reassigned' ? {} : { status: 'ASSIGNED' as const }),
+      caseFields: {
+        agency: { connect: { id: input.agencyId } },
+        ...(input.kind === 'transferred' ? { transfers: { increment: 1 } } : {}),
+      },
     });
   };
 }

@@ -1,58 +1,82 @@
-import { renderNotice, type DeadlineStep, type NoticeTemplate } from '../domain/notice-templates';
+import type { Organisation } from '../prisma/generated/client';
+import type { DeadlineStep } from '../domain/legal-clock';
+import { renderNotice, type CitizenEvent, type NoticeTemplate } from '../domain/notice-templates';
 import type { ActivityDeps } from './deps';
-import { writeCaseEvent } from './record-event';
+import { deliver, type Recipient } from './outbox';
 
-export type Audience = 'assigned_agency' | 'unit_leaders';
+export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate';
 
 export interface NoticeRequest {
   caseId: string;
   /** One notice per event × recipient: the outbox key is `${eventKey}:${recipient email}`. */
   eventKey: string;
   audience: Audience;
+  /** For the agency and the head: which message (assignment, reminder, extension…). */
+  template?: NoticeTemplate;
   step?: DeadlineStep;
-  dueAt?: string;
+  dueAt?: string | null;
+  note?: string;
+  citizenEvent?: CitizenEvent;
 }
 
-interface Recipient {
-  email: string;
-  name: string;
-  template: NoticeTemplate;
-}
+type Addressed = Recipient & { template: NoticeTemplate };
 
-type CaseWithOrgs = NonNullable<Awaited<ReturnType<typeof loadCaseWithOrgs>>>;
-
-function loadCaseWithOrgs(db: ActivityDeps['db'], caseId: string) {
+function loadCase(db: ActivityDeps['db'], caseId: string) {
   return db.case.findUnique({
     where: { id: caseId },
-    include: { agency: true, unit: { include: { organisations: true } } },
+    include: { agency: true, petitioner: true, unit: { include: { organisations: true, parent: { include: { organisations: true } } } } },
   });
 }
+type CaseWithOrgs = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 
-/** Recipients come from the data: the agency's inbox, or the unit's head of government and Front by name. */
-function recipientsFor(audience: Audience, c: CaseWithOrgs): Recipient[] {
-  if (audience === 'assigned_agency') {
-    return c.agency ? [{ email: c.agency.email, name: c.agency.name, template: 'assignment' }] : [];
+const head = (o: Organisation | undefined, template: NoticeTemplate): Addressed[] =>
+  o ? [{ email: o.headEmail, name: `${o.headTitle} ${o.headName}`.trim(), template }] : [];
+const ofKind = (orgs: Organisation[], kind: Organisation['kind']) => orgs.find((o) => o.kind === kind);
+
+async function inspectorate(db: ActivityDeps['db'], unitId: string | null): Promise<Organisation | undefined> {
+  for (let id = unitId; id; ) {
+    const unit = await db.unit.findUnique({ where: { id }, include: { organisations: true } });
+    const found = unit && ofKind(unit.organisations, 'INSPECTORATE');
+    if (found) return found;
+    id = unit?.parentId ?? null;
   }
-  const orgs = c.unit.organisations;
-  const committee = orgs.find((o) => o.kind === 'PEOPLES_COMMITTEE');
-  const front = orgs.find((o) => o.kind === 'FRONT_COMMITTEE');
-  return [
-    ...(committee ? [{ email: committee.headEmail, name: `${committee.headTitle} ${committee.headName}`, template: 'overdue_head' as const }] : []),
-    ...(front ? [{ email: front.headEmail, name: `${front.headTitle} ${front.headName}`, template: 'overdue_front' as const }] : []),
-  ];
+  return undefined;
 }
 
 /**
- * Writes each notice to the outbox, then sends what is not yet sent. A retry skips what was
- * already delivered, so a recipient gets each notice once.
+ * Recipients come from the data. A denouncer's identity goes only to the denouncer: notices to
+ * anyone else never carry petitioner details.
  */
+async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWithOrgs): Promise<Addressed[]> {
+  const orgs = c.unit.organisations;
+  switch (req.audience) {
+    case 'assigned_agency':
+      return c.agency ? [{ email: c.agency.email, name: c.agency.name, template: req.template ?? 'assignment' }] : [];
+    case 'unit_head':
+      return head(ofKind(orgs, 'PEOPLES_COMMITTEE'), req.template ?? 'extension_requested');
+    case 'unit_leaders':
+      return [...head(ofKind(orgs, 'PEOPLES_COMMITTEE'), 'overdue_head'), ...head(ofKind(orgs, 'FRONT_COMMITTEE'), 'overdue_front')];
+    case 'superior_leaders': {
+      const up = c.unit.parent?.organisations ?? [];
+      return [...head(ofKind(up, 'PEOPLES_COMMITTEE'), 'overdue_head'), ...head(ofKind(up, 'FRONT_COMMITTEE'), 'overdue_front')];
+    }
+    case 'inspectorate': {
+      const org = await inspectorate(db, c.unitId);
+      return org ? [{ email: org.email, name: org.name, template: 'inspectorate_notice' }] : [];
+    }
+    case 'citizen': {
+      const p = c.petitioner;
+      return p?.email && !p.anonymous ? [{ email: p.email, name: p.fullName ?? p.email, template: 'citizen_update' }] : [];
+    }
+  }
+}
+
 export function sendNotices(deps: ActivityDeps) {
-  const { db, mailer } = deps;
   return async function sendNotices(req: NoticeRequest): Promise<{ sent: number }> {
-    const c = await loadCaseWithOrgs(db, req.caseId);
+    const c = await loadCase(deps.db, req.caseId);
     if (!c) return { sent: 0 };
     let sent = 0;
-    for (const r of recipientsFor(req.audience, c)) {
+    for (const r of await recipients(deps.db, req, c)) {
       const rendered = renderNotice(r.template, deps.language, {
         recipientName: r.name,
         caseTitle: c.title,
@@ -60,35 +84,14 @@ export function sendNotices(deps: ActivityDeps) {
         trackingCode: c.trackingCode,
         unitName: c.unit.name,
         agencyName: c.agency?.name ?? (deps.language === 'vi' ? '(chưa phân công)' : '(not yet assigned)'),
-        dueAt: req.dueAt ? new Date(req.dueAt) : c.firstStepDueAt,
+        dueAt: req.dueAt ? new Date(req.dueAt) : null,
         step: req.step ?? null,
         caseUrl: `${deps.publicUrl}/cases/${c.id}`,
+        scope: req.audience === 'superior_leaders' ? 'superior' : 'unit',
+        citizenEvent: req.citizenEvent,
+        note: req.note,
       });
-      const key = `${req.eventKey}:${r.email}`;
-      const row = await db.notification.upsert({
-        where: { key },
-        create: { key, caseId: c.id, template: r.template, language: deps.language, recipientEmail: r.email, recipientName: r.name, subject: rendered.subject },
-        update: {},
-      });
-      if (row.status === 'SENT') continue;
-      try {
-        const info = await mailer.send({ from: deps.mailFrom, to: `"${r.name}" <${r.email}>`, ...rendered, messageId: `<${row.id}@petitions.local>` });
-        await db.notification.update({
-          where: { id: row.id },
-          data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, providerMessageId: info.messageId, lastError: null },
-        });
-        await writeCaseEvent(db, {
-          caseId: c.id,
-          eventKey: `notice:${key}`,
-          type: 'notice_sent',
-          actor: 'system',
-          data: { template: r.template, recipient: r.name, email: r.email, notificationId: row.id },
-        });
-        sent += 1;
-      } catch (err) {
-        await db.notification.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError: String(err) } });
-        throw err;
-      }
+      if (await deliver(deps, { key: `${req.eventKey}:${r.email}`, caseId: c.id, template: r.template, recipient: r, rendered })) sent += 1;
     }
     return { sent };
   };

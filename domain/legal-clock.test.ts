@@ -1,36 +1,115 @@
 import { describe, expect, it } from 'vitest';
-import { computeDueDate, DEFAULT_CLOCK_POLICY } from './legal-clock';
+import {
+  addDuration,
+  DEFAULT_CLOCK_POLICY as policy,
+  extendDeadline,
+  extensionRefusal,
+  pauseDeadline,
+  reclassifyDeadline,
+  resolutionLimit,
+  resumeDeadline,
+  startDeadline,
+  type Duration,
+} from './legal-clock';
 import { createWorkingCalendar } from './working-calendar';
 
 const calendar = createWorkingCalendar();
 const vn = (local: string) => new Date(`${local}+07:00`);
+const endOf = (date: string) => vn(`${date}T23:59:59.999`).toISOString();
+const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
+const workingDays = (amount: number): Duration => ({ amount, unit: 'working_days' });
 
-describe('legal clock', () => {
-  it('ends a calendar-day limit at the close of its last day, Vietnam time', () => {
-    const due = computeDueDate(vn('2026-11-02T09:00:00'), { amount: 10, unit: 'calendar_days' }, calendar, 'Luật Khiếu nại 2011, Điều 27');
-    expect(due.dueAt.toISOString()).toBe(vn('2026-11-12T23:59:59.999').toISOString());
-    expect(due.explanation).toContain('Luật Khiếu nại 2011, Điều 27');
+describe('due dates', () => {
+  it.each([
+    ['2026-11-02T09:00:00', days(10), '2026-11-12', 'a plain calendar-day limit ends at the close of its last day'],
+    ['2026-04-20T10:00:00', days(10), '2026-05-04', 'ends on 30 April: runs past 1 May and the weekend (Civil Code art. 148)'],
+    ['2026-02-06T10:00:00', days(10), '2026-02-23', 'ends in Tết 2026 (16 Feb): runs to the first working day after'],
+    ['2027-01-27T10:00:00', days(10), '2027-02-12', 'ends in Tết 2027 with its compensatory days'],
+    ['2026-12-22T10:00:00', days(10), '2027-01-04', 'ends on New Year’s day 2027'],
+    ['2026-08-28T15:00:00', workingDays(3), '2026-09-04', 'working days skip 1–2 September'],
+    ['2026-02-10T08:00:00', workingDays(10), '2026-03-03', 'ten working days straddling Tết 2026'],
+    ['2026-04-22T08:00:00', workingDays(5), '2026-05-04', 'Hùng Kings’ compensatory Monday, 30 April and 1 May'],
+  ])('%s + %o → %s: %s', (start, limit, due) => {
+    expect(addDuration(vn(start), limit, calendar).toISOString()).toBe(endOf(due));
   });
 
-  it('extends a calendar-day limit that ends on a day off to the next working day (Civil Code art. 148)', () => {
-    // 20 April + 10 days = Thursday 30 April (holiday); 1 May holiday, then the weekend.
-    const due = computeDueDate(vn('2026-04-20T10:00:00'), { amount: 10, unit: 'calendar_days' }, calendar, 'test');
-    expect(due.dueAt.toISOString()).toBe(vn('2026-05-04T23:59:59.999').toISOString());
-    expect(due.explanation).toContain('Điều 148');
-  });
-
-  it('counts working days and skips weekends and holidays', () => {
-    const due = computeDueDate(vn('2026-08-28T15:00:00'), { amount: 3, unit: 'working_days' }, calendar, 'test');
-    // Fri 28 Aug → Mon 31 Aug (1), Thu 3 Sep (2), Fri 4 Sep (3): 1 and 2 September are off.
-    expect(due.dueAt.toISOString()).toBe(vn('2026-09-04T23:59:59.999').toISOString());
-  });
-
-  it('supports second-based limits for demos and tests', () => {
+  it('counts seconds exactly, for demos and tests', () => {
     const start = new Date('2026-01-01T00:00:00Z');
-    expect(computeDueDate(start, { amount: 5, unit: 'seconds' }, calendar, 'test').dueAt.getTime()).toBe(start.getTime() + 5000);
+    expect(addDuration(start, { amount: 5, unit: 'seconds' }, calendar).getTime()).toBe(start.getTime() + 5000);
   });
 
-  it('records a legal basis for every case type', () => {
-    for (const rule of Object.values(DEFAULT_CLOCK_POLICY.rules)) expect(rule.legalBasis).toMatch(/Luật|Quy định/);
+  it('takes the complex and remote-area limits of a complaint', () => {
+    const rule = policy.rules.COMPLAINT_FIRST;
+    expect(resolutionLimit(rule, 'NORMAL', false)).toEqual(days(30));
+    expect(resolutionLimit(rule, 'COMPLEX', false)).toEqual(days(45));
+    expect(resolutionLimit(rule, 'NORMAL', true)).toEqual(days(45));
+    expect(resolutionLimit(rule, 'COMPLEX', true)).toEqual(days(60));
+    expect(resolutionLimit(policy.rules.COMPLAINT_SECOND, 'COMPLEX', true)).toEqual(days(70));
+  });
+});
+
+describe('extensions', () => {
+  it('allows a denunciation one extension when complex, two when especially complex, none otherwise', () => {
+    const rule = policy.rules.DENUNCIATION;
+    expect(extensionRefusal(rule, 'NORMAL', 0)).toMatch(/Không được gia hạn/);
+    expect(extensionRefusal(rule, 'COMPLEX', 0)).toBeNull();
+    expect(extensionRefusal(rule, 'COMPLEX', 1)).toMatch(/1\/1/);
+    expect(extensionRefusal(rule, 'ESPECIALLY_COMPLEX', 1)).toBeNull();
+    expect(extensionRefusal(rule, 'ESPECIALLY_COMPLEX', 2)).toMatch(/2\/2/);
+  });
+
+  it('allows feedback and session opinions one extension, complaints none', () => {
+    expect(extensionRefusal(policy.rules.FEEDBACK, 'NORMAL', 0)).toBeNull();
+    expect(extensionRefusal(policy.rules.FEEDBACK, 'NORMAL', 1)).not.toBeNull();
+    expect(extensionRefusal(policy.rules.SESSION_OPINION, 'NORMAL', 0)).toBeNull();
+    expect(extensionRefusal(policy.rules.COMPLAINT_FIRST, 'COMPLEX', 0)).not.toBeNull();
+  });
+});
+
+describe('a running deadline', () => {
+  const start = vn('2026-11-02T09:00:00');
+  const first = startDeadline({ step: 'resolution', start, limit: days(30), legalBasis: 'Luật Tố cáo 2018, Điều 30', inputs: { complexity: 'COMPLEX' } }, policy, calendar);
+
+  it('explains itself: rule, legal basis, inputs, policy version', () => {
+    expect(first.dueAt).toBe(endOf('2026-12-02'));
+    expect(first.legalBasis).toBe('Luật Tố cáo 2018, Điều 30');
+    expect(first.inputs).toMatchObject({ complexity: 'COMPLEX', policyVersion: policy.version });
+    expect(first.history).toHaveLength(1);
+    expect(first.history[0]!.note).toContain('30 ngày kể từ 02/11/2026 09:00');
+  });
+
+  it('carries its escalation ladder: reminder, due, superior', () => {
+    expect(first.ladder.map((s) => s.kind)).toEqual(['reminder', 'due', 'superior']);
+    expect(first.ladder[0]!.at).toBe(endOf('2026-11-30')); // 2 working days before Wed 2 Dec
+    expect(first.ladder[2]!.at).toBe(endOf('2026-12-09')); // 5 working days after
+  });
+
+  it('moves with an extension and records it', () => {
+    const extended = extendDeadline(first, vn('2026-11-20T10:00:00'), days(30), 'Luật Tố cáo 2018, Điều 30', policy, calendar);
+    expect(extended.dueAt).toBe(endOf('2027-01-04')); // 2 Dec + 30 = 1 Jan 2027, a holiday; Sat, Sun → Mon 4 Jan
+    expect(extended.history.map((h) => h.kind)).toEqual(['computed', 'extended']);
+    expect(extended.ladder.find((s) => s.kind === 'due')!.at).toBe(extended.dueAt);
+  });
+
+  it('stops while paused and resumes with the paused time added', () => {
+    const paused = pauseDeadline(first, vn('2026-11-10T09:00:00'), 'chờ công dân bổ sung hồ sơ', policy, calendar);
+    expect(paused.dueAt).toBeNull();
+    expect(paused.ladder).toEqual([]);
+    const resumed = resumeDeadline(paused, vn('2026-11-17T09:00:00'), policy, calendar);
+    expect(resumed.dueAt).toBe(endOf('2026-12-09')); // seven days later
+    expect(resumed.history.map((h) => h.kind)).toEqual(['computed', 'paused', 'resumed']);
+  });
+
+  it('recomputes from the same start when reclassified', () => {
+    const complex = reclassifyDeadline(first, vn('2026-11-05T09:00:00'), days(45), 'Vụ việc phức tạp', { complexity: 'COMPLEX' }, policy, calendar);
+    expect(complex.dueAt).toBe(endOf('2026-12-17'));
+    expect(complex.history.at(-1)).toMatchObject({ kind: 'reclassified', dueAt: endOf('2026-12-17') });
+  });
+
+  it('keeps a pause in seconds exact', () => {
+    const s = startDeadline({ step: 'first_step', start: new Date('2026-01-01T00:00:00Z'), limit: { amount: 10, unit: 'seconds' }, legalBasis: 'test', inputs: {} }, policy, calendar);
+    const p = pauseDeadline(s, new Date('2026-01-01T00:00:04Z'), 'x', policy, calendar);
+    const r = resumeDeadline(p, new Date('2026-01-01T00:01:04Z'), policy, calendar);
+    expect(r.dueAt).toBe('2026-01-01T00:01:10.000Z');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderNotice, type NoticeContext } from './notice-templates';
+import { NOTICE_TEMPLATES, renderNotice, type NoticeContext } from './notice-templates';
 
 const ctx: NoticeContext = {
   recipientName: 'Chủ tịch UBND Nguyễn Văn Thành',
@@ -19,7 +19,7 @@ describe('notice templates', () => {
     expect(n.subject).toBe('[PA-TEST] Quá hạn: Đường <b>ngập</b> & hỏng');
     expect(n.text).toContain('Kính gửi đồng chí Chủ tịch UBND Nguyễn Văn Thành');
     expect(n.text).toContain('khiếu nại lần đầu');
-    expect(n.text).toContain('30/11/2026 23:59');
+    expect(n.text).toContain('30/11/2026 23:59 (giờ Việt Nam)');
     expect(n.text).toContain('https://console.example/cases/1');
   });
 
@@ -30,10 +30,19 @@ describe('notice templates', () => {
   });
 
   it('has an English version of every template', () => {
-    for (const t of ['assignment', 'overdue_head', 'overdue_front'] as const) {
+    for (const t of NOTICE_TEMPLATES) {
       const n = renderNotice(t, 'en', ctx);
       expect(n.text).toContain('Dear Chủ tịch UBND Nguyễn Văn Thành');
       expect(n.text).toContain('Open the case');
     }
+  });
+});
+
+describe('citizen notices', () => {
+  it('say what happened, with the officer’s note', () => {
+    const n = renderNotice('citizen_update', 'vi', { ...ctx, recipientName: 'Nguyễn Thị Hoa', citizenEvent: 'guided', note: 'Đề nghị gửi đơn đến Tòa án nhân dân.' });
+    expect(n.subject).toBe('[PA-TEST] Đơn của ông/bà không thuộc thẩm quyền; xin hướng dẫn như sau');
+    expect(n.text).toContain('Kính gửi ông/bà Nguyễn Thị Hoa');
+    expect(n.text).toContain('Đề nghị gửi đơn đến Tòa án nhân dân.');
   });
 });

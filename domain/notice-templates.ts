@@ -1,9 +1,31 @@
 import { CASE_TYPE_LABELS, type CaseType } from './case-types';
 import { formatVnDateTime } from './local-time';
+import type { DeadlineStep } from './legal-clock';
 
 export type Language = 'vi' | 'en';
-export type NoticeTemplate = 'assignment' | 'overdue_head' | 'overdue_front';
-export type DeadlineStep = 'first_step' | 'resolution';
+export type NoticeTemplate =
+  | 'assignment'
+  | 'reminder'
+  | 'overdue_head'
+  | 'overdue_front'
+  | 'extension_requested'
+  | 'extension_decided'
+  | 'inspectorate_notice'
+  | 'citizen_update'
+  | 'session_rollup';
+
+/** What the citizen is told about. */
+export type CitizenEvent =
+  | 'accepted'
+  | 'refused'
+  | 'guided'
+  | 'transferred'
+  | 'info_requested'
+  | 'extension_decided'
+  | 'answered'
+  | 'reopened'
+  | 'closed'
+  | 'appealed';
 
 export interface NoticeContext {
   recipientName: string;
@@ -15,6 +37,12 @@ export interface NoticeContext {
   dueAt: Date | null;
   step: DeadlineStep | null;
   caseUrl: string;
+  /** Escalation to the case's own unit, or to its superior unit after the grace period. */
+  scope?: 'unit' | 'superior';
+  citizenEvent?: CitizenEvent;
+  /** Free text from the officer: a reason, the answer, a decision. */
+  note?: string;
+  rollup?: { opinions: number; resolved: number; open: number };
 }
 
 export interface RenderedNotice {
@@ -23,58 +51,139 @@ export interface RenderedNotice {
   html: string;
 }
 
-const STEP_LABEL: Record<DeadlineStep, Record<Language, string>> = {
+type Lines = { subject: string; body: string[] };
+type Render = (c: NoticeContext, due: string, type: string, step: string) => Lines;
+
+const STEP: Record<DeadlineStep, Record<Language, string>> = {
   first_step: { vi: 'thời hạn thụ lý', en: 'acceptance deadline' },
   resolution: { vi: 'thời hạn giải quyết', en: 'resolution deadline' },
+  session_notice: { vi: 'thời hạn ra thông báo kết luận', en: 'deadline for the written conclusion' },
+  rating: { vi: 'thời hạn đánh giá', en: 'rating window' },
 };
 
-function lines(template: NoticeTemplate, lang: Language, c: NoticeContext): { subject: string; body: string[] } {
-  const due = c.dueAt ? `${formatVnDateTime(c.dueAt)} (giờ Việt Nam / Vietnam time)` : '';
-  const type = CASE_TYPE_LABELS[c.caseType][lang];
-  const step = c.step ? STEP_LABEL[c.step][lang] : '';
-  if (lang === 'vi') {
-    switch (template) {
-      case 'assignment':
-        return {
-          subject: `[${c.trackingCode}] Giao xử lý: ${c.caseTitle}`,
-          body: [`Kính gửi ${c.recipientName},`, `${c.agencyName} được giao xử lý ${type.toLowerCase()} "${c.caseTitle}" (${c.unitName}).`, `Hạn thụ lý: ${due}.`],
-        };
-      case 'overdue_head':
-        return {
-          subject: `[${c.trackingCode}] Quá hạn: ${c.caseTitle}`,
-          body: [`Kính gửi đồng chí ${c.recipientName},`, `Hồ sơ ${type.toLowerCase()} "${c.caseTitle}" giao ${c.agencyName} (${c.unitName}) đã quá ${step} lúc ${due}.`, 'Đề nghị đồng chí chỉ đạo, đôn đốc giải quyết.'],
-        };
-      case 'overdue_front':
-        return {
-          subject: `[${c.trackingCode}] Thông báo quá hạn để giám sát: ${c.caseTitle}`,
-          body: [`Kính gửi ${c.recipientName},`, `Hồ sơ ${type.toLowerCase()} "${c.caseTitle}" giao ${c.agencyName} (${c.unitName}) đã quá ${step} lúc ${due}.`, 'Thông báo để Mặt trận Tổ quốc theo dõi, giám sát.'],
-        };
-    }
-  }
-  switch (template) {
-    case 'assignment':
-      return {
-        subject: `[${c.trackingCode}] Assigned: ${c.caseTitle}`,
-        body: [`Dear ${c.recipientName},`, `${c.agencyName} has been assigned the ${type.toLowerCase()} "${c.caseTitle}" (${c.unitName}).`, `Accept by: ${due}.`],
-      };
-    case 'overdue_head':
-      return {
-        subject: `[${c.trackingCode}] Overdue: ${c.caseTitle}`,
-        body: [`Dear ${c.recipientName},`, `The ${type.toLowerCase()} "${c.caseTitle}" assigned to ${c.agencyName} (${c.unitName}) passed its ${step} at ${due}.`, 'Please direct and urge its resolution.'],
-      };
-    case 'overdue_front':
-      return {
-        subject: `[${c.trackingCode}] Overdue, for supervision: ${c.caseTitle}`,
-        body: [`Dear ${c.recipientName},`, `The ${type.toLowerCase()} "${c.caseTitle}" assigned to ${c.agencyName} (${c.unitName}) passed its ${step} at ${due}.`, 'For the Fatherland Front to follow and supervise.'],
-      };
-  }
-}
+const CITIZEN_EVENT: Record<CitizenEvent, Record<Language, string>> = {
+  accepted: { vi: 'đã được thụ lý giải quyết', en: 'has been accepted for resolution' },
+  refused: { vi: 'không được thụ lý', en: 'was not accepted' },
+  guided: { vi: 'không thuộc thẩm quyền; xin hướng dẫn như sau', en: 'is outside this body’s competence; please follow this guidance' },
+  transferred: { vi: 'đã được chuyển đến cơ quan có thẩm quyền', en: 'has been transferred to the competent body' },
+  info_requested: { vi: 'cần bổ sung thông tin, tài liệu', en: 'needs more information from you' },
+  extension_decided: { vi: 'có quyết định về gia hạn thời hạn giải quyết', en: 'has a decision on extending its deadline' },
+  answered: { vi: 'đã có kết quả trả lời', en: 'has been answered' },
+  reopened: { vi: 'được mở lại để xem xét tiếp', en: 'has been reopened' },
+  closed: { vi: 'đã kết thúc', en: 'has been closed' },
+  appealed: { vi: 'đã được chuyển thành khiếu nại lần hai lên cấp trên', en: 'has become a second complaint to the superior body' },
+};
+
+const VI: Record<NoticeTemplate, Render> = {
+  assignment: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Giao xử lý: ${c.caseTitle}`,
+    body: [`Kính gửi ${c.recipientName},`, `${c.agencyName} được giao xử lý ${type} "${c.caseTitle}" (${c.unitName}).`, `Hạn thụ lý: ${due}.`],
+  }),
+  reminder: (c, due, type, step) => ({
+    subject: `[${c.trackingCode}] Nhắc hạn: ${c.caseTitle}`,
+    body: [`Kính gửi ${c.recipientName},`, `Hồ sơ ${type} "${c.caseTitle}" sắp đến ${step}: ${due}.`, 'Đề nghị khẩn trương xử lý.'],
+  }),
+  overdue_head: (c, due, type, step) => ({
+    subject: `[${c.trackingCode}] Quá hạn${c.scope === 'superior' ? ' (báo cáo cấp trên)' : ''}: ${c.caseTitle}`,
+    body: [
+      `Kính gửi đồng chí ${c.recipientName},`,
+      `Hồ sơ ${type} "${c.caseTitle}" giao ${c.agencyName} (${c.unitName}) đã quá ${step} lúc ${due}${c.scope === 'superior' ? ' và vẫn chưa được xử lý sau thời gian gia hạn đôn đốc' : ''}.`,
+      'Đề nghị đồng chí chỉ đạo, đôn đốc giải quyết.',
+    ],
+  }),
+  overdue_front: (c, due, type, step) => ({
+    subject: `[${c.trackingCode}] Thông báo quá hạn để giám sát: ${c.caseTitle}`,
+    body: [`Kính gửi ${c.recipientName},`, `Hồ sơ ${type} "${c.caseTitle}" giao ${c.agencyName} (${c.unitName}) đã quá ${step} lúc ${due}.`, 'Thông báo để Mặt trận Tổ quốc theo dõi, giám sát.'],
+  }),
+  extension_requested: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Đề nghị gia hạn: ${c.caseTitle}`,
+    body: [`Kính gửi đồng chí ${c.recipientName},`, `${c.agencyName} đề nghị gia hạn giải quyết ${type} "${c.caseTitle}" (hạn hiện tại ${due}).`, `Lý do: ${c.note ?? ''}`, 'Đề nghị đồng chí xem xét, quyết định.'],
+  }),
+  extension_decided: (c, due) => ({
+    subject: `[${c.trackingCode}] Quyết định gia hạn: ${c.caseTitle}`,
+    body: [`Kính gửi ${c.recipientName},`, `${c.note ?? ''}`, `Hạn giải quyết: ${due}.`],
+  }),
+  inspectorate_notice: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Thông báo thụ lý ${type}: ${c.caseTitle}`,
+    body: [`Kính gửi ${c.recipientName},`, `${c.agencyName} đã thụ lý ${type} "${c.caseTitle}" (${c.unitName}). Hạn giải quyết: ${due}.`],
+  }),
+  citizen_update: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Đơn của ông/bà ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].vi}`,
+    body: [
+      `Kính gửi ông/bà ${c.recipientName},`,
+      `Đơn ${type} "${c.caseTitle}" (mã hồ sơ ${c.trackingCode}) ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].vi}.`,
+      ...(c.note ? [c.note] : []),
+      ...(c.dueAt ? [`Thời hạn: ${due}.`] : []),
+    ],
+  }),
+  session_rollup: (c) => ({
+    subject: `Kết quả giải quyết ý kiến sau buổi đối thoại: ${c.caseTitle}`,
+    body: [
+      `Kính gửi ${c.recipientName},`,
+      `Buổi tiếp xúc, đối thoại "${c.caseTitle}" (${c.unitName}) đã hoàn tất.`,
+      `Số ý kiến: ${c.rollup?.opinions ?? 0}; đã giải quyết: ${c.rollup?.resolved ?? 0}; còn lại: ${c.rollup?.open ?? 0}.`,
+      'Báo cáo để Mặt trận Tổ quốc giám sát việc thực hiện kết luận.',
+    ],
+  }),
+};
+
+const EN: Record<NoticeTemplate, Render> = {
+  assignment: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Assigned: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `${c.agencyName} has been assigned the ${type} "${c.caseTitle}" (${c.unitName}).`, `Accept by: ${due}.`],
+  }),
+  reminder: (c, due, type, step) => ({
+    subject: `[${c.trackingCode}] Reminder: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `The ${type} "${c.caseTitle}" reaches its ${step} at ${due}.`, 'Please act on it promptly.'],
+  }),
+  overdue_head: (c, due, type, step) => ({
+    subject: `[${c.trackingCode}] Overdue${c.scope === 'superior' ? ' (escalated to the superior unit)' : ''}: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `The ${type} "${c.caseTitle}" assigned to ${c.agencyName} (${c.unitName}) passed its ${step} at ${due}.`, 'Please direct and urge its resolution.'],
+  }),
+  overdue_front: (c, due, type, step) => ({
+    subject: `[${c.trackingCode}] Overdue, for supervision: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `The ${type} "${c.caseTitle}" assigned to ${c.agencyName} (${c.unitName}) passed its ${step} at ${due}.`, 'For the Fatherland Front to follow and supervise.'],
+  }),
+  extension_requested: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Extension requested: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `${c.agencyName} asks to extend the ${type} "${c.caseTitle}" (due ${due}).`, `Reason: ${c.note ?? ''}`, 'Please decide.'],
+  }),
+  extension_decided: (c, due) => ({
+    subject: `[${c.trackingCode}] Extension decided: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `${c.note ?? ''}`, `Due: ${due}.`],
+  }),
+  inspectorate_notice: (c, due, type) => ({
+    subject: `[${c.trackingCode}] ${type} accepted: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `${c.agencyName} accepted the ${type} "${c.caseTitle}" (${c.unitName}). Due: ${due}.`],
+  }),
+  citizen_update: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Your petition ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].en}`,
+    body: [
+      `Dear ${c.recipientName},`,
+      `Your ${type} "${c.caseTitle}" (tracking code ${c.trackingCode}) ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].en}.`,
+      ...(c.note ? [c.note] : []),
+      ...(c.dueAt ? [`Due: ${due}.`] : []),
+    ],
+  }),
+  session_rollup: (c) => ({
+    subject: `Follow-up of the dialogue session: ${c.caseTitle}`,
+    body: [
+      `Dear ${c.recipientName},`,
+      `All opinions of the dialogue session "${c.caseTitle}" (${c.unitName}) are closed.`,
+      `Opinions: ${c.rollup?.opinions ?? 0}; resolved: ${c.rollup?.resolved ?? 0}; open: ${c.rollup?.open ?? 0}.`,
+      'For the Fatherland Front to supervise how the conclusions were carried out.',
+    ],
+  }),
+};
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
 export function renderNotice(template: NoticeTemplate, lang: Language, ctx: NoticeContext): RenderedNotice {
-  const { subject, body } = lines(template, lang, ctx);
+  const due = ctx.dueAt ? (lang === 'vi' ? `${formatVnDateTime(ctx.dueAt)} (giờ Việt Nam)` : `${formatVnDateTime(ctx.dueAt)} (Vietnam time)`) : '';
+  const type = CASE_TYPE_LABELS[ctx.caseType][lang].toLowerCase();
+  const step = ctx.step ? STEP[ctx.step][lang] : '';
+  const { subject, body } = (lang === 'vi' ? VI : EN)[template](ctx, due, type, step);
   const linkLabel = lang === 'vi' ? 'Xem hồ sơ' : 'Open the case';
   const text = [...body, '', `${linkLabel}: ${ctx.caseUrl}`].join('\n');
   const html = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><body>${body
@@ -82,3 +191,5 @@ export function renderNotice(template: NoticeTemplate, lang: Language, ctx: Noti
     .join('')}<p><a href="${escapeHtml(ctx.caseUrl)}">${linkLabel}</a></p></body></html>`;
   return { subject, text, html };
 }
+
+export const NOTICE_TEMPLATES = Object.keys(VI) as NoticeTemplate[];

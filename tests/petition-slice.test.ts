@@ -1,22 +1,17 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CLOCK_POLICY, type ClockPolicy, type Duration } from '../domain/legal-clock';
+import { secondsRule, seconds, testPolicy } from './support/policies';
 import { caseWorkflowId } from '../workflows/ids';
-import { acceptUpdate, answerUpdate, assignUpdate } from '../workflows/petition.workflow';
+import { acceptUpdate, answerUpdate, assignUpdate, rateUpdate } from '../workflows/petition.workflow';
 import { eventually } from './support/eventually';
 import { startSystem, type TestSystem } from './support/system';
 
-const seconds = (amount: number): Duration => ({ amount, unit: 'seconds' });
 /** Feedback keeps long limits (no escalation during a test); first complaints escalate within seconds. */
-const policy: ClockPolicy = {
-  ...DEFAULT_CLOCK_POLICY,
-  version: 'test-seconds',
-  rules: {
-    ...DEFAULT_CLOCK_POLICY.rules,
-    FEEDBACK: { ...DEFAULT_CLOCK_POLICY.rules.FEEDBACK, firstStep: seconds(600), resolution: seconds(600) },
-    COMPLAINT_FIRST: { ...DEFAULT_CLOCK_POLICY.rules.COMPLAINT_FIRST, firstStep: seconds(3), resolution: seconds(3) },
-  },
-};
+const policy = testPolicy('test-slice', {
+  rules: { FEEDBACK: secondsRule('FEEDBACK', 600, 600), COMPLAINT_FIRST: secondsRule('COMPLAINT_FIRST', 3, 3) },
+  ladder: { reminderBefore: seconds(1), graceAfterDue: seconds(600) },
+  ratingWindow: seconds(600),
+});
 
 const landFeedback = {
   type: 'FEEDBACK',
@@ -150,15 +145,16 @@ describe('the case workflow', () => {
 
     const accepted = await handle.executeUpdate(acceptUpdate, { args: [{ actor: 'canbo.snnmt@hoason.gov.test' }] });
     expect(accepted.status).toBe('ACCEPTED');
-    expect(accepted.resolutionDueAt).toBeTruthy();
+    expect(accepted.resolution?.dueAt).toBeTruthy();
     expect(await rejectionReason(handle.executeUpdate(acceptUpdate, { args: [{ actor: 'again' }] }))).toMatch(/not allowed in status ACCEPTED/);
 
     const answered = await handle.executeUpdate(answerUpdate, { args: [{ actor: 'canbo.snnmt@hoason.gov.test', answer: 'Đã kiểm tra, yêu cầu tháo dỡ tường rào.' }] });
     expect(answered.status).toBe('ANSWERED');
-    expect((await handle.result()).status).toBe('ANSWERED');
+    await handle.executeUpdate(rateUpdate, { args: [{ satisfied: true }] });
+    expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED' });
 
     const final = await getCase(id);
-    expect(final).toMatchObject({ status: 'ANSWERED', answer: 'Đã kiểm tra, yêu cầu tháo dỡ tường rào.' });
+    expect(final).toMatchObject({ status: 'CLOSED', answer: 'Đã kiểm tra, yêu cầu tháo dỡ tường rào.' });
     expect(await eventsOf(id)).toEqual(expect.arrayContaining(['received', 'assigned', 'accepted', 'answered', 'notice_sent']));
     expect(sys.smtp.to('truong.hs-ubnd@hoason.gov.test')).toHaveLength(0);
   });
@@ -197,6 +193,7 @@ describe('the case workflow', () => {
     await handle.executeUpdate(acceptUpdate, { args: [{ actor: 'officer' }] });
     await eventually(() => expect(sys.smtp.to(head).map((m) => m.text).join()).toContain('quá thời hạn giải quyết'));
     await handle.executeUpdate(answerUpdate, { args: [{ actor: 'officer', answer: 'Đã trả lời.' }] });
+    await handle.executeUpdate(rateUpdate, { args: [{ satisfied: true }] });
     await handle.result();
     expect(sys.smtp.to(head)).toHaveLength(2);
     expect(sys.smtp.to(front)).toHaveLength(2);

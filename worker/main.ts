@@ -1,6 +1,4 @@
 import { NativeConnection } from '@temporalio/worker';
-import { DEFAULT_CLOCK_POLICY } from '../domain/legal-clock';
-import { createWorkingCalendar } from '../domain/working-calendar';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { createSmtpMailer } from '../infra/mailer';
@@ -20,8 +18,6 @@ const worker = await createWorker({
   deps: {
     db,
     mailer,
-    clockPolicy: DEFAULT_CLOCK_POLICY,
-    calendar: createWorkingCalendar(),
     mailFrom: config.MAIL_FROM,
     publicUrl: config.PUBLIC_URL,
     language: config.NOTICE_LANGUAGE,

@@ -1,2 +1,3 @@
 // The single entry the worker bundles.
 export { petitionWorkflow } from './petition.workflow';
+export { dialogueSessionWorkflow } from './dialogue-session.workflow';

@@ -1,147 +1,351 @@
 import {
   allHandlersFinished,
   condition,
+  continueAsNew,
   currentUpdateInfo,
   defineQuery,
   defineUpdate,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { assertAllowed, type CaseSnapshot, type CaseStatus } from '../domain/case-state';
-import type { DeadlineStep } from '../domain/notice-templates';
+import type { ClockOp } from '../activities/clock';
+import type { NoticeRequest } from '../activities/send-notices';
+import { assertAllowed, currentDeadline, type CaseAction, type CaseFile, type CaseOutcome, type CaseStatus } from '../domain/case-state';
+import type { Complexity, Deadline, LadderStep } from '../domain/legal-clock';
+import type { CitizenEvent } from '../domain/notice-templates';
+import { historyTooLong, ladderKey, nextLadderStep, waitForLadderStep } from './deadline-ladder';
+import { caseWorkflowId, sessionWorkflowId } from './ids';
 import { CaseAgencyKey, CaseDueAtKey, CaseOverdueKey, CaseStatusKey, CaseTypeKey, CaseUnitKey } from './search-attributes';
+import { opinionClosedSignal } from './dialogue-session.workflow';
 
 export interface PetitionInput {
   caseId: string;
+  /** State carried over by continue-as-new. */
+  resume?: CaseFile;
+  /** History length that triggers continue-as-new (tests lower it). */
+  historyLimit?: number;
 }
 
-export interface OfficerAction {
+interface Actor {
   actor: string;
+}
+export interface ReasonAction extends Actor {
+  reason: string;
+}
+export interface AgencyAction extends Actor {
+  agencyId: string;
+  reason?: string;
+}
+export interface AcceptAction extends Actor {
+  note?: string;
+  complexity?: Complexity;
+}
+export interface AnswerAction extends Actor {
+  answer: string;
+  documents?: Array<{ name: string; url: string }>;
+}
+export interface ExtensionDecision extends Actor {
+  approved: boolean;
   note?: string;
 }
-export interface AnswerAction extends OfficerAction {
-  answer: string;
+export interface ReclassifyAction extends ReasonAction {
+  complexity: Complexity;
 }
-export interface AssignAction extends OfficerAction {
-  agencyId: string;
+export interface RateAction {
+  satisfied: boolean;
+  comment?: string;
+}
+export interface MergeAction extends ReasonAction {
+  targetCaseId: string;
+}
+export interface ProvideInfoAction extends Actor {
+  note?: string;
 }
 
-export const caseStateQuery = defineQuery<CaseSnapshot>('caseState');
-/** thụ lý: the agency formally accepts the case. */
-export const acceptUpdate = defineUpdate<CaseSnapshot, [OfficerAction]>('accept');
-export const answerUpdate = defineUpdate<CaseSnapshot, [AnswerAction]>('answer');
-/** Reception routes by hand a case that no rule matched. */
-export const assignUpdate = defineUpdate<CaseSnapshot, [AssignAction]>('assign');
+export const caseStateQuery = defineQuery<CaseFile>('caseState');
+export const assignUpdate = defineUpdate<CaseFile, [AgencyAction]>('assign');
+export const reassignUpdate = defineUpdate<CaseFile, [AgencyAction]>('reassign');
+export const acceptUpdate = defineUpdate<CaseFile, [AcceptAction]>('accept');
+export const returnUpdate = defineUpdate<CaseFile, [ReasonAction]>('return');
+export const transferUpdate = defineUpdate<CaseFile, [AgencyAction]>('transfer');
+export const guideUpdate = defineUpdate<CaseFile, [ReasonAction]>('guide');
+export const refuseUpdate = defineUpdate<CaseFile, [ReasonAction]>('refuse');
+export const requestInfoUpdate = defineUpdate<CaseFile, [ReasonAction]>('requestInfo');
+export const provideInfoUpdate = defineUpdate<CaseFile, [ProvideInfoAction]>('provideInfo');
+export const requestExtensionUpdate = defineUpdate<CaseFile, [ReasonAction]>('requestExtension');
+export const decideExtensionUpdate = defineUpdate<CaseFile, [ExtensionDecision]>('decideExtension');
+export const reclassifyUpdate = defineUpdate<CaseFile, [ReclassifyAction]>('reclassify');
+export const answerUpdate = defineUpdate<CaseFile, [AnswerAction]>('answer');
+export const rateUpdate = defineUpdate<CaseFile, [RateAction]>('rate');
+export const appealUpdate = defineUpdate<CaseFile, [ReasonAction]>('appeal');
+export const withdrawUpdate = defineUpdate<CaseFile, [ReasonAction]>('withdraw');
+export const mergeUpdate = defineUpdate<CaseFile, [MergeAction]>('merge');
 
-const { loadCase, computeDeadline, routeCase, assignCase, recordEvent } = proxyActivities<Activities>({
+const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
-const { sendNotices } = proxyActivities<Activities>({
+const mail = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-/** One case from intake to its answer: route, notify, and escalate each deadline that passes. */
-export async function petitionWorkflow({ caseId }: PetitionInput): Promise<CaseSnapshot> {
-  const facts = await loadCase({ caseId });
-  const snap: CaseSnapshot = {
-    caseId,
-    type: facts.type,
-    status: 'RECEIVED',
-    agencyId: null,
-    receivedAt: facts.receivedAt,
-    firstStepDueAt: '',
-    resolutionDueAt: null,
-    overdue: false,
-    escalations: [],
-  };
-  const publish = () =>
+function required(value: string | undefined, field: string): void {
+  if (!value?.trim()) throw new Error(`Cần nhập ${field} / ${field} is required`);
+}
+
+/** One case from intake to closure: routing, the legal clocks and their escalation ladders, every officer action. */
+export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> {
+  const { caseId } = input;
+  const file: CaseFile = input.resume ?? (await acts.loadCase({ caseId }));
+  let busy: CaseAction | null = null;
+  let clockVersion = 0;
+
+  const now = () => new Date().toISOString();
+  const updateKey = (what: string) => `${caseId}:${what}:${currentUpdateInfo()?.id}`;
+  const notify = (req: Omit<NoticeRequest, 'caseId'>) => mail.sendNotices({ caseId, ...req });
+
+  function publish(): void {
+    const due = currentDeadline(file)?.dueAt;
+    file.overdue = due ? Date.now() > new Date(due).getTime() : false;
     upsertSearchAttributes([
-      { key: CaseStatusKey, value: snap.status },
-      { key: CaseTypeKey, value: snap.type },
-      { key: CaseUnitKey, value: facts.unitCode },
-      { key: CaseAgencyKey, value: snap.agencyId },
-      { key: CaseDueAtKey, value: dueAt() },
-      { key: CaseOverdueKey, value: snap.overdue },
+      { key: CaseStatusKey, value: file.status },
+      { key: CaseTypeKey, value: file.type },
+      { key: CaseUnitKey, value: file.unitCode },
+      { key: CaseAgencyKey, value: file.agencyId },
+      { key: CaseDueAtKey, value: due ? new Date(due) : null },
+      { key: CaseOverdueKey, value: file.overdue },
     ]);
-  const dueAt = () => {
-    const due = snap.resolutionDueAt ?? snap.firstStepDueAt;
-    return due ? new Date(due) : null;
-  };
-  const moveTo = (status: CaseStatus) => {
-    snap.status = status;
-    publish();
-  };
-  const eventKey = () => `${caseId}:update:${currentUpdateInfo()?.id ?? 'none'}`;
-
-  setHandler(caseStateQuery, () => snap);
-  setHandler(
-    acceptUpdate,
-    async ({ actor, note }) => {
-      moveTo('ACCEPTED'); // before awaiting, so a concurrent duplicate fails validation
-      const acceptedAt = new Date().toISOString();
-      await recordEvent({ caseId, eventKey: eventKey(), type: 'accepted', actor, reason: note, status: 'ACCEPTED', caseFields: { acceptedAt } });
-      snap.resolutionDueAt = (await computeDeadline({ caseId, step: 'resolution', from: acceptedAt })).dueAt;
-      publish();
-      return snap;
-    },
-    { validator: (_action: OfficerAction) => assertAllowed('accept', snap.status) },
-  );
-  setHandler(
-    answerUpdate,
-    async ({ actor, note, answer }) => {
-      moveTo('ANSWERED');
-      const answeredAt = new Date().toISOString();
-      await recordEvent({ caseId, eventKey: eventKey(), type: 'answered', actor, reason: note, status: 'ANSWERED', caseFields: { answeredAt, answer } });
-      return snap;
-    },
-    {
-      validator: ({ answer }) => {
-        assertAllowed('answer', snap.status);
-        if (!answer?.trim()) throw new Error('Nội dung trả lời không được để trống / the answer must not be empty');
-      },
-    },
-  );
-  setHandler(
-    assignUpdate,
-    async ({ actor, agencyId }) => {
-      // The activity checks the agency exists; only then does the case change.
-      await assignCase({ caseId, agencyId, actor, eventKey: eventKey() });
-      snap.agencyId = agencyId;
-      moveTo('ASSIGNED');
-      await sendNotices({ caseId, eventKey: eventKey(), audience: 'assigned_agency' });
-      return snap;
-    },
-    { validator: (_action: AssignAction) => assertAllowed('assign', snap.status) },
-  );
-
-  snap.firstStepDueAt = (await computeDeadline({ caseId, step: 'first_step', from: facts.receivedAt })).dueAt;
-  const { agencyId } = await routeCase({ caseId });
-  snap.agencyId = agencyId;
-  moveTo(agencyId ? 'ASSIGNED' : 'UNROUTED');
-  if (agencyId) await sendNotices({ caseId, eventKey: `${caseId}:routed`, audience: 'assigned_agency' });
-
-  const accepted = () => snap.status === 'ACCEPTED' || snap.status === 'ANSWERED';
-  await watchDeadline(accepted, snap.firstStepDueAt, 'first_step');
-  await condition(() => snap.resolutionDueAt !== null);
-  await watchDeadline(() => snap.status === 'ANSWERED', snap.resolutionDueAt!, 'resolution');
-  await condition(allHandlersFinished);
-  return snap;
-
-  /** Waits for `done`; if the deadline passes first, the unit's head and Front are told by name. */
-  async function watchDeadline(done: () => boolean, dueAt: string, step: DeadlineStep): Promise<void> {
-    const msLeft = Math.max(1, new Date(dueAt).getTime() - Date.now());
-    if (await condition(done, msLeft)) return;
-    snap.overdue = true;
-    snap.escalations.push(step);
-    publish();
-    await recordEvent({ caseId, eventKey: `${caseId}:overdue:${step}`, type: 'overdue', actor: 'system', data: { step, dueAt } });
-    await sendNotices({ caseId, eventKey: `${caseId}:overdue:${step}`, audience: 'unit_leaders', step, dueAt });
-    await condition(done);
-    snap.overdue = false;
-    publish();
   }
+
+  async function runClock(op: ClockOp, eventKey: string, actor: string): Promise<Deadline> {
+    const dl = await acts.clock({ caseId, eventKey, at: now(), actor, op });
+    if (dl.step === 'first_step') file.firstStep = dl;
+    else if (dl.step === 'resolution') file.resolution = dl;
+    else if (dl.step === 'rating') file.ratingDueAt = dl.dueAt;
+    clockVersion += 1;
+    publish();
+    return dl;
+  }
+
+  async function move(status: CaseStatus, type: string, actor: string, reason: string | undefined, eventKey: string, caseFields = {}) {
+    file.status = status;
+    publish();
+    await acts.recordEvent({ caseId, eventKey, type, actor, reason, status, caseFields });
+  }
+
+  async function close(outcome: CaseOutcome, actor: string, reason: string, eventKey: string, citizenEvent?: CitizenEvent) {
+    file.outcome = outcome;
+    await move('CLOSED', 'closed', actor, reason, eventKey, { outcome, closedAt: now() });
+    if (citizenEvent) await notify({ eventKey, audience: 'citizen', citizenEvent, note: reason });
+  }
+
+  /** Wires an officer action: one at a time, allowed only in the right state, answering with the case. */
+  function action<A extends object>(def: UpdateDefinition<CaseFile, [A]>, name: CaseAction, run: (a: A, key: string) => Promise<void>, check?: (a: A) => void) {
+    setHandler(
+      def,
+      async (a: A) => {
+        busy = name;
+        try {
+          await run(a, updateKey(name));
+        } finally {
+          busy = null;
+        }
+        publish();
+        return file;
+      },
+      {
+        validator: (a: A) => {
+          if (busy) throw new Error(`Đang thực hiện thao tác "${busy}", vui lòng thử lại / "${busy}" is in progress, retry shortly`);
+          assertAllowed(file, name);
+          check?.(a);
+        },
+      },
+    );
+  }
+
+  setHandler(caseStateQuery, () => file);
+
+  action(assignUpdate, 'assign', async ({ actor, agencyId }, key) => {
+    await acts.assignAgency({ caseId, agencyId, actor, eventKey: key, kind: 'assigned' });
+    file.agencyId = agencyId;
+    file.status = 'ASSIGNED';
+    await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: file.firstStep?.dueAt });
+  });
+
+  action(reassignUpdate, 'reassign', async ({ actor, agencyId, reason }, key) => {
+    await acts.assignAgency({ caseId, agencyId, actor, eventKey: key, kind: 'reassigned', reason });
+    file.agencyId = agencyId;
+    await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: currentDeadline(file)?.dueAt });
+  });
+
+  action(acceptUpdate, 'accept', async ({ actor, note, complexity }, key) => {
+    if (complexity) file.complexity = complexity;
+    await move('ACCEPTED', 'accepted', actor, note, key, { acceptedAt: now(), complexity: file.complexity });
+    const dl = await runClock({ kind: 'start', step: 'resolution', from: now() }, `${key}:clock`, actor);
+    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'accepted', step: 'resolution', dueAt: dl.dueAt });
+    // The same-level inspectorate must be told when a complaint is accepted.
+    if (file.type === 'COMPLAINT_FIRST' || file.type === 'COMPLAINT_SECOND') {
+      await notify({ eventKey: `${key}:inspectorate`, audience: 'inspectorate', step: 'resolution', dueAt: dl.dueAt });
+    }
+  });
+
+  action(returnUpdate, 'return', async ({ actor, reason }, key) => {
+    file.agencyId = null;
+    await move('UNROUTED', 'returned', actor, reason, key, { agency: { disconnect: true } });
+  }, ({ reason }) => required(reason, 'reason'));
+
+  action(transferUpdate, 'transfer', async ({ actor, agencyId, reason }, key) => {
+    await acts.assignAgency({ caseId, agencyId, actor, eventKey: key, kind: 'transferred', reason });
+    file.agencyId = agencyId;
+    file.transfers += 1;
+    file.status = 'ASSIGNED';
+    const dl = await runClock({ kind: 'start', step: 'first_step', from: now() }, `${key}:clock`, actor);
+    await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: dl.dueAt });
+    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'transferred', note: reason });
+  }, ({ reason }) => required(reason, 'reason'));
+
+  action(guideUpdate, 'guide', async ({ actor, reason }, key) => close('GUIDED', actor, reason, key, 'guided'), ({ reason }) => required(reason, 'reason'));
+  action(refuseUpdate, 'refuse', async ({ actor, reason }, key) => close('REFUSED', actor, reason, key, 'refused'), ({ reason }) => required(reason, 'reason'));
+
+  action(requestInfoUpdate, 'requestInfo', async ({ actor, reason }, key) => {
+    await move('AWAITING_INFO', 'info_requested', actor, reason, key);
+    await runClock({ kind: 'pause', reason }, `${key}:clock`, actor);
+    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'info_requested', note: reason });
+  }, ({ reason }) => required(reason, 'reason'));
+
+  action(provideInfoUpdate, 'provideInfo', async ({ actor, note }, key) => {
+    await move('ACCEPTED', 'info_provided', actor, note, key);
+    await runClock({ kind: 'resume' }, `${key}:clock`, actor);
+  });
+
+  action(requestExtensionUpdate, 'requestExtension', async ({ actor, reason }, key) => {
+    file.extensionPending = { requestedBy: actor, reason };
+    await acts.recordEvent({ caseId, eventKey: key, type: 'extension_requested', actor, reason });
+    await notify({ eventKey: key, audience: 'unit_head', template: 'extension_requested', step: 'resolution', dueAt: file.resolution?.dueAt, note: reason });
+  }, ({ reason }) => required(reason, 'reason'));
+
+  action(decideExtensionUpdate, 'decideExtension', async ({ actor, approved, note }, key) => {
+    file.extensionPending = null;
+    await acts.recordEvent({ caseId, eventKey: key, type: approved ? 'extension_approved' : 'extension_refused', actor, reason: note });
+    if (approved) {
+      file.extensionsUsed += 1;
+      await runClock({ kind: 'extend' }, `${key}:clock`, actor);
+    }
+    const decision = approved ? 'Chủ tịch UBND đồng ý gia hạn / the head approved the extension' : 'Chủ tịch UBND không đồng ý gia hạn / the head refused the extension';
+    const message = note ? `${decision}. ${note}` : decision;
+    await notify({ eventKey: key, audience: 'assigned_agency', template: 'extension_decided', step: 'resolution', dueAt: file.resolution?.dueAt, note: message });
+    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'extension_decided', step: 'resolution', dueAt: file.resolution?.dueAt, note: message });
+  });
+
+  action(reclassifyUpdate, 'reclassify', async ({ actor, complexity, reason }, key) => {
+    file.complexity = complexity;
+    await runClock({ kind: 'reclassify', complexity, reason }, key, actor);
+  }, ({ reason }) => required(reason, 'reason'));
+
+  action(answerUpdate, 'answer', async ({ actor, answer, documents }, key) => {
+    await move('ANSWERED', 'answered', actor, undefined, key, { answeredAt: now(), answer, answerDocuments: documents ?? [] });
+    await runClock({ kind: 'start', step: 'rating', from: now() }, `${key}:clock`, actor);
+    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'answered', note: answer });
+  }, ({ answer }) => required(answer, 'answer'));
+
+  action(rateUpdate, 'rate', async ({ satisfied, comment }, key) => {
+    file.rated = true;
+    await acts.recordEvent({ caseId, eventKey: key, type: satisfied ? 'rated_satisfied' : 'rated_dissatisfied', actor: 'citizen', reason: comment, caseFields: { satisfied, ratingComment: comment ?? null } });
+    if (satisfied) return close('RESOLVED', 'citizen', 'Công dân hài lòng / the citizen is satisfied', `${key}:close`);
+    // A dissatisfied complainant appeals (khiếu nại lần hai); any other case is looked at again.
+    if (file.type === 'COMPLAINT_FIRST') return;
+    file.rated = false;
+    await move('ACCEPTED', 'reopened', 'citizen', comment, `${key}:reopen`);
+    const dl = await runClock({ kind: 'start', step: 'resolution', from: now() }, `${key}:clock`, 'citizen');
+    await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'resolution', dueAt: dl.dueAt });
+    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'reopened', step: 'resolution', dueAt: dl.dueAt });
+  });
+
+  action(appealUpdate, 'appeal', async ({ actor, reason }, key) => {
+    const { caseId: appealId } = await acts.createAppealCase({ fromCaseId: caseId, eventKey: key, actor, reason });
+    await startChild<typeof petitionWorkflow>('petitionWorkflow', {
+      workflowId: caseWorkflowId(appealId),
+      args: [{ caseId: appealId }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+    file.linkedCaseId = appealId;
+    await close('APPEALED', actor, reason, key, 'appealed');
+  }, ({ reason }) => required(reason, 'reason'));
+
+  action(withdrawUpdate, 'withdraw', async ({ actor, reason }, key) => close('WITHDRAWN', actor, reason, key, 'closed'), ({ reason }) => required(reason, 'reason'));
+
+  action(mergeUpdate, 'merge', async ({ actor, targetCaseId, reason }, key) => {
+    await acts.mergeCase({ caseId, targetCaseId, actor, reason, eventKey: key });
+    file.linkedCaseId = targetCaseId;
+    await close('MERGED', actor, reason, `${key}:close`, 'closed');
+  }, ({ reason }) => required(reason, 'reason'));
+
+  /** One rung of the escalation ladder: remind the agency, then the unit's head and Front, then the superior unit's. */
+  async function escalate(dl: Deadline, step: LadderStep): Promise<void> {
+    const eventKey = `${caseId}:${ladderKey(dl, step)}`;
+    file.escalations.push(ladderKey(dl, step));
+    publish();
+    if (step.kind === 'reminder') {
+      await notify({ eventKey, audience: 'assigned_agency', template: 'reminder', step: dl.step, dueAt: dl.dueAt });
+      return;
+    }
+    await acts.recordEvent({ caseId, eventKey, type: step.kind === 'due' ? 'overdue' : 'escalated_to_superior', actor: 'system', data: { step: dl.step, dueAt: dl.dueAt } });
+    await notify({ eventKey, audience: step.kind === 'due' ? 'unit_leaders' : 'superior_leaders', step: dl.step, dueAt: dl.dueAt });
+  }
+
+  /** Until the case moves on or its deadline changes, take the next ladder step when it comes due. */
+  async function watchDeadline(): Promise<void> {
+    const dl = currentDeadline(file);
+    const [version, status] = [clockVersion, file.status];
+    const step = nextLadderStep(dl, file.escalations);
+    if (await waitForLadderStep(step, () => clockVersion !== version || file.status !== status)) await escalate(dl!, step!);
+  }
+
+  /** After the answer: the citizen rates it, or the window passes and the case closes. */
+  async function awaitRating(): Promise<void> {
+    const window = file.ratingDueAt;
+    if (!window) {
+      await condition(() => file.ratingDueAt !== null || file.status !== 'ANSWERED');
+      return;
+    }
+    const ms = Math.max(1, new Date(window).getTime() - Date.now());
+    if (await condition(() => file.status !== 'ANSWERED' || file.ratingDueAt !== window, ms)) return;
+    await condition(() => busy === null);
+    if (file.status === 'ANSWERED') {
+      await close('RESOLVED', 'system', 'Hết thời hạn đánh giá / the rating window has passed', `${caseId}:rating-window:${window}`);
+    }
+  }
+
+  if (!input.resume) {
+    await runClock({ kind: 'start', step: 'first_step', from: file.receivedAt }, `${caseId}:clock:first_step`, 'system');
+    const { agencyId } = await acts.routeCase({ caseId });
+    file.agencyId = agencyId;
+    file.status = agencyId ? 'ASSIGNED' : 'UNROUTED';
+    publish();
+    if (agencyId) await notify({ eventKey: `${caseId}:routed`, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: file.firstStep?.dueAt });
+  }
+
+  const open = () => file.status !== 'CLOSED';
+  while (open()) {
+    if (historyTooLong(workflowInfo(), input.historyLimit)) {
+      await condition(() => busy === null && allHandlersFinished());
+      if (open()) return continueAsNew<typeof petitionWorkflow>({ ...input, resume: file });
+    }
+    if (file.status === 'ANSWERED') await awaitRating();
+    else await watchDeadline();
+  }
+
+  await condition(allHandlersFinished);
+  if (file.sessionId) {
+    await getExternalWorkflowHandle(sessionWorkflowId(file.sessionId)).signal(opinionClosedSignal, { caseId, outcome: file.outcome });
+  }
+  return file;
 }

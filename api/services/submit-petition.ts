@@ -1,6 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
+import { policyEffectiveAt } from '../../infra/clock-config';
+import { newTrackingCode } from '../../infra/tracking-code';
 import { caseWorkflowId } from '../../workflows/ids';
 import { AppError } from '../errors';
 import type { SubmitPetition } from '../routes/petitions.schema';
@@ -16,13 +18,6 @@ export interface SubmitResult {
   caseId: string;
   trackingCode: string;
   created: boolean;
-}
-
-// Crockford base32 without look-alike letters: 16 symbols = 80 random bits, easy to read out on the phone.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-function newTrackingCode(): string {
-  const bytes = randomBytes(16);
-  return `PA-${Array.from(bytes, (b) => ALPHABET[b % 32]).join('')}`;
 }
 
 const hashOf = (input: SubmitPetition) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -60,12 +55,14 @@ export async function submitPetition({ db, temporal, taskQueue }: SubmitDeps, ke
   const refs = await lookupRefs(db, input);
   const caseId = randomUUID();
   const trackingCode = newTrackingCode();
+  const receivedAt = new Date();
+  const policy = await policyEffectiveAt(db, receivedAt);
   try {
     await db.$transaction([
       db.case.create({
         data: {
           id: caseId, trackingCode, idempotencyKey: key, requestHash, type: input.type, title: input.title, content: input.content,
-          ...refs, receivedAt: new Date(), workflowId: caseWorkflowId(caseId),
+          ...refs, receivedAt, policyVersion: policy.version, workflowId: caseWorkflowId(caseId),
           petitioner: { create: { anonymous: input.anonymous, ...(input.anonymous ? {} : input.petitioner) } },
         },
       }),

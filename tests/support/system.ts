@@ -5,7 +5,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app';
 import type { ClockPolicy } from '../../domain/legal-clock';
-import { createWorkingCalendar } from '../../domain/working-calendar';
+import { storePolicy } from '../../infra/clock-config';
 import { createDatabase } from '../../infra/database';
 import { createSmtpMailer } from '../../infra/mailer';
 import { ensureDatabase } from '../../scripts/lib/database-setup';
@@ -23,6 +23,7 @@ export async function startSystem({ clockPolicy }: { clockPolicy: ClockPolicy })
   const database = `${inject('templateDatabase')}_${suffix}`;
   await ensureDatabase(inject('databaseServerUrl'), database, inject('templateDatabase'));
   const db = createDatabase(withDatabase(inject('databaseServerUrl'), database));
+  await storePolicy(db, clockPolicy, 'test policy in seconds');
   const smtp = await startSmtpCatcher();
   const mailer = createSmtpMailer(smtp.url);
   const taskQueue = `petitions-test-${suffix}`;
@@ -33,7 +34,7 @@ export async function startSystem({ clockPolicy }: { clockPolicy: ClockPolicy })
     namespace: 'default',
     taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
-    deps: { db, mailer, clockPolicy, calendar: createWorkingCalendar(), mailFrom: 'Hệ thống <no-reply@test.local>', publicUrl: 'http://console.test', language: 'vi' },
+    deps: { db, mailer, mailFrom: 'Hệ thống <no-reply@test.local>', publicUrl: 'http://console.test', language: 'vi' },
   });
   const workerRun = worker.run();
 
@@ -46,6 +47,7 @@ export async function startSystem({ clockPolicy }: { clockPolicy: ClockPolicy })
   return {
     db,
     client,
+    nativeConnection,
     smtp,
     taskQueue,
     baseUrl,

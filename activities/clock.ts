@@ -1,0 +1,99 @@
+import type { Prisma } from '../prisma/generated/client';
+import {
+  extendDeadline,
+  pauseDeadline,
+  reclassifyDeadline,
+  resolutionLimit,
+  resumeDeadline,
+  startDeadline,
+  type ClockPolicy,
+  type Complexity,
+  type Deadline,
+  type DeadlineStep,
+} from '../domain/legal-clock';
+import type { WorkingCalendar } from '../domain/working-calendar';
+import { loadCalendar, policyByVersion } from '../infra/clock-config';
+import type { ActivityDeps } from './deps';
+import { writeCaseEvent } from './record-event';
+
+export type ClockOp =
+  | { kind: 'start'; step: DeadlineStep; from: string }
+  | { kind: 'extend' }
+  | { kind: 'pause'; reason: string }
+  | { kind: 'resume' }
+  | { kind: 'reclassify'; complexity: Complexity; reason: string };
+
+export interface ClockRequest {
+  caseId: string;
+  eventKey: string;
+  /** Workflow time of the change, so the record is the same however often this is retried. */
+  at: string;
+  actor: string;
+  op: ClockOp;
+}
+
+type Deadlines = Partial<Record<DeadlineStep, Deadline>>;
+type CaseRow = Prisma.CaseGetPayload<{ include: { unit: true } }>;
+
+function startLimit(policy: ClockPolicy, c: CaseRow, step: DeadlineStep) {
+  const rule = policy.rules[c.type];
+  if (step === 'first_step') return { limit: rule.firstStep, basis: rule.firstStepBasis };
+  if (step === 'rating') return { limit: policy.ratingWindow, basis: 'Thời hạn công dân đánh giá kết quả (cấu hình)' };
+  if (step === 'session_notice') return { limit: policy.sessionNotice.limit, basis: policy.sessionNotice.basis };
+  return { limit: resolutionLimit(rule, c.complexity, c.unit.remoteArea), basis: rule.resolutionBasis };
+}
+
+function apply(op: ClockOp, current: Deadlines, c: CaseRow, at: Date, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
+  const resolution = current.resolution;
+  if (op.kind === 'start') {
+    const { limit, basis } = startLimit(policy, c, op.step);
+    const inputs = { caseType: c.type, complexity: c.complexity, remoteArea: c.unit.remoteArea, from: op.from };
+    return startDeadline({ step: op.step, start: new Date(op.from), limit, legalBasis: basis, inputs }, policy, calendar);
+  }
+  if (!resolution) throw new Error(`Case ${c.id} has no resolution deadline to ${op.kind}`);
+  const rule = policy.rules[c.type];
+  switch (op.kind) {
+    case 'extend':
+      return extendDeadline(resolution, at, rule.extension.duration, rule.extension.basis, policy, calendar);
+    case 'pause':
+      return pauseDeadline(resolution, at, op.reason, policy, calendar);
+    case 'resume':
+      return resumeDeadline(resolution, at, policy, calendar);
+    case 'reclassify': {
+      const limit = resolutionLimit(rule, op.complexity, c.unit.remoteArea);
+      return reclassifyDeadline(resolution, at, limit, `Xác định mức độ ${op.complexity}: ${op.reason}`, { complexity: op.complexity }, policy, calendar);
+    }
+  }
+}
+
+const DUE_FIELD: Partial<Record<DeadlineStep, 'firstStepDueAt' | 'resolutionDueAt'>> = { first_step: 'firstStepDueAt', resolution: 'resolutionDueAt' };
+
+/**
+ * Starts, extends, pauses, resumes or recomputes a case deadline under the case's own policy
+ * version and the current calendar, and stores it with its explanation. Applied once per event key.
+ */
+export function clock({ db }: ActivityDeps) {
+  return async function clock(req: ClockRequest): Promise<Deadline> {
+    const c = await db.case.findUniqueOrThrow({ where: { id: req.caseId }, include: { unit: true } });
+    const current = (c.deadlines ?? {}) as Deadlines;
+    const step: DeadlineStep = req.op.kind === 'start' ? req.op.step : 'resolution';
+    if (await db.caseEvent.findUnique({ where: { eventKey: req.eventKey } })) return current[step]!;
+    const [policy, calendar] = await Promise.all([policyByVersion(db, c.policyVersion), loadCalendar(db)]);
+    const next = apply(req.op, current, c, new Date(req.at), policy, calendar);
+    const field = DUE_FIELD[step];
+    await writeCaseEvent(db, {
+      caseId: req.caseId,
+      eventKey: req.eventKey,
+      type: `deadline_${req.op.kind}`,
+      actor: req.actor,
+      data: { step, dueAt: next.dueAt, note: next.history.at(-1)?.note ?? '' },
+      caseFields: {
+        deadlines: { ...current, [step]: next } as unknown as Prisma.InputJsonValue,
+        ...(field ? { [field]: next.dueAt } : {}),
+        ...(req.op.kind === 'extend' ? { extensionsUsed: { increment: 1 } } : {}),
+        ...(req.op.kind === 'reclassify' ? { complexity: req.op.complexity } : {}),
+      },
+    });
+    return next;
+  };
+}

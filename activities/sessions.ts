@@ -1,0 +1,133 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Organisation } from '../prisma/generated/client';
+import { startDeadline, type Deadline } from '../domain/legal-clock';
+import { renderNotice, type NoticeTemplate } from '../domain/notice-templates';
+import { loadCalendar, policyEffectiveAt } from '../infra/clock-config';
+import { newTrackingCode } from '../infra/tracking-code';
+import { caseWorkflowId, sessionWorkflowId } from '../workflows/ids';
+import type { ActivityDeps } from './deps';
+import { deliver } from './outbox';
+
+export interface SessionInput {
+  sessionId: string;
+  unitCode: string;
+  heldOn: string;
+  kind: 'PERIODIC' | 'THEMATIC';
+  topic?: string;
+  chairName: string;
+  chairTitle: string;
+  chairedByHead: boolean;
+  attendees: number;
+}
+
+export interface OpinionInput {
+  categoryCode: string;
+  title: string;
+  content: string;
+  citizenName?: string;
+  citizenEmail?: string;
+}
+
+const sessionTitle = (s: { heldOn: Date; topic: string | null; unit: { name: string } }) =>
+  `${s.topic ?? 'Tiếp xúc, đối thoại định kỳ'} – ${s.unit.name}, ${s.heldOn.toISOString().slice(0, 10)}`;
+
+/** Records the session (once) and computes the head's written-notice deadline (Quy định 11-QĐi/TW: 10 working days). */
+export function openSession({ db }: ActivityDeps) {
+  return async function openSession(input: SessionInput): Promise<{ unitCode: string; noticeDue: Deadline }> {
+    const unit = await db.unit.findUnique({ where: { code: input.unitCode } });
+    if (!unit) throw ApplicationFailure.nonRetryable(`Không có đơn vị ${input.unitCode} / unknown unit`, 'UnitNotFound');
+    const heldOn = new Date(input.heldOn);
+    const [policy, calendar] = await Promise.all([policyEffectiveAt(db, heldOn), loadCalendar(db)]);
+    const noticeDue = startDeadline(
+      { step: 'session_notice', start: heldOn, limit: policy.sessionNotice.limit, legalBasis: policy.sessionNotice.basis, inputs: { chairedByHead: input.chairedByHead } },
+      policy,
+      calendar,
+    );
+    const data = {
+      unitId: unit.id, heldOn, kind: input.kind, topic: input.topic ?? null, chairName: input.chairName, chairTitle: input.chairTitle,
+      chairedByHead: input.chairedByHead, attendees: input.attendees, noticeDueAt: new Date(noticeDue.dueAt!),
+    };
+    await db.dialogueSession.upsert({ where: { id: input.sessionId }, create: { id: input.sessionId, workflowId: sessionWorkflowId(input.sessionId), ...data }, update: {} });
+    return { unitCode: unit.code, noticeDue };
+  };
+}
+
+/** Each opinion becomes a case linked to the session; keyed so a retry creates none twice. */
+export function createOpinionCases({ db }: ActivityDeps) {
+  return async function createOpinionCases(input: { sessionId: string; batchKey: string; actor: string; opinions: OpinionInput[] }): Promise<string[]> {
+    const session = await db.dialogueSession.findUniqueOrThrow({ where: { id: input.sessionId } });
+    const categories = await db.category.findMany({ where: { code: { in: input.opinions.map((o) => o.categoryCode) } } });
+    const byCode = new Map(categories.map((c) => [c.code, c.id]));
+    const unknown = input.opinions.filter((o) => !byCode.has(o.categoryCode)).map((o) => o.categoryCode);
+    if (unknown.length) throw ApplicationFailure.nonRetryable(`Không có lĩnh vực ${unknown.join(', ')} / unknown categories`, 'CategoryNotFound');
+    const policy = await policyEffectiveAt(db, session.heldOn);
+    const ids: string[] = [];
+    for (const [i, o] of input.opinions.entries()) {
+      const key = `${input.batchKey}:${i}`;
+      const existing = await db.case.findUnique({ where: { idempotencyKey: key } });
+      if (existing) {
+        ids.push(existing.id);
+        continue;
+      }
+      const caseId = crypto.randomUUID();
+      await db.$transaction([
+        db.case.create({
+          data: {
+            id: caseId, trackingCode: newTrackingCode(), idempotencyKey: key, requestHash: 'session-opinion', type: 'SESSION_OPINION',
+            title: o.title, content: o.content, categoryId: byCode.get(o.categoryCode)!, unitId: session.unitId, receivedAt: session.heldOn,
+            policyVersion: policy.version, workflowId: caseWorkflowId(caseId), sessionId: session.id,
+            petitioner: { create: { anonymous: !o.citizenName, fullName: o.citizenName ?? null, email: o.citizenEmail ?? null } },
+          },
+        }),
+        db.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: input.actor, reason: 'Ý kiến tại buổi tiếp xúc, đối thoại / opinion raised at a dialogue session', data: { sessionId: session.id } } }),
+      ]);
+      ids.push(caseId);
+    }
+    return ids;
+  };
+}
+
+/** The head's written notice (thông báo kết luận) that the opinions are accepted or transferred. */
+export function concludeSession({ db }: ActivityDeps) {
+  return async function concludeSession(input: { sessionId: string; conclusion: string; at: string }): Promise<void> {
+    await db.dialogueSession.update({ where: { id: input.sessionId }, data: { status: 'CONCLUDED', conclusion: input.conclusion, noticePublishedAt: new Date(input.at) } });
+  };
+}
+
+type Audience = 'unit_head' | 'unit_leaders' | 'superior_leaders' | 'unit_front';
+
+/** Session notices: the notice-deadline ladder, and the roll-up to the Front when the session closes. */
+export function sendSessionNotices(deps: ActivityDeps) {
+  return async function sendSessionNotices(input: { sessionId: string; eventKey: string; audience: Audience; dueAt?: string }): Promise<void> {
+    const s = await deps.db.dialogueSession.findUniqueOrThrow({
+      where: { id: input.sessionId },
+      include: { cases: true, unit: { include: { organisations: true, parent: { include: { organisations: true } } } } },
+    });
+    const of = (orgs: Organisation[], kind: Organisation['kind']) => orgs.filter((o) => o.kind === kind);
+    const own = s.unit.organisations;
+    const up = s.unit.parent?.organisations ?? [];
+    const targets: Array<[Organisation, NoticeTemplate]> = {
+      unit_head: of(own, 'PEOPLES_COMMITTEE').map((o) => [o, 'reminder'] as [Organisation, NoticeTemplate]),
+      unit_leaders: [...of(own, 'PEOPLES_COMMITTEE').map((o) => [o, 'overdue_head']), ...of(own, 'FRONT_COMMITTEE').map((o) => [o, 'overdue_front'])] as Array<[Organisation, NoticeTemplate]>,
+      superior_leaders: [...of(up, 'PEOPLES_COMMITTEE').map((o) => [o, 'overdue_head']), ...of(up, 'FRONT_COMMITTEE').map((o) => [o, 'overdue_front'])] as Array<[Organisation, NoticeTemplate]>,
+      unit_front: of(own, 'FRONT_COMMITTEE').map((o) => [o, 'session_rollup'] as [Organisation, NoticeTemplate]),
+    }[input.audience];
+    const resolved = s.cases.filter((c) => c.status === 'CLOSED' && c.outcome !== 'WITHDRAWN').length;
+    for (const [org, template] of targets) {
+      const recipient = { email: org.headEmail, name: `${org.headTitle} ${org.headName}` };
+      const rendered = renderNotice(template, deps.language, {
+        recipientName: recipient.name, caseTitle: sessionTitle(s), caseType: 'SESSION_OPINION', trackingCode: 'ĐT',
+        unitName: s.unit.name, agencyName: `Chủ tịch UBND (${s.chairName})`, dueAt: input.dueAt ? new Date(input.dueAt) : null,
+        step: 'session_notice', caseUrl: `${deps.publicUrl}/sessions/${s.id}`, scope: input.audience === 'superior_leaders' ? 'superior' : 'unit',
+        rollup: { opinions: s.cases.length, resolved, open: s.cases.length - resolved },
+      });
+      await deliver(deps, { key: `${input.eventKey}:${recipient.email}`, caseId: null, template, recipient, rendered });
+    }
+  };
+}
+
+export function closeSession({ db }: ActivityDeps) {
+  return async function closeSession(input: { sessionId: string; at: string }): Promise<void> {
+    await db.dialogueSession.update({ where: { id: input.sessionId }, data: { status: 'CLOSED', closedAt: new Date(input.at) } });
+  };
+}
