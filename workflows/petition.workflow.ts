@@ -107,6 +107,8 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   const file: CaseFile = input.resume ?? (await acts.loadCase({ caseId }));
   let busy: CaseAction | null = null;
   let clockVersion = 0;
+  // Actions wait for intake (first clock, routing, first notice), which sets the status itself.
+  let intakeDone = Boolean(input.resume);
 
   const now = () => new Date().toISOString();
   const updateKey = (what: string) => `${caseId}:${what}:${currentUpdateInfo()?.id}`;
@@ -154,6 +156,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
       async (a: A) => {
         busy = name;
         try {
+          await condition(() => intakeDone);
           await run(a, updateKey(name));
         } finally {
           busy = null;
@@ -331,6 +334,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     file.status = agencyId ? 'ASSIGNED' : 'UNROUTED';
     publish();
     if (agencyId) await notify({ eventKey: `${caseId}:routed`, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: file.firstStep?.dueAt });
+    intakeDone = true;
   }
 
   const open = () => file.status !== 'CLOSED';
