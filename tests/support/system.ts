@@ -29,14 +29,21 @@ export async function startSystem({ clockPolicy }: { clockPolicy: ClockPolicy })
   const taskQueue = `petitions-test-${suffix}`;
 
   const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const worker = await createWorker({
-    connection: nativeConnection,
-    namespace: 'default',
-    taskQueue,
-    workflowBundle: { codePath: inject('workflowBundlePath') },
-    deps: { db, mailer, mailFrom: 'Hệ thống <no-reply@test.local>', publicUrl: 'http://console.test', language: 'vi' },
-  });
-  const workerRun = worker.run();
+  const runWorker = async () => {
+    const worker = await createWorker({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+      deps: { db, mailer, mailFrom: 'Hệ thống <no-reply@test.local>', publicUrl: 'http://console.test', language: 'vi' },
+    });
+    const running = worker.run();
+    return async () => {
+      worker.shutdown();
+      await running;
+    };
+  };
+  let stopWorker: (() => Promise<void>) | null = await runWorker();
 
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection });
@@ -51,10 +58,17 @@ export async function startSystem({ clockPolicy }: { clockPolicy: ClockPolicy })
     smtp,
     taskQueue,
     baseUrl,
+    /** Stops the worker as a deploy or a crash would; workflows wait on the server meanwhile. */
+    async stopWorker() {
+      await stopWorker?.();
+      stopWorker = null;
+    },
+    async startWorker() {
+      stopWorker ??= await runWorker();
+    },
     async stop() {
       await new Promise((resolve) => server.close(resolve));
-      worker.shutdown();
-      await workerRun;
+      await stopWorker?.();
       await Promise.all([connection.close(), nativeConnection.close(), db.$disconnect(), smtp.close()]);
       mailer.close();
     },
