@@ -127,6 +127,8 @@ describe('the case workflow', () => {
     });
     expect(routed.agency.code).toBe('HS-SNNMT');
     expect(routed.firstStepDueAt).toBeTruthy();
+    expect(routed.deadlines.first_step).toMatchObject({ legalBasis: 'Luật Tiếp công dân 2013, Điều 28', inputs: { caseType: 'FEEDBACK', policyVersion: 'test-slice' } });
+    expect(routed.deadlines.first_step.history[0].note).toContain('600 giây');
 
     const [mail] = await eventually(() => {
       const got = sys.smtp.to('hs-snnmt@hoason.gov.test').filter((m) => m.subject.includes(trackingCode));

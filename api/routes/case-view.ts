@@ -18,5 +18,14 @@ export function toCaseView(c: Case & { unit: Unit; agency: Organisation | null; 
     acceptedAt: c.acceptedAt,
     answeredAt: c.answeredAt,
     answer: c.answer,
+    answerDocuments: c.answerDocuments,
+    complexity: c.complexity,
+    outcome: c.outcome,
+    closedAt: c.closedAt,
+    sessionId: c.sessionId,
+    linkedFromId: c.linkedFromId,
+    policyVersion: c.policyVersion,
+    /** Each deadline with its rule, legal basis, inputs and recalculation history. */
+    deadlines: c.deadlines,
   };
 }
