@@ -4,7 +4,7 @@ import { renderNotice, type CitizenEvent, type NoticeTemplate } from '../domain/
 import type { ActivityDeps } from './deps';
 import { deliver, type Recipient } from './outbox';
 
-export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate';
+export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception';
 
 export interface NoticeRequest {
   caseId: string;
@@ -32,6 +32,16 @@ type CaseWithOrgs = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 const head = (o: Organisation | undefined, template: NoticeTemplate): Addressed[] =>
   o ? [{ email: o.headEmail, name: `${o.headTitle} ${o.headName}`.trim(), template }] : [];
 const ofKind = (orgs: Organisation[], kind: Organisation['kind']) => orgs.find((o) => o.kind === kind);
+
+/** The reception officers of the case's unit, or of the nearest superior unit that has some. */
+async function receptionOfficers(db: ActivityDeps['db'], unitId: string | null): Promise<Addressed[]> {
+  for (let id = unitId; id; ) {
+    const users = await db.user.findMany({ where: { unitId: id, role: 'RECEPTION_OFFICER' } });
+    if (users.length) return users.map((u) => ({ email: u.email, name: u.fullName, template: 'needs_routing' as const }));
+    id = (await db.unit.findUnique({ where: { id } }))?.parentId ?? null;
+  }
+  return [];
+}
 
 async function inspectorate(db: ActivityDeps['db'], unitId: string | null): Promise<Organisation | undefined> {
   for (let id = unitId; id; ) {
@@ -64,6 +74,8 @@ async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWit
       const org = await inspectorate(db, c.unitId);
       return org ? [{ email: org.email, name: org.name, template: 'inspectorate_notice' }] : [];
     }
+    case 'reception':
+      return receptionOfficers(db, c.unitId);
     case 'citizen': {
       const p = c.petitioner;
       return p?.email && !p.anonymous ? [{ email: p.email, name: p.fullName ?? p.email, template: 'citizen_update' }] : [];

@@ -5,6 +5,7 @@ import type { DeadlineStep } from './legal-clock';
 export type Language = 'vi' | 'en';
 export type NoticeTemplate =
   | 'assignment'
+  | 'needs_routing'
   | 'reminder'
   | 'overdue_head'
   | 'overdue_front'
@@ -75,6 +76,10 @@ const CITIZEN_EVENT: Record<CitizenEvent, Record<Language, string>> = {
 };
 
 const VI: Record<NoticeTemplate, Render> = {
+  needs_routing: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Cần phân công xử lý: ${c.caseTitle}`,
+    body: [`Kính gửi ${c.recipientName},`, `Không có quy tắc phân công phù hợp cho ${type} "${c.caseTitle}" (${c.unitName}).`, `Đề nghị phân công cơ quan xử lý trước hạn thụ lý ${due}.`],
+  }),
   assignment: (c, due, type) => ({
     subject: `[${c.trackingCode}] Giao xử lý: ${c.caseTitle}`,
     body: [`Kính gửi ${c.recipientName},`, `${c.agencyName} được giao xử lý ${type} "${c.caseTitle}" (${c.unitName}).`, `Hạn thụ lý: ${due}.`],
@@ -128,6 +133,10 @@ const VI: Record<NoticeTemplate, Render> = {
 };
 
 const EN: Record<NoticeTemplate, Render> = {
+  needs_routing: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Needs routing: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `No routing rule matches the ${type} "${c.caseTitle}" (${c.unitName}).`, `Please assign an agency before the acceptance deadline, ${due}.`],
+  }),
   assignment: (c, due, type) => ({
     subject: `[${c.trackingCode}] Assigned: ${c.caseTitle}`,
     body: [`Dear ${c.recipientName},`, `${c.agencyName} has been assigned the ${type} "${c.caseTitle}" (${c.unitName}).`, `Accept by: ${due}.`],

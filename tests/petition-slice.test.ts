@@ -205,6 +205,7 @@ describe('the case workflow', () => {
   it('leaves a case no rule matches to reception, who assigns it by hand', async () => {
     const { id } = await submit({ ...landFeedback, categoryCode: 'khac' });
     await eventually(async () => expect((await getCase(id)).status).toBe('UNROUTED'));
+    await eventually(() => expect(sys.smtp.to('tiepnhan@hoason.gov.test').map((m) => m.subject)).toEqual([expect.stringContaining('Cần phân công xử lý')]));
     const handle = sys.client.workflow.getHandle(caseWorkflowId(id));
     expect(await rejectionReason(handle.executeUpdate(assignUpdate, { args: [{ actor: 'tiepnhan', agencyId: 'no-such-agency' }] }))).toMatch(/Activity task failed/);
     expect((await getCase(id)).status).toBe('UNROUTED');

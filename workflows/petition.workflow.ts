@@ -203,6 +203,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   action(returnUpdate, 'return', async ({ actor, reason }, key) => {
     file.agencyId = null;
     await move('UNROUTED', 'returned', actor, reason, key, { agency: { disconnect: true } });
+    await notify({ eventKey: key, audience: 'reception', step: 'first_step', dueAt: file.firstStep?.dueAt, note: reason });
   }, ({ reason }) => required(reason, 'reason'));
 
   action(transferUpdate, 'transfer', async ({ actor, agencyId, reason }, key) => {
@@ -333,7 +334,8 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     file.agencyId = agencyId;
     file.status = agencyId ? 'ASSIGNED' : 'UNROUTED';
     publish();
-    if (agencyId) await notify({ eventKey: `${caseId}:routed`, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: file.firstStep?.dueAt });
+    const audience = agencyId ? 'assigned_agency' : 'reception';
+    await notify({ eventKey: `${caseId}:routed`, audience, template: agencyId ? 'assignment' : 'needs_routing', step: 'first_step', dueAt: file.firstStep?.dueAt });
     intakeDone = true;
   }
 
