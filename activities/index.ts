@@ -2,6 +2,7 @@ import { clock } from './clock';
 import type { ActivityDeps } from './deps';
 import { createAppealCase, mergeCase } from './link-cases';
 import { loadCase } from './load-case';
+import { sendOverdueDigests } from './overdue-digest';
 import { recordEvent } from './record-event';
 import { assignAgency, routeCase } from './route-case';
 import { sendNotices } from './send-notices';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     concludeSession: concludeSession(deps),
     sendSessionNotices: sendSessionNotices(deps),
     closeSession: closeSession(deps),
+    sendOverdueDigests: sendOverdueDigests(deps),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Organisation } from '../prisma/generated/client';
 import type { DeadlineStep } from '../domain/legal-clock';
-import { renderNotice, type CitizenEvent, type NoticeTemplate } from '../domain/notice-templates';
+import { renderNotice, type CitizenEvent, type Language, type NoticeTemplate } from '../domain/notice-templates';
 import type { ActivityDeps } from './deps';
 import { deliver, type Recipient } from './outbox';
 
@@ -19,7 +19,7 @@ export interface NoticeRequest {
   citizenEvent?: CitizenEvent;
 }
 
-type Addressed = Recipient & { template: NoticeTemplate };
+type Addressed = Recipient & { template: NoticeTemplate; language?: Language };
 
 function loadCase(db: ActivityDeps['db'], caseId: string) {
   return db.case.findUnique({
@@ -78,7 +78,8 @@ async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWit
       return receptionOfficers(db, c.unitId);
     case 'citizen': {
       const p = c.petitioner;
-      return p?.email && !p.anonymous ? [{ email: p.email, name: p.fullName ?? p.email, template: 'citizen_update' }] : [];
+      const language = p?.language === 'en' ? 'en' : 'vi';
+      return p?.email && !p.anonymous ? [{ email: p.email, name: p.fullName ?? p.email, template: 'citizen_update', language }] : [];
     }
   }
 }
@@ -89,13 +90,14 @@ export function sendNotices(deps: ActivityDeps) {
     if (!c) return { sent: 0 };
     let sent = 0;
     for (const r of await recipients(deps.db, req, c)) {
-      const rendered = renderNotice(r.template, deps.language, {
+      const language = r.language ?? deps.language;
+      const rendered = renderNotice(r.template, language, {
         recipientName: r.name,
         caseTitle: c.title,
         caseType: c.type,
         trackingCode: c.trackingCode,
         unitName: c.unit.name,
-        agencyName: c.agency?.name ?? (deps.language === 'vi' ? '(chưa phân công)' : '(not yet assigned)'),
+        agencyName: c.agency?.name ?? (language === 'vi' ? '(chưa phân công)' : '(not yet assigned)'),
         dueAt: req.dueAt ? new Date(req.dueAt) : null,
         step: req.step ?? null,
         caseUrl: `${deps.publicUrl}/cases/${c.id}`,
@@ -103,7 +105,8 @@ export function sendNotices(deps: ActivityDeps) {
         citizenEvent: req.citizenEvent,
         note: req.note,
       });
-      if (await deliver(deps, { key: `${req.eventKey}:${r.email}`, caseId: c.id, template: r.template, recipient: r, rendered })) sent += 1;
+      const outcome = await deliver(deps, { key: `${req.eventKey}:${r.email}`, caseId: c.id, template: r.template, language, recipient: r, rendered });
+      if (outcome === 'sent') sent += 1;
     }
     return { sent };
   };

@@ -13,7 +13,8 @@ export type NoticeTemplate =
   | 'extension_decided'
   | 'inspectorate_notice'
   | 'citizen_update'
-  | 'session_rollup';
+  | 'session_rollup'
+  | 'overdue_digest';
 
 /** What the citizen is told about. */
 export type CitizenEvent =
@@ -44,6 +45,18 @@ export interface NoticeContext {
   /** Free text from the officer: a reason, the answer, a decision. */
   note?: string;
   rollup?: { opinions: number; resolved: number; open: number };
+  /** The overdue cases of a digest, most overdue first. */
+  digest?: DigestLine[];
+}
+
+export interface DigestLine {
+  trackingCode: string;
+  title: string;
+  agencyName: string;
+  unitName: string;
+  step: DeadlineStep;
+  dueAt: Date;
+  daysOverdue: number;
 }
 
 export interface RenderedNotice {
@@ -75,7 +88,16 @@ const CITIZEN_EVENT: Record<CitizenEvent, Record<Language, string>> = {
   appealed: { vi: 'đã được chuyển thành khiếu nại lần hai lên cấp trên', en: 'has become a second complaint to the superior body' },
 };
 
+const digestLine = (l: DigestLine, lang: Language) =>
+  lang === 'vi'
+    ? `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): quá ${STEP[l.step].vi} từ ${formatVnDateTime(l.dueAt)}, ${l.daysOverdue} ngày`
+    : `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): ${STEP[l.step].en} passed ${formatVnDateTime(l.dueAt)}, ${l.daysOverdue} days`;
+
 const VI: Record<NoticeTemplate, Render> = {
+  overdue_digest: (c) => ({
+    subject: `Tổng hợp hồ sơ quá hạn: ${c.digest?.length ?? 0} hồ sơ – ${c.unitName}`,
+    body: [`Kính gửi ${c.recipientName},`, `${c.unitName} và các đơn vị trực thuộc có ${c.digest?.length ?? 0} hồ sơ quá hạn:`, ...(c.digest ?? []).map((l) => digestLine(l, 'vi'))],
+  }),
   needs_routing: (c, due, type) => ({
     subject: `[${c.trackingCode}] Cần phân công xử lý: ${c.caseTitle}`,
     body: [`Kính gửi ${c.recipientName},`, `Không có quy tắc phân công phù hợp cho ${type} "${c.caseTitle}" (${c.unitName}).`, `Đề nghị phân công cơ quan xử lý trước hạn thụ lý ${due}.`],
@@ -133,6 +155,10 @@ const VI: Record<NoticeTemplate, Render> = {
 };
 
 const EN: Record<NoticeTemplate, Render> = {
+  overdue_digest: (c) => ({
+    subject: `Overdue cases: ${c.digest?.length ?? 0} – ${c.unitName}`,
+    body: [`Dear ${c.recipientName},`, `${c.unitName} and the units under it have ${c.digest?.length ?? 0} overdue cases:`, ...(c.digest ?? []).map((l) => digestLine(l, 'en'))],
+  }),
   needs_routing: (c, due, type) => ({
     subject: `[${c.trackingCode}] Needs routing: ${c.caseTitle}`,
     body: [`Dear ${c.recipientName},`, `No routing rule matches the ${type} "${c.caseTitle}" (${c.unitName}).`, `Please assign an agency before the acceptance deadline, ${due}.`],

@@ -13,6 +13,8 @@ const schema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   NOTICE_LANGUAGE: z.enum(['vi', 'en']).default('vi'),
+  /** Cron (Vietnam time) of the overdue digest to heads and Front committees; empty disables it. */
+  DIGEST_CRON: z.string().default('30 7 * * 1-5'),
 });
 
 export type Config = z.infer<typeof schema>;

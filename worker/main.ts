@@ -3,6 +3,7 @@ import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { createSmtpMailer } from '../infra/mailer';
 import { createWorker } from './create-worker';
+import { ensureDigestSchedule } from './digest-schedule';
 import { registerSearchAttributes } from './register-search-attributes';
 
 const config = loadConfig();
@@ -11,6 +12,10 @@ const mailer = createSmtpMailer(config.SMTP_URL);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const added = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
 if (added.length) console.log(`worker: registered search attributes ${added.join(', ')}`);
+if (config.DIGEST_CRON) {
+  const schedule = await ensureDigestSchedule(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, config.TEMPORAL_TASK_QUEUE, config.DIGEST_CRON);
+  console.log(`worker: overdue digest schedule ${schedule} (${config.DIGEST_CRON}, Asia/Ho_Chi_Minh)`);
+}
 const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,

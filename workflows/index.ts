@@ -1,3 +1,4 @@
 // The single entry the worker bundles.
 export { petitionWorkflow } from './petition.workflow';
 export { dialogueSessionWorkflow } from './dialogue-session.workflow';
+export { overdueDigestWorkflow } from './overdue-digest.workflow';

@@ -1,7 +1,21 @@
-import type { Case, Category, Organisation, Unit } from '../../prisma/generated/client';
+import type { Case, Category, Notification, Organisation, Unit } from '../../prisma/generated/client';
 
 /** The public shape of a case: content and process, never the petitioner's identity. */
-export function toCaseView(c: Case & { unit: Unit; agency: Organisation | null; category: Category }) {
+/** Delivery status of each notice; the citizen's own address (and errors that may quote it) stay out. */
+function noticeView(n: Notification) {
+  const toCitizen = n.template === 'citizen_update';
+  return {
+    template: n.template,
+    recipient: toCitizen ? 'người gửi đơn / petitioner' : n.recipientName,
+    language: n.language,
+    status: n.status,
+    attempts: n.attempts,
+    sentAt: n.sentAt,
+    ...(n.status === 'FAILED' && !toCitizen ? { error: n.lastError } : {}),
+  };
+}
+
+export function toCaseView(c: Case & { unit: Unit; agency: Organisation | null; category: Category; notifications: Notification[] }) {
   return {
     id: c.id,
     trackingCode: c.trackingCode,
@@ -27,5 +41,6 @@ export function toCaseView(c: Case & { unit: Unit; agency: Organisation | null; 
     policyVersion: c.policyVersion,
     /** Each deadline with its rule, legal basis, inputs and recalculation history. */
     deadlines: c.deadlines,
+    notices: c.notifications.map(noticeView),
   };
 }

@@ -14,6 +14,8 @@ export const submitPetitionSchema = z
     title: text(300),
     content: text(20_000),
     anonymous: z.boolean().default(false),
+    /** Language of the notices the citizen receives. */
+    language: z.enum(['vi', 'en']).default('vi'),
     petitioner: z
       .object({
         fullName: text(200),

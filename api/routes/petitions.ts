@@ -24,7 +24,7 @@ export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueu
   router.get('/:id', async (req, res) => {
     const id = caseIdSchema.safeParse(req.params.id);
     const found = id.success
-      ? await deps.db.case.findUnique({ where: { id: id.data }, include: { unit: true, agency: true, category: true } })
+      ? await deps.db.case.findUnique({ where: { id: id.data }, include: { unit: true, agency: true, category: true, notifications: { orderBy: { createdAt: 'asc' } } } })
       : null;
     if (!found) throw new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
     res.json(toCaseView(found));

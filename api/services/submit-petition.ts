@@ -63,7 +63,7 @@ export async function submitPetition({ db, temporal, taskQueue }: SubmitDeps, ke
         data: {
           id: caseId, trackingCode, idempotencyKey: key, requestHash, type: input.type, title: input.title, content: input.content,
           ...refs, receivedAt, policyVersion: policy.version, workflowId: caseWorkflowId(caseId),
-          petitioner: { create: { anonymous: input.anonymous, ...(input.anonymous ? {} : input.petitioner) } },
+          petitioner: { create: { anonymous: input.anonymous, language: input.language, ...(input.anonymous ? {} : input.petitioner) } },
         },
       }),
       db.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: 'citizen', reason: 'Tiếp nhận / received' } }),

@@ -9,13 +9,30 @@ export interface CaughtMail {
   messageId: string;
 }
 
-/** A real SMTP server on loopback that keeps what it receives, for asserting on delivered mail. */
+const smtpError = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
+
+/**
+ * A real SMTP server on loopback that keeps what it receives. It can refuse every connection for
+ * a while (an outage: 421) and reject chosen addresses for good (550).
+ */
 export async function startSmtpCatcher() {
   const messages: CaughtMail[] = [];
+  const rejected = new Set<string>();
+  let refusing = false;
+  let refusedConnections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      if (!refusing) return callback();
+      refusedConnections += 1;
+      return callback(smtpError('Service temporarily unavailable', 421));
+    },
+    onRcptTo(address, _session, callback) {
+      if (rejected.has(address.address)) return callback(smtpError(`Mailbox ${address.address} does not exist`, 550));
+      return callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail: ParsedMail) => {
@@ -32,6 +49,12 @@ export async function startSmtpCatcher() {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     to: (address: string) => messages.filter((m) => m.to.includes(address)),
+    /** Refuse every connection until called with false. */
+    setRefusing(on: boolean) {
+      refusing = on;
+    },
+    refusedConnections: () => refusedConnections,
+    rejectAddress: (address: string) => rejected.add(address),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

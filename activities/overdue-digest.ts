@@ -1,0 +1,62 @@
+import type { Organisation, Unit } from '../prisma/generated/client';
+import { renderNotice, type DigestLine } from '../domain/notice-templates';
+import { daysOverdue, missedDeadline } from '../domain/overdue';
+import type { ActivityDeps } from './deps';
+import { deliver } from './outbox';
+
+type UnitWithOrgs = Unit & { organisations: Organisation[] };
+
+/** A unit and every unit below it. */
+function subtree(units: UnitWithOrgs[], rootId: string): Set<string> {
+  const ids = new Set([rootId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const u of units) {
+      if (u.parentId && ids.has(u.parentId) && !ids.has(u.id)) {
+        ids.add(u.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
+
+/**
+ * The periodic digest: one mail per head of government and per Front committee listing the overdue
+ * cases of their unit and the units below it. Keyed by run, so a retried run sends nothing twice.
+ */
+export function sendOverdueDigests(deps: ActivityDeps) {
+  return async function sendOverdueDigests(input: { runKey: string; at: string }): Promise<{ mails: number; overdueCases: number }> {
+    const now = new Date(input.at);
+    const open = await deps.db.case.findMany({
+      where: { status: { in: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED'] } },
+      include: { agency: true, unit: true },
+    });
+    const overdue = open
+      .map((c) => ({ c, missed: missedDeadline(c, now) }))
+      .filter((x): x is { c: (typeof open)[number]; missed: NonNullable<ReturnType<typeof missedDeadline>> } => x.missed !== null)
+      .sort((a, b) => a.missed.dueAt.getTime() - b.missed.dueAt.getTime());
+    const units = await deps.db.unit.findMany({ include: { organisations: true } });
+    let mails = 0;
+    for (const unit of units) {
+      const scope = subtree(units, unit.id);
+      const lines: DigestLine[] = overdue
+        .filter(({ c }) => scope.has(c.unitId))
+        .map(({ c, missed }) => ({
+          trackingCode: c.trackingCode, title: c.title, agencyName: c.agency?.name ?? '(chưa phân công)', unitName: c.unit.name,
+          step: missed.step, dueAt: missed.dueAt, daysOverdue: daysOverdue(missed.dueAt, now),
+        }));
+      if (lines.length === 0) continue;
+      for (const org of unit.organisations.filter((o) => o.kind === 'PEOPLES_COMMITTEE' || o.kind === 'FRONT_COMMITTEE')) {
+        const recipient = { email: org.headEmail, name: `${org.headTitle} ${org.headName}` };
+        const rendered = renderNotice('overdue_digest', deps.language, {
+          recipientName: recipient.name, caseTitle: '', caseType: 'FEEDBACK', trackingCode: '', unitName: unit.name, agencyName: '',
+          dueAt: null, step: null, caseUrl: `${deps.publicUrl}/overdue?unit=${encodeURIComponent(unit.code)}`, digest: lines,
+        });
+        const outcome = await deliver(deps, { key: `digest:${input.runKey}:${org.id}`, caseId: null, template: 'overdue_digest', language: deps.language, recipient, rendered });
+        if (outcome === 'sent') mails += 1;
+      }
+    }
+    return { mails, overdueCases: overdue.length };
+  };
+}

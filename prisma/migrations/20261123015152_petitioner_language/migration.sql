@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Petitioner" ADD COLUMN     "language" TEXT NOT NULL DEFAULT 'vi';
+

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIGEST_SCHEDULE_ID, overdueDigestWorkflow } from '../workflows/overdue-digest.workflow';
+import { acceptUpdate, answerUpdate } from '../workflows/petition.workflow';
+import { ensureDigestSchedule } from '../worker/digest-schedule';
+import { inject } from 'vitest';
+import { caseRow, eventTypes, mailsFor, sleep, submitCase } from './support/cases';
+import { eventually } from './support/eventually';
+import { seconds, secondsRule, testPolicy } from './support/policies';
+import { startSystem, type TestSystem } from './support/system';
+
+const policy = testPolicy('test-notifications', {
+  rules: {
+    FEEDBACK: secondsRule('FEEDBACK', 600, 600),
+    DENUNCIATION: secondsRule('DENUNCIATION', 3, 600),
+    COMPLAINT_FIRST: secondsRule('COMPLAINT_FIRST', 2, 600),
+  },
+  ladder: { reminderBefore: seconds(1), graceAfterDue: seconds(2) },
+  ratingWindow: seconds(600),
+});
+
+let sys: TestSystem;
+beforeAll(async () => {
+  sys = await startSystem({ clockPolicy: policy });
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+const officer = { actor: 'canbo' };
+const feedback = { type: 'FEEDBACK', categoryCode: 'moi-truong', unitCode: 'HS-P-DUCXUAN' };
+const agency = 'hs-p-ducxuan-pkt@hoason.gov.test';
+
+describe('notice content', () => {
+  it('writes Vietnamese by default and English to a citizen who asked for it, in text and HTML', async () => {
+    const citizen = { fullName: 'John Nguyen', email: 'john@example.test', address: 'Phường Đức Xuân' };
+    const { trackingCode, handle, id } = await submitCase(sys, { ...feedback, language: 'en', petitioner: citizen });
+    await handle.executeUpdate(acceptUpdate, { args: [officer] });
+    const toCitizen = await eventually(() => {
+      const got = mailsFor(sys, trackingCode, citizen.email);
+      expect(got).toHaveLength(1);
+      return got[0]!;
+    });
+    expect(toCitizen.subject).toBe(`[${trackingCode}] Your petition has been accepted for resolution`);
+    expect(toCitizen.text).toContain('Dear John Nguyen');
+    expect(toCitizen.html).toContain('<html lang="en">');
+
+    const toAgency = mailsFor(sys, trackingCode, agency)[0]!;
+    expect(toAgency.subject).toBe(`[${trackingCode}] Giao xử lý: Đường liên xóm xuống cấp`);
+    expect(toAgency.text).toContain('Phòng Kinh tế phường Đức Xuân được giao xử lý phản ánh, kiến nghị');
+    expect(toAgency.html).toContain('<html lang="vi">');
+    expect(toAgency.html).toContain(`http://console.test/cases/${id}`);
+    const rows = await sys.db.notification.findMany({ where: { caseId: id } });
+    expect(rows.map((r) => [r.template, r.language, r.status])).toEqual(
+      expect.arrayContaining([
+        ['assignment', 'vi', 'SENT'],
+        ['citizen_update', 'en', 'SENT'],
+      ]),
+    );
+  });
+
+  it('never shows a denouncer’s identity to anyone but the denouncer', async () => {
+    const denouncer = { fullName: 'Vương Thị Bích', email: 'bich@example.test', phone: '0987 654 321', address: 'Số 12 ngõ Hòa Bình, phường Đức Xuân' };
+    const { trackingCode, handle } = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'can-bo', unitCode: 'HS-P-DUCXUAN', petitioner: denouncer });
+    // Let the acceptance ladder run to the superior unit, then accept and answer.
+    await eventually(() => expect(mailsFor(sys, trackingCode, 'truong.hs-ubnd@hoason.gov.test')).toHaveLength(1), 20_000);
+    await handle.executeUpdate(acceptUpdate, { args: [officer] });
+    await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Kết luận nội dung tố cáo.' }] });
+    await eventually(() => expect(mailsFor(sys, trackingCode, denouncer.email).length).toBeGreaterThanOrEqual(2));
+
+    const toOthers = mailsFor(sys, trackingCode).filter((m) => !m.to.includes(denouncer.email));
+    expect(toOthers.length).toBeGreaterThanOrEqual(5); // agency, reminder, head, Front, superior head and Front
+    for (const m of toOthers) {
+      for (const secret of [denouncer.fullName, denouncer.email, denouncer.phone, '12 ngõ Hòa Bình']) {
+        expect(m.text + m.html + m.subject).not.toContain(secret);
+      }
+    }
+    expect(mailsFor(sys, trackingCode, denouncer.email)[0]!.text).toContain('Kính gửi ông/bà Vương Thị Bích');
+  });
+});
+
+describe('delivery', () => {
+  it('delivers every notice exactly once after an SMTP outage', async () => {
+    sys.smtp.setRefusing(true);
+    const cases = await Promise.all([1, 2, 3].map(() => submitCase(sys, feedback)));
+    await eventually(() => expect(sys.smtp.refusedConnections()).toBeGreaterThanOrEqual(3));
+    await sleep(1500);
+    const pending = await sys.db.notification.findMany({ where: { caseId: { in: cases.map((c) => c.id) } } });
+    expect(pending.map((n) => n.status)).toEqual(['PENDING', 'PENDING', 'PENDING']);
+    expect(pending.every((n) => n.attempts >= 1 && n.lastError?.includes('421'))).toBe(true);
+
+    sys.smtp.setRefusing(false);
+    await eventually(() => {
+      for (const c of cases) expect(mailsFor(sys, c.trackingCode, agency)).toHaveLength(1);
+    }, 40_000);
+    await sleep(2000); // nothing more arrives later
+    for (const c of cases) expect(mailsFor(sys, c.trackingCode, agency)).toHaveLength(1);
+    const sent = await sys.db.notification.findMany({ where: { caseId: { in: cases.map((c) => c.id) } } });
+    expect(sent.map((n) => n.status)).toEqual(['SENT', 'SENT', 'SENT']);
+    const ids = cases.flatMap((c) => mailsFor(sys, c.trackingCode).map((m) => m.messageId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('marks a permanent refusal as failed, shows it on the case, and carries on', async () => {
+    sys.smtp.rejectAddress('bounce@example.test');
+    const { id, handle } = await submitCase(sys, { ...feedback, petitioner: { fullName: 'Trịnh Văn Hải', email: 'bounce@example.test' } });
+    await handle.executeUpdate(acceptUpdate, { args: [officer] });
+    const failed = await eventually(async () => {
+      const row = await sys.db.notification.findFirst({ where: { caseId: id, template: 'citizen_update' } });
+      expect(row?.status).toBe('FAILED');
+      return row!;
+    });
+    expect(failed.lastError).toContain('550');
+    expect(await eventTypes(sys, id)).toContain('notice_failed');
+    await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Đã xử lý.' }] });
+    expect((await caseRow(sys, id)).status).toBe('ANSWERED');
+
+    const view = (await (await fetch(`${sys.baseUrl}/api/petitions/${id}`)).json()) as { notices: Array<Record<string, unknown>> };
+    expect(view.notices).toEqual(expect.arrayContaining([expect.objectContaining({ template: 'citizen_update', status: 'FAILED', recipient: 'người gửi đơn / petitioner' })]));
+    expect(JSON.stringify(view.notices)).not.toContain('bounce@example.test');
+  });
+});
+
+describe('overdue digest', () => {
+  it('mails each head and Front committee their overdue cases, once per run', async () => {
+    const { trackingCode } = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'dat-dai', unitCode: 'HS-X-BANGVAN' });
+    await eventually(async () => expect((await caseRow(sys, (await sys.db.case.findFirstOrThrow({ where: { trackingCode } })).id)).firstStepDueAt!.getTime()).toBeLessThan(Date.now()));
+
+    const run = () => sys.client.workflow.execute(overdueDigestWorkflow, { workflowId: `digest-${trackingCode}`, taskQueue: sys.taskQueue });
+    const first = await run();
+    expect(first.mails).toBeGreaterThanOrEqual(4);
+    const digestTo = (to: string) => sys.smtp.to(to).filter((m) => m.subject.startsWith('Tổng hợp hồ sơ quá hạn'));
+    for (const to of ['truong.hs-x-bangvan-ubnd@hoason.gov.test', 'truong.hs-x-bangvan-mttq@hoason.gov.test', 'truong.hs-ubnd@hoason.gov.test', 'truong.hs-mttq@hoason.gov.test']) {
+      expect(digestTo(to)).toHaveLength(1);
+      expect(digestTo(to)[0]!.text).toContain(`[${trackingCode}] Đường liên xóm xuống cấp — Phòng Kinh tế xã Bằng Vân (Xã Bằng Vân): quá thời hạn thụ lý`);
+    }
+    expect(digestTo('truong.hs-x-yenphong-ubnd@hoason.gov.test')).toHaveLength(0);
+
+    expect((await run()).mails).toBe(0); // the same run again (a retry) sends nothing
+    expect(digestTo('truong.hs-ubnd@hoason.gov.test')).toHaveLength(1);
+  });
+
+  it('is scheduled by the worker once, in Vietnam time', async () => {
+    const address = inject('temporalAddress');
+    expect(await ensureDigestSchedule(address, 'default', sys.taskQueue, '30 7 * * 1-5')).toBe('created');
+    expect(await ensureDigestSchedule(address, 'default', sys.taskQueue, '30 7 * * 1-5')).toBe('exists');
+    const schedule = sys.client.schedule.getHandle(DIGEST_SCHEDULE_ID);
+    const described = await schedule.describe();
+    expect(described.spec.timezone).toBe('Asia/Ho_Chi_Minh');
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'overdueDigestWorkflow' });
+    await schedule.delete();
+  });
+});
