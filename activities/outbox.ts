@@ -9,7 +9,8 @@ export interface Recipient {
 }
 
 export interface Notice {
-  key: string;
+  /** The event this notice belongs to; the outbox key adds the recipient. */
+  event: string;
   caseId: string | null;
   template: NoticeTemplate;
   language: Language;
@@ -24,10 +25,12 @@ export interface Notice {
  */
 export async function deliver(deps: ActivityDeps, n: Notice): Promise<'sent' | 'already_sent' | 'failed'> {
   const { db, mailer } = deps;
+  const key = `${n.event}:${n.recipient.email}`;
   const row = await db.notification.upsert({
-    where: { key: n.key },
+    where: { key },
     create: {
-      key: n.key,
+      key,
+      event: n.event,
       caseId: n.caseId,
       template: n.template,
       language: n.language,
@@ -63,7 +66,7 @@ async function record(deps: ActivityDeps, n: Notice, notificationId: string, typ
   if (!n.caseId) return;
   await writeCaseEvent(deps.db, {
     caseId: n.caseId,
-    eventKey: `${type}:${n.key}`,
+    eventKey: `${type}:${n.event}:${n.recipient.email}`,
     type,
     actor: 'system',
     reason: error,

@@ -53,7 +53,7 @@ export function sendOverdueDigests(deps: ActivityDeps) {
           recipientName: recipient.name, caseTitle: '', caseType: 'FEEDBACK', trackingCode: '', unitName: unit.name, agencyName: '',
           dueAt: null, step: null, caseUrl: `${deps.publicUrl}/overdue?unit=${encodeURIComponent(unit.code)}`, digest: lines,
         });
-        const outcome = await deliver(deps, { key: `digest:${input.runKey}:${org.id}`, caseId: null, template: 'overdue_digest', language: deps.language, recipient, rendered });
+        const outcome = await deliver(deps, { event: `digest:${input.runKey}:${org.id}`, caseId: null, template: 'overdue_digest', language: deps.language, recipient, rendered });
         if (outcome === 'sent') mails += 1;
       }
     }

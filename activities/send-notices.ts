@@ -8,7 +8,7 @@ export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' |
 
 export interface NoticeRequest {
   caseId: string;
-  /** One notice per event × recipient: the outbox key is `${eventKey}:${recipient email}`. */
+  /** One notice per event × recipient. */
   eventKey: string;
   audience: Audience;
   /** For the agency and the head: which message (assignment, reminder, extension…). */
@@ -60,8 +60,12 @@ async function inspectorate(db: ActivityDeps['db'], unitId: string | null): Prom
 async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWithOrgs): Promise<Addressed[]> {
   const orgs = c.unit.organisations;
   switch (req.audience) {
-    case 'assigned_agency':
-      return c.agency ? [{ email: c.agency.email, name: c.agency.name, template: req.template ?? 'assignment' }] : [];
+    case 'assigned_agency': {
+      if (!c.agency) return [];
+      const template = req.template ?? 'assignment';
+      const officers = await db.user.findMany({ where: { organisationId: c.agency.id, role: 'AGENCY_OFFICER' } });
+      return [{ email: c.agency.email, name: c.agency.name, template }, ...officers.map((u) => ({ email: u.email, name: u.fullName, template }))];
+    }
     case 'unit_head':
       return head(ofKind(orgs, 'PEOPLES_COMMITTEE'), req.template ?? 'extension_requested');
     case 'unit_leaders':
@@ -105,7 +109,7 @@ export function sendNotices(deps: ActivityDeps) {
         citizenEvent: req.citizenEvent,
         note: req.note,
       });
-      const outcome = await deliver(deps, { key: `${req.eventKey}:${r.email}`, caseId: c.id, template: r.template, language, recipient: r, rendered });
+      const outcome = await deliver(deps, { event: req.eventKey, caseId: c.id, template: r.template, language, recipient: r, rendered });
       if (outcome === 'sent') sent += 1;
     }
     return { sent };

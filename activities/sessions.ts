@@ -121,7 +121,7 @@ export function sendSessionNotices(deps: ActivityDeps) {
         step: 'session_notice', caseUrl: `${deps.publicUrl}/sessions/${s.id}`, scope: input.audience === 'superior_leaders' ? 'superior' : 'unit',
         rollup: { opinions: s.cases.length, resolved, open: s.cases.length - resolved },
       });
-      await deliver(deps, { key: `${input.eventKey}:${recipient.email}`, caseId: null, template, language: deps.language, recipient, rendered });
+      await deliver(deps, { event: input.eventKey, caseId: null, template, language: deps.language, recipient, rendered });
     }
   };
 }

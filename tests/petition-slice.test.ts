@@ -140,6 +140,13 @@ describe('the case workflow', () => {
     expect(mail!.text).toContain('Sở Nông nghiệp và Môi trường được giao xử lý phản ánh, kiến nghị');
     expect(mail!.text).toContain(`http://console.test/cases/${id}`);
     expect(mail!.text).not.toContain('Nguyễn Thị Hoa');
+    // The agency's officers get it too, by name.
+    const [toOfficer] = await eventually(() => {
+      const got = sys.smtp.to('canbo.snnmt@hoason.gov.test').filter((m) => m.subject.includes(trackingCode));
+      expect(got).toHaveLength(1);
+      return got;
+    });
+    expect(toOfficer!.text).toContain('Kính gửi Phan Văn Long');
 
     const handle = sys.client.workflow.getHandle(caseWorkflowId(id));
     expect(await rejectionReason(handle.executeUpdate(answerUpdate, { args: [{ actor: 'officer', answer: 'Đã xử lý' }] }))).toMatch(/not allowed in status ASSIGNED/);
