@@ -2,13 +2,20 @@ import express from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
 import { AppError, errorMiddleware } from './errors';
+import { authenticate } from './auth/authenticate';
+import { authRouter } from './routes/auth';
+import { casesRouter } from './routes/cases';
 import { healthRouter } from './routes/health';
+import { inboxRouter } from './routes/inbox';
+import { trackRouter } from './routes/track';
 import { petitionsRouter } from './routes/petitions';
 
 export interface AppDeps {
   db: Database;
   temporal: Client;
   taskQueue: string;
+  /** Set the session cookie's Secure flag (the console is served over https). */
+  secureCookies?: boolean;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -17,7 +24,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: '100kb' }));
   app.use('/api', healthRouter(deps));
+  app.use('/api', authenticate(deps.db));
+  app.use('/api/auth', authRouter({ db: deps.db, secureCookies: deps.secureCookies ?? false }));
   app.use('/api/petitions', petitionsRouter(deps));
+  app.use('/api/track', trackRouter(deps));
+  app.use('/api/inbox', inboxRouter(deps));
+  app.use('/api/cases', casesRouter(deps));
   app.use('/api', () => {
     throw new AppError('not_found', 'Không có địa chỉ này / no such endpoint');
   });

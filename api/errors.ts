@@ -4,6 +4,10 @@ import { ZodError } from 'zod';
 /** Every error code the API answers with, and its HTTP status: the one table. */
 const STATUS = {
   invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  account_locked: 429,
   not_found: 404,
   case_not_found: 404,
   action_not_allowed: 409,

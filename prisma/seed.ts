@@ -34,7 +34,10 @@ async function ensureRule(db: Database, rule: { categoryId: string; unitId: stri
 
 async function upsertUser(db: Database, u: { email: string; fullName: string; role: Role; unitId: string; organisationId?: string }, passwordHash: string) {
   const data = { fullName: u.fullName, role: u.role, unitId: u.unitId, organisationId: u.organisationId ?? null };
-  await db.user.upsert({ where: { email: u.email }, create: { ...u, passwordHash }, update: data });
+  const existing = await db.user.findUnique({ where: { email: u.email } });
+  // Demo users seeded before passwords moved to bcrypt get a bcrypt hash of the demo password.
+  const rehash = existing && !existing.passwordHash.startsWith('$2') ? { passwordHash } : {};
+  await db.user.upsert({ where: { email: u.email }, create: { ...u, passwordHash }, update: { ...data, ...rehash } });
 }
 
 /** Idempotent: running it again updates the demo rows in place and adds nothing twice. */

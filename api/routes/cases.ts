@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import type { Database } from '../../infra/database';
+import { requireStaff } from '../auth/authenticate';
+import { caseScope, STAFF_ACTIONS } from '../auth/scope';
+import { AppError } from '../errors';
+import { runCaseAction } from '../services/run-case-action';
+import { actionNameSchema } from './case-actions.schema';
+import { toCaseView } from './case-view';
+import { caseIdSchema } from './petitions.schema';
+
+const CASE_INCLUDE = { unit: true, agency: true, category: true, notifications: { orderBy: { createdAt: 'asc' as const } } };
+
+/** Staff access to cases: read within scope, act by role. A case outside the scope does not exist (404). */
+export function casesRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
+  const router = Router();
+
+  const findInScope = async (id: string, res: Parameters<typeof requireStaff>[0]) => {
+    const user = requireStaff(res);
+    const parsed = caseIdSchema.safeParse(id);
+    const found = parsed.success ? await db.case.findFirst({ where: { id: parsed.data, ...(await caseScope(db, user)) }, include: CASE_INCLUDE }) : null;
+    if (!found) throw new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
+    return { user, found };
+  };
+
+  router.get('/:id', async (req, res) => {
+    const { found } = await findInScope(req.params.id, res);
+    res.json(toCaseView(found));
+  });
+
+  router.post('/:id/actions/:action', async (req, res) => {
+    const { user, found } = await findInScope(req.params.id, res);
+    const action = actionNameSchema.safeParse(req.params.action);
+    if (!action.success) throw new AppError('not_found', 'Không có thao tác này / no such action');
+    if (!STAFF_ACTIONS[user.role].includes(action.data)) {
+      throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
+    }
+    await runCaseAction(temporal, found.id, action.data, req.body, user.email);
+    res.json(toCaseView(await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_INCLUDE })));
+  });
+
+  return router;
+}

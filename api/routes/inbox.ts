@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { CASE_TYPES } from '../../domain/case-types';
+import type { Database } from '../../infra/database';
+import { requireStaff } from '../auth/authenticate';
+import { caseScope } from '../auth/scope';
+
+const OPEN = ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] as const;
+
+const querySchema = z
+  .object({
+    status: z.enum(OPEN).optional(),
+    type: z.enum(CASE_TYPES).optional(),
+    dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+/** The deadline a case runs against now: acceptance before thụ lý, resolution after; none while paused. */
+function currentDue(c: { status: string; firstStepDueAt: Date | null; resolutionDueAt: Date | null }): Date | null {
+  if (c.status === 'ASSIGNED' || c.status === 'UNROUTED') return c.firstStepDueAt;
+  if (c.status === 'ACCEPTED') return c.resolutionDueAt;
+  return null;
+}
+
+/** My open cases, soonest due first, with the time left (negative when overdue). */
+export function inboxRouter({ db }: { db: Database }): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const user = requireStaff(res);
+    const q = querySchema.parse(req.query);
+    const now = Date.now();
+    const rows = await db.case.findMany({
+      where: { ...(await caseScope(db, user)), status: q.status ? q.status : { in: [...OPEN] }, ...(q.type ? { type: q.type } : {}) },
+      include: { unit: true, category: true, agency: true },
+    });
+    const items = rows
+      .map((c) => ({ c, due: currentDue(c) }))
+      .filter(({ due }) => (q.overdue === undefined ? true : (due !== null && due.getTime() < now) === (q.overdue === 'true')))
+      .filter(({ due }) => q.dueWithinDays === undefined || (due !== null && due.getTime() - now <= q.dueWithinDays * 86_400_000))
+      .sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
+    const page = items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    res.json({
+      total: items.length,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: page.map(({ c, due }) => ({
+        id: c.id,
+        trackingCode: c.trackingCode,
+        type: c.type,
+        status: c.status,
+        title: c.title,
+        unit: { code: c.unit.code, name: c.unit.name },
+        category: c.category.code,
+        agency: c.agency ? { code: c.agency.code, name: c.agency.name } : null,
+        dueAt: due,
+        secondsLeft: due ? Math.round((due.getTime() - now) / 1000) : null,
+        overdue: due ? due.getTime() < now : false,
+      })),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,56 @@
+import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { CaseAction, CaseFile } from '../../domain/case-state';
+import { caseWorkflowId } from '../../workflows/ids';
+import * as updates from '../../workflows/petition.workflow';
+import { AppError } from '../errors';
+import { ACTION_SCHEMAS } from '../routes/case-actions.schema';
+
+const UPDATES = {
+  assign: updates.assignUpdate,
+  reassign: updates.reassignUpdate,
+  accept: updates.acceptUpdate,
+  return: updates.returnUpdate,
+  transfer: updates.transferUpdate,
+  guide: updates.guideUpdate,
+  refuse: updates.refuseUpdate,
+  requestInfo: updates.requestInfoUpdate,
+  provideInfo: updates.provideInfoUpdate,
+  requestExtension: updates.requestExtensionUpdate,
+  decideExtension: updates.decideExtensionUpdate,
+  reclassify: updates.reclassifyUpdate,
+  answer: updates.answerUpdate,
+  rate: updates.rateUpdate,
+  appeal: updates.appealUpdate,
+  withdraw: updates.withdrawUpdate,
+  merge: updates.mergeUpdate,
+} as const;
+
+/** A reference the activity found invalid (no such agency or target case) is the caller's input error. */
+const INPUT_FAILURES: Record<string, string> = { AgencyNotFound: 'agencyId', MergeTargetInvalid: 'targetCaseId', NoSuperiorUnit: '(case)' };
+
+/**
+ * Validates the body and runs the action as a workflow update. A refusal by the workflow (wrong
+ * state, caps, one action at a time) answers 409 with its reason; nothing changes either way.
+ */
+export async function runCaseAction(temporal: Client, caseId: string, action: CaseAction, body: unknown, actor: string): Promise<CaseFile> {
+  const input = ACTION_SCHEMAS[action].parse(body ?? {});
+  const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
+  try {
+    // Every update takes one object argument; the union of their definitions loses that link.
+    const update = UPDATES[action] as unknown as typeof updates.acceptUpdate;
+    return await handle.executeUpdate(update, { args: [{ ...input, actor }] });
+  } catch (err) {
+    throw toAppError(err);
+  }
+}
+
+function toAppError(err: unknown): unknown {
+  if (err instanceof WorkflowNotFoundError) return new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
+  if (!(err instanceof WorkflowUpdateFailedError)) return err;
+  const cause = err.cause;
+  const inner = cause instanceof ActivityFailure ? cause.cause : undefined;
+  if (inner instanceof ApplicationFailure && inner.type && INPUT_FAILURES[inner.type]) {
+    return new AppError('validation_failed', inner.message, [{ field: INPUT_FAILURES[inner.type]!, message: inner.message }]);
+  }
+  return new AppError('action_not_allowed', (inner ?? cause)?.message ?? 'Thao tác không được phép / action not allowed');
+}

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../infra/passwords';
+import { DEMO_PASSWORD } from '../prisma/demo-province';
+import { caseRow, submitCase } from './support/cases';
+import { seconds, secondsRule, testPolicy } from './support/policies';
+import { startSystem, type TestSystem } from './support/system';
+
+const policy = testPolicy('test-api', {
+  rules: { FEEDBACK: secondsRule('FEEDBACK', 600, 600), COMPLAINT_FIRST: secondsRule('COMPLAINT_FIRST', 1, 600) },
+  ladder: { reminderBefore: seconds(1), graceAfterDue: seconds(600) },
+  ratingWindow: seconds(600),
+});
+
+let sys: TestSystem;
+beforeAll(async () => {
+  sys = await startSystem({ clockPolicy: policy });
+  // A second agency's officer, for cross-agency attempts.
+  const agency = await sys.db.organisation.findUniqueOrThrow({ where: { code: 'HS-SXD' } });
+  await sys.db.user.create({ data: { email: 'canbo.sxd@hoason.gov.test', fullName: 'Lý Văn Tâm', role: 'AGENCY_OFFICER', unitId: agency.unitId, organisationId: agency.id, passwordHash: await hashPassword(DEMO_PASSWORD) } });
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+async function call(method: string, path: string, opts: { cookie?: string; body?: unknown } = {}): Promise<{ status: number; body: Json; headers: Headers }> {
+  const res = await fetch(`${sys.baseUrl}${path}`, {
+    method,
+    headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
+}
+
+const sessions = new Map<string, string>();
+async function as(email: string): Promise<string> {
+  if (!sessions.has(email)) {
+    const res = await call('POST', '/api/auth/login', { body: { email, password: DEMO_PASSWORD } });
+    expect(res.status).toBe(200);
+    sessions.set(email, res.headers.get('set-cookie')!.split(';')[0]!);
+  }
+  return sessions.get(email)!;
+}
+
+const officer = 'canbo.snnmt@hoason.gov.test';
+const otherOfficer = 'canbo.sxd@hoason.gov.test';
+const head = 'chutich@hoason.gov.test';
+const front = 'mttq@hoason.gov.test';
+const reception = 'tiepnhan@hoason.gov.test';
+const admin = 'quantri@hoason.gov.test';
+const land = { type: 'FEEDBACK', categoryCode: 'dat-dai', unitCode: 'HS' };
+
+describe('staff login', () => {
+  it('sets an HttpOnly session cookie, knows who is logged in, and logs out', async () => {
+    const res = await call('POST', '/api/auth/login', { body: { email: head, password: DEMO_PASSWORD } });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^sid=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const sid = cookie.split(';')[0]!;
+    expect((await call('GET', '/api/auth/me', { cookie: sid })).body.user).toMatchObject({ email: head, role: 'HEAD_OF_GOVERNMENT', fullName: 'Nguyễn Văn Thành' });
+    expect((await call('POST', '/api/auth/logout', { cookie: sid })).status).toBe(204);
+    expect((await call('GET', '/api/auth/me', { cookie: sid })).status).toBe(401);
+  });
+
+  it('refuses a wrong password, and locks the account after five failures in a row', async () => {
+    await sys.db.user.create({ data: { email: 'khoa@hoason.gov.test', fullName: 'Thử Khóa', role: 'RECEPTION_OFFICER', passwordHash: await hashPassword('dung-mat-khau') } });
+    const attempt = (password: string) => call('POST', '/api/auth/login', { body: { email: 'khoa@hoason.gov.test', password } });
+    for (let i = 0; i < 4; i += 1) expect((await attempt('sai')).body.code).toBe('invalid_credentials');
+    const locked = await attempt('sai');
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('account_locked');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect((await attempt('dung-mat-khau')).status).toBe(429); // even the right password, until the lock expires
+  });
+
+  it('answers an unknown email exactly like a wrong password', async () => {
+    const res = await call('POST', '/api/auth/login', { body: { email: 'khong-co@hoason.gov.test', password: 'x' } });
+    expect(res).toMatchObject({ status: 401, body: { code: 'invalid_credentials' } });
+  });
+});
+
+describe('case actions over HTTP', () => {
+  it('lets the assigned agency act, with 409 and the reason for a wrong state and 422 for bad input', async () => {
+    const { id } = await submitCase(sys, land);
+    const path = (action: string) => `/api/cases/${id}/actions/${action}`;
+    const early = await call('POST', path('answer'), { cookie: await as(officer), body: { answer: 'Đã xử lý' } });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'action_not_allowed' });
+    expect(early.body.detail).toMatch(/not allowed in status ASSIGNED/);
+
+    const bad = await call('POST', path('accept'), { cookie: await as(officer), body: { complexity: 'VERY' } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.fields.map((f: Json) => f.field)).toEqual(['complexity']);
+    expect((await caseRow(sys, id)).status).toBe('ASSIGNED');
+
+    const accepted = await call('POST', path('accept'), { cookie: await as(officer), body: {} });
+    expect(accepted).toMatchObject({ status: 200, body: { status: 'ACCEPTED' } });
+    await call('POST', path('requestExtension'), { cookie: await as(officer), body: { reason: 'Chờ đo đạc' } });
+    expect((await call('POST', path('decideExtension'), { cookie: await as(officer), body: { approved: true } })).status).toBe(403);
+    const decided = await call('POST', path('decideExtension'), { cookie: await as(head), body: { approved: true, note: 'Đồng ý' } });
+    expect(decided.status).toBe(200);
+    expect(decided.body.deadlines.resolution.history.map((h: Json) => h.kind)).toEqual(['computed', 'extended']);
+    const answered = await call('POST', path('answer'), { cookie: await as(officer), body: { answer: 'Đã xử lý.', documents: [{ name: 'kl.pdf', url: 'https://files.example/kl.pdf' }] } });
+    expect(answered.body.status).toBe('ANSWERED');
+  });
+
+  it('hides another agency’s case, forbids the Front and administrators to act, and requires a login', async () => {
+    const { id } = await submitCase(sys, land);
+    const accept = (cookie?: string) => call('POST', `/api/cases/${id}/actions/accept`, { cookie, body: {} });
+    expect((await accept()).status).toBe(401);
+    expect((await accept(await as(otherOfficer))).status).toBe(404);
+    expect((await call('GET', `/api/cases/${id}`, { cookie: await as(otherOfficer) })).status).toBe(404);
+    expect((await accept(await as(front))).status).toBe(403);
+    expect((await accept(await as(admin))).status).toBe(403);
+    expect((await accept(await as(reception))).status).toBe(403);
+    expect((await call('GET', `/api/cases/${id}`, { cookie: await as(front) })).status).toBe(200);
+    expect((await call('POST', `/api/cases/${id}/actions/fly`, { cookie: await as(officer), body: {} })).status).toBe(404);
+    expect((await caseRow(sys, id)).status).toBe('ASSIGNED');
+  });
+
+  it('turns an invalid agency in a transfer into 422 on the field', async () => {
+    const { id } = await submitCase(sys, land);
+    const res = await call('POST', `/api/cases/${id}/actions/transfer`, { cookie: await as(officer), body: { agencyId: '00000000-0000-4000-8000-000000000000', reason: 'r' } });
+    expect(res.status).toBe(422);
+    expect(res.body.fields).toEqual([expect.objectContaining({ field: 'agencyId' })]);
+    expect((await caseRow(sys, id)).transfers).toBe(0);
+  });
+});
+
+describe('agency inbox', () => {
+  it('lists only my agency’s open cases, soonest due first, with time left, filtered and paginated', async () => {
+    const feedback = await submitCase(sys, land);
+    const complaint = await submitCase(sys, { ...land, type: 'COMPLAINT_FIRST', petitioner: { fullName: 'Lò Thị Mai', address: 'Xã Bằng Vân' } });
+    const building = await submitCase(sys, { ...land, categoryCode: 'xay-dung' }); // goes to Sở Xây dựng
+    await new Promise((r) => setTimeout(r, 1500)); // the complaint's acceptance deadline (1 s) passes
+
+    const inbox = await call('GET', '/api/inbox?pageSize=100', { cookie: await as(officer) });
+    expect(inbox.status).toBe(200);
+    const ids = inbox.body.items.map((i: Json) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([feedback.id, complaint.id]));
+    expect(ids).not.toContain(building.id);
+    const dues = inbox.body.items.map((i: Json) => (i.dueAt ? Date.parse(i.dueAt) : Infinity));
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    expect(inbox.body.items[0]).toMatchObject({ id: complaint.id, overdue: true });
+    expect(inbox.body.items[0].secondsLeft).toBeLessThan(0);
+
+    const overdue = await call('GET', '/api/inbox?overdue=true', { cookie: await as(officer) });
+    expect(overdue.body.items.every((i: Json) => i.overdue)).toBe(true);
+    const complaints = await call('GET', '/api/inbox?type=COMPLAINT_FIRST', { cookie: await as(officer) });
+    expect(complaints.body.items.map((i: Json) => i.type)).toEqual(complaints.body.items.map(() => 'COMPLAINT_FIRST'));
+    const page = await call('GET', '/api/inbox?pageSize=1&page=2', { cookie: await as(officer) });
+    expect(page.body).toMatchObject({ page: 2, pageSize: 1, total: inbox.body.total });
+    expect(page.body.items).toHaveLength(1);
+
+    expect((await call('GET', '/api/inbox?pageSize=1000', { cookie: await as(officer) })).status).toBe(422);
+    expect((await call('GET', '/api/inbox')).status).toBe(401);
+    const other = await call('GET', '/api/inbox?pageSize=100', { cookie: await as(otherOfficer) });
+    expect(other.body.items.map((i: Json) => i.id)).toContain(building.id);
+    expect(other.body.items.map((i: Json) => i.id)).not.toContain(feedback.id);
+  });
+});
+
+describe('citizen tracking', () => {
+  it('shows the case by tracking code without identity, and lets the citizen rate the answer', async () => {
+    const { id, trackingCode } = await submitCase(sys, land);
+    const tracked = await call('GET', `/api/track/${trackingCode}`);
+    expect(tracked).toMatchObject({ status: 200, body: { trackingCode, status: 'ASSIGNED', agency: 'Sở Nông nghiệp và Môi trường' } });
+    expect(JSON.stringify(tracked.body)).not.toContain('Nguyễn Thị Hoa');
+    expect((await call('GET', '/api/track/PA-0000000000000000')).status).toBe(404);
+    expect((await call('POST', `/api/track/${trackingCode}/actions/accept`, { body: {} })).status).toBe(403);
+
+    await call('POST', `/api/cases/${id}/actions/accept`, { cookie: await as(officer), body: {} });
+    await call('POST', `/api/cases/${id}/actions/answer`, { cookie: await as(officer), body: { answer: 'Đã giải quyết.' } });
+    const rated = await call('POST', `/api/track/${trackingCode}/actions/rate`, { body: { satisfied: true } });
+    expect(rated).toMatchObject({ status: 200, body: { status: 'CLOSED', outcome: 'RESOLVED' } });
+  });
+});
