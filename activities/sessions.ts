@@ -47,7 +47,8 @@ export function openSession({ db }: ActivityDeps) {
       unitId: unit.id, heldOn, kind: input.kind, topic: input.topic ?? null, chairName: input.chairName, chairTitle: input.chairTitle,
       chairedByHead: input.chairedByHead, attendees: input.attendees, noticeDueAt: new Date(noticeDue.dueAt!),
     };
-    await db.dialogueSession.upsert({ where: { id: input.sessionId }, create: { id: input.sessionId, workflowId: sessionWorkflowId(input.sessionId), ...data }, update: {} });
+    // The API may have stored the session already; the deadline is the workflow's to set.
+    await db.dialogueSession.upsert({ where: { id: input.sessionId }, create: { id: input.sessionId, workflowId: sessionWorkflowId(input.sessionId), ...data }, update: { noticeDueAt: data.noticeDueAt } });
     return { unitCode: unit.code, noticeDue };
   };
 }

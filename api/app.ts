@@ -7,6 +7,8 @@ import { authRouter } from './routes/auth';
 import { casesRouter } from './routes/cases';
 import { healthRouter } from './routes/health';
 import { inboxRouter } from './routes/inbox';
+import { oversightRouter } from './routes/oversight';
+import { sessionsRouter } from './routes/sessions';
 import { trackRouter } from './routes/track';
 import { petitionsRouter } from './routes/petitions';
 
@@ -16,6 +18,8 @@ export interface AppDeps {
   taskQueue: string;
   /** Set the session cookie's Secure flag (the console is served over https). */
   secureCookies?: boolean;
+  /** Where case histories link to in the Temporal Web UI. */
+  temporalUi?: { url: string; namespace: string };
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -29,7 +33,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/petitions', petitionsRouter(deps));
   app.use('/api/track', trackRouter(deps));
   app.use('/api/inbox', inboxRouter(deps));
-  app.use('/api/cases', casesRouter(deps));
+  app.use('/api/cases', casesRouter({ ...deps, temporalUi: deps.temporalUi ?? { url: 'http://127.0.0.1:8233', namespace: 'default' } }));
+  app.use('/api', oversightRouter(deps));
+  app.use('/api/sessions', sessionsRouter(deps));
   app.use('/api', () => {
     throw new AppError('not_found', 'Không có địa chỉ này / no such endpoint');
   });

@@ -7,7 +7,9 @@ const config = loadConfig();
 const db = createDatabase(config.DATABASE_URL);
 const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, secureCookies: config.PUBLIC_URL.startsWith('https:') });
+const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, secureCookies: config.PUBLIC_URL.startsWith('https:'),
+  temporalUi: { url: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
+});
 
 const server = app.listen(config.API_PORT, config.API_HOST, () => {
   console.log(`api: listening on http://${config.API_HOST}:${config.API_PORT}`);

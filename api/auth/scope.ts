@@ -3,6 +3,8 @@ import type { Database } from '../../infra/database';
 import type { Role } from '../../prisma/generated/client';
 import type { StaffUser } from './sessions';
 
+export type { StaffUser };
+
 /** What each staff role may do to a case in its scope (DESIGN.md, "Users"). */
 export const STAFF_ACTIONS: Record<Role, readonly CaseAction[]> = {
   AGENCY_OFFICER: ['accept', 'return', 'transfer', 'guide', 'refuse', 'requestInfo', 'provideInfo', 'requestExtension', 'reclassify', 'answer', 'merge'],

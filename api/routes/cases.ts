@@ -4,6 +4,7 @@ import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope, STAFF_ACTIONS } from '../auth/scope';
 import { AppError } from '../errors';
+import { caseHistory } from '../services/case-history';
 import { runCaseAction } from '../services/run-case-action';
 import { actionNameSchema } from './case-actions.schema';
 import { toCaseView } from './case-view';
@@ -12,7 +13,7 @@ import { caseIdSchema } from './petitions.schema';
 const CASE_INCLUDE = { unit: true, agency: true, category: true, notifications: { orderBy: { createdAt: 'asc' as const } } };
 
 /** Staff access to cases: read within scope, act by role. A case outside the scope does not exist (404). */
-export function casesRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
+export function casesRouter({ db, temporal, temporalUi }: { db: Database; temporal: Client; temporalUi: { url: string; namespace: string } }): Router {
   const router = Router();
 
   const findInScope = async (id: string, res: Parameters<typeof requireStaff>[0]) => {
@@ -26,6 +27,12 @@ export function casesRouter({ db, temporal }: { db: Database; temporal: Client }
   router.get('/:id', async (req, res) => {
     const { found } = await findInScope(req.params.id, res);
     res.json(toCaseView(found));
+  });
+
+  router.get('/:id/history', async (req, res) => {
+    const { user, found } = await findInScope(req.params.id, res);
+    if (user.role !== 'ADMINISTRATOR') throw new AppError('forbidden', 'Chỉ quản trị viên xem được lịch sử đầy đủ / administrators only');
+    res.json({ ...(await caseHistory(db, temporal, found.id, temporalUi)), deadlines: found.deadlines });
   });
 
   router.post('/:id/actions/:action', async (req, res) => {

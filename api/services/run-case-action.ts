@@ -26,7 +26,12 @@ const UPDATES = {
 } as const;
 
 /** A reference the activity found invalid (no such agency or target case) is the caller's input error. */
-const INPUT_FAILURES: Record<string, string> = { AgencyNotFound: 'agencyId', MergeTargetInvalid: 'targetCaseId', NoSuperiorUnit: '(case)' };
+const INPUT_FAILURES: Record<string, string> = {
+  AgencyNotFound: 'agencyId',
+  MergeTargetInvalid: 'targetCaseId',
+  NoSuperiorUnit: '(case)',
+  CategoryNotFound: 'opinions.categoryCode',
+};
 
 /**
  * Validates the body and runs the action as a workflow update. A refusal by the workflow (wrong
@@ -40,11 +45,12 @@ export async function runCaseAction(temporal: Client, caseId: string, action: Ca
     const update = UPDATES[action] as unknown as typeof updates.acceptUpdate;
     return await handle.executeUpdate(update, { args: [{ ...input, actor }] });
   } catch (err) {
-    throw toAppError(err);
+    throw updateErrorToHttp(err);
   }
 }
 
-function toAppError(err: unknown): unknown {
+/** Maps a failed workflow update to the API's answer: 404, 422 on the field, or 409 with the reason. */
+export function updateErrorToHttp(err: unknown): unknown {
   if (err instanceof WorkflowNotFoundError) return new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
   if (!(err instanceof WorkflowUpdateFailedError)) return err;
   const cause = err.cause;

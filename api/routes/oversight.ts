@@ -1,0 +1,79 @@
+import { Router } from 'express';
+import type { Database } from '../../infra/database';
+import { missedDeadline } from '../../domain/overdue';
+import { requireStaff } from '../auth/authenticate';
+import { caseScope, type StaffUser } from '../auth/scope';
+import { AppError } from '../errors';
+
+const OPEN = ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] as const;
+
+function allow(user: StaffUser, roles: readonly string[]) {
+  if (!roles.includes(user.role)) throw new AppError('forbidden', 'Vai trò của bạn không xem được mục này / your role cannot see this');
+}
+
+/** Open cases in scope that have missed a deadline, most overdue first. No petitioner details. */
+async function overdueCases(db: Database, user: StaffUser, now: Date) {
+  const rows = await db.case.findMany({ where: { ...(await caseScope(db, user)), status: { in: [...OPEN] } }, include: { unit: true, agency: true } });
+  return rows
+    .map((c) => ({ c, missed: missedDeadline(c, now) }))
+    .filter((x) => x.missed !== null)
+    .sort((a, b) => a.missed!.dueAt.getTime() - b.missed!.dueAt.getTime())
+    .map(({ c, missed }) => ({
+      id: c.id, trackingCode: c.trackingCode, type: c.type, status: c.status, title: c.title, unit: c.unit.name,
+      agency: c.agency?.name ?? null, missedStep: missed!.step, dueAt: missed!.dueAt,
+    }));
+}
+
+/** The last escalation steps taken on cases in scope. */
+async function recentEscalations(db: Database, user: StaffUser) {
+  const events = await db.caseEvent.findMany({
+    where: { type: { in: ['overdue', 'escalated_to_superior'] }, case: await caseScope(db, user) },
+    orderBy: { at: 'desc' },
+    take: 100,
+    include: { case: { select: { trackingCode: true, title: true } } },
+  });
+  return events.map((e) => ({ caseId: e.caseId, trackingCode: e.case.trackingCode, title: e.case.title, type: e.type, at: e.at, data: e.data }));
+}
+
+/** Heads: escalations and pending extension requests. The Front: the supervision board. */
+export function oversightRouter({ db }: { db: Database }): Router {
+  const router = Router();
+
+  router.get('/escalations', async (_req, res) => {
+    const user = requireStaff(res);
+    allow(user, ['HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
+    const decisions = await db.caseEvent.findMany({
+      where: { type: { in: ['extension_requested', 'extension_approved', 'extension_refused'] }, case: await caseScope(db, user) },
+      orderBy: { at: 'asc' },
+      include: { case: { select: { trackingCode: true, title: true, resolutionDueAt: true, status: true } } },
+    });
+    const latest = new Map(decisions.map((e) => [e.caseId, e]));
+    const extensionRequests = [...latest.values()]
+      .filter((e) => e.type === 'extension_requested' && e.case.status !== 'CLOSED')
+      .map((e) => ({ caseId: e.caseId, trackingCode: e.case.trackingCode, title: e.case.title, requestedBy: e.actor, reason: e.reason, requestedAt: e.at, resolutionDueAt: e.case.resolutionDueAt }));
+    res.json({ overdue: await overdueCases(db, user, new Date()), extensionRequests, recentEscalations: await recentEscalations(db, user) });
+  });
+
+  router.get('/supervision', async (_req, res) => {
+    const user = requireStaff(res);
+    allow(user, ['FRONT_SUPERVISOR', 'HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
+    const scope = await caseScope(db, user);
+    const sessions = await db.dialogueSession.findMany({
+      where: scope.unitId ? { unitId: scope.unitId } : {},
+      orderBy: { heldOn: 'desc' },
+      take: 100,
+      include: { unit: true, cases: { select: { status: true, outcome: true } } },
+    });
+    res.json({
+      overdue: await overdueCases(db, user, new Date()),
+      recentEscalations: await recentEscalations(db, user),
+      sessions: sessions.map((s) => ({
+        id: s.id, unit: s.unit.name, heldOn: s.heldOn, kind: s.kind, topic: s.topic, chairName: s.chairName, chairedByHead: s.chairedByHead,
+        attendees: s.attendees, status: s.status, noticeDueAt: s.noticeDueAt, noticePublishedAt: s.noticePublishedAt,
+        opinions: s.cases.length, closed: s.cases.filter((c) => c.status === 'CLOSED').length,
+      })),
+    });
+  });
+
+  return router;
+}

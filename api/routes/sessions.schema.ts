@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1, 'Không được để trống / required').max(max);
+
+export const createSessionSchema = z
+  .object({
+    unitCode: text(64),
+    heldOn: z.string().datetime({ offset: true, message: 'Thời điểm theo ISO 8601 / an ISO 8601 date-time' }),
+    kind: z.enum(['PERIODIC', 'THEMATIC']),
+    topic: text(300).optional(),
+    chairName: text(200),
+    chairTitle: text(200),
+    chairedByHead: z.boolean(),
+    attendees: z.number().int().min(0).max(100_000),
+  })
+  .strict();
+
+export const opinionsSchema = z
+  .object({
+    opinions: z
+      .array(
+        z
+          .object({
+            categoryCode: text(64),
+            title: text(300),
+            content: text(20_000),
+            citizenName: text(200).optional(),
+            citizenEmail: z.string().trim().email().max(254).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
+
+export const concludeSchema = z.object({ conclusion: text(20_000) }).strict();

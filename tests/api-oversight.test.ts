@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../prisma/demo-province';
+import { submitCase } from './support/cases';
+import { eventually } from './support/eventually';
+import { seconds, secondsRule, testPolicy } from './support/policies';
+import { startSystem, type TestSystem } from './support/system';
+
+const policy = testPolicy('test-oversight', {
+  rules: { FEEDBACK: secondsRule('FEEDBACK', 600, 600), COMPLAINT_FIRST: secondsRule('COMPLAINT_FIRST', 1, 600), SESSION_OPINION: secondsRule('SESSION_OPINION', 600, 600) },
+  ladder: { reminderBefore: seconds(1), graceAfterDue: seconds(600) },
+  sessionNotice: { limit: seconds(600), basis: 'Quy định 11-QĐi/TW' },
+  ratingWindow: seconds(600),
+});
+
+let sys: TestSystem;
+beforeAll(async () => {
+  sys = await startSystem({ clockPolicy: policy });
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+const cookies = new Map<string, string>();
+async function call(method: string, path: string, who?: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
+  if (who && !cookies.has(who)) {
+    const res = await fetch(`${sys.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: who, password: DEMO_PASSWORD }) });
+    cookies.set(who, res.headers.get('set-cookie')!.split(';')[0]!);
+  }
+  const res = await fetch(`${sys.baseUrl}${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(who ? { cookie: cookies.get(who)! } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
+}
+
+const head = 'chutich@hoason.gov.test';
+const reception = 'tiepnhan@hoason.gov.test';
+const front = 'mttq@hoason.gov.test';
+const officer = 'canbo.snnmt@hoason.gov.test';
+const admin = 'quantri@hoason.gov.test';
+
+describe('dialogue sessions over HTTP', () => {
+  it('records a session once per key, takes its opinions, and lets only the head conclude', async () => {
+    const session = { unitCode: 'HS-X-YENPHONG', heldOn: '2026-11-20T08:00:00+07:00', kind: 'PERIODIC', chairName: 'Đinh Văn Bình', chairTitle: 'Chủ tịch UBND xã', chairedByHead: true, attendees: 120 };
+    const key = { 'idempotency-key': `session-${crypto.randomUUID()}` };
+    const created = await call('POST', '/api/sessions', reception, session, key);
+    expect(created.status).toBe(201);
+    expect((await call('POST', '/api/sessions', reception, session, key)).body.id).toBe(created.body.id);
+    expect((await call('POST', '/api/sessions', front, session)).status).toBe(403);
+    expect((await call('POST', '/api/sessions', reception, { ...session, attendees: -1 })).status).toBe(422);
+    const id = created.body.id as string;
+
+    const unknown = await call('POST', `/api/sessions/${id}/opinions`, reception, { opinions: [{ categoryCode: 'khong-co', title: 't', content: 'c' }] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.fields[0].field).toBe('opinions.categoryCode');
+    const added = await call('POST', `/api/sessions/${id}/opinions`, reception, {
+      opinions: [
+        { categoryCode: 'giao-duc', title: 'Trường học xuống cấp', content: 'Phòng học điểm trường Nà Pục dột nát.' },
+        { categoryCode: 'y-te', title: 'Thiếu bác sĩ', content: 'Trạm y tế chỉ có một y sĩ.', citizenName: 'Hà Thị Lụa' },
+      ],
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.caseIds).toHaveLength(2);
+
+    expect((await call('POST', `/api/sessions/${id}/conclude`, reception, { conclusion: 'x' })).status).toBe(403);
+    expect((await call('POST', `/api/sessions/${id}/conclude`, head, { conclusion: 'Giao UBND xã giải quyết trong 30 ngày.' })).status).toBe(200);
+    const again = await call('POST', `/api/sessions/${id}/conclude`, head, { conclusion: 'lần nữa' });
+    expect(again).toMatchObject({ status: 409, body: { code: 'action_not_allowed' } });
+
+    const viewed = await call('GET', `/api/sessions/${id}`, front);
+    expect(viewed.status).toBe(200);
+    expect(viewed.body).toMatchObject({ status: 'CONCLUDED', attendees: 120, chairedByHead: true, kind: 'PERIODIC' });
+    expect(viewed.body.cases).toHaveLength(2);
+    expect(viewed.body.noticeDeadline.legalBasis).toBe('Quy định 11-QĐi/TW');
+    expect((await call('GET', `/api/sessions/${id}`, officer)).status).toBe(403);
+    expect((await call('GET', `/api/sessions/${crypto.randomUUID()}`, front)).status).toBe(404);
+  });
+});
+
+describe('case history', () => {
+  it('merges the audit trail with the Temporal history for administrators, with a Web UI link', async () => {
+    const { id, handle } = await submitCase(sys, { type: 'FEEDBACK', categoryCode: 'dat-dai', unitCode: 'HS' });
+    await call('POST', `/api/cases/${id}/actions/accept`, officer, {});
+    const history = await call('GET', `/api/cases/${id}/history`, admin);
+    expect(history.status).toBe(200);
+    const types = history.body.timeline.map((e: Json) => `${e.source}:${e.type}`);
+    expect(types).toEqual(expect.arrayContaining(['audit:received', 'audit:assigned', 'audit:accepted', 'temporal:WORKFLOW_EXECUTION_STARTED', 'temporal:ACTIVITY_TASK_SCHEDULED', 'temporal:TIMER_STARTED', 'temporal:WORKFLOW_EXECUTION_UPDATE_ACCEPTED']));
+    const ats = history.body.timeline.map((e: Json) => e.at);
+    expect(ats).toEqual([...ats].sort());
+    expect(history.body.timeline.find((e: Json) => e.type === 'ACTIVITY_TASK_SCHEDULED').detail).toMatch(/^activity /);
+    expect(history.body.temporalUiUrl).toBe(`http://127.0.0.1:8233/namespaces/default/workflows/${handle.workflowId}`);
+    expect(history.body.deadlines.resolution.legalBasis).toBeTruthy();
+    expect((await call('GET', `/api/cases/${id}/history`, officer)).status).toBe(403);
+    expect((await call('GET', `/api/cases/${id}/history`, front)).status).toBe(403);
+  });
+});
+
+describe('escalations and supervision', () => {
+  it('shows heads their overdue cases and pending extension requests, and the Front its board, without identities', async () => {
+    const late = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'dat-dai', unitCode: 'HS-X-BANGVAN', petitioner: { fullName: 'Nông Văn Kim', address: 'Bằng Vân' } });
+    const slow = await submitCase(sys, { type: 'FEEDBACK', categoryCode: 'dat-dai', unitCode: 'HS' });
+    await call('POST', `/api/cases/${slow.id}/actions/accept`, officer, {});
+    await call('POST', `/api/cases/${slow.id}/actions/requestExtension`, officer, { reason: 'Chờ trích đo địa chính' });
+
+    const escalations = await eventually(async () => {
+      const res = await call('GET', '/api/escalations', head);
+      expect(res.body.overdue.map((c: Json) => c.id)).toContain(late.id);
+      expect(res.body.recentEscalations.map((e: Json) => e.caseId)).toContain(late.id);
+      return res.body;
+    });
+    expect(escalations.extensionRequests).toEqual([expect.objectContaining({ caseId: slow.id, reason: 'Chờ trích đo địa chính', requestedBy: officer })]);
+    expect((await call('GET', '/api/escalations', officer)).status).toBe(403);
+
+    const board = await call('GET', '/api/supervision', front);
+    expect(board.status).toBe(200);
+    expect(board.body.overdue.map((c: Json) => c.id)).toContain(late.id);
+    expect(JSON.stringify(board.body)).not.toContain('Nông Văn Kim');
+    expect((await call('GET', '/api/supervision', officer)).status).toBe(403);
+    expect((await call('GET', '/api/supervision')).status).toBe(401);
+  });
+});
