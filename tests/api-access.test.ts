@@ -165,6 +165,24 @@ describe('agency inbox', () => {
   });
 });
 
+describe('petitioner identity', () => {
+  it('is kept apart, given only to entitled roles, and every read is recorded', async () => {
+    const feedback = await submitCase(sys, land);
+    const read = (id: string, who: string) => as(who).then((cookie) => call('GET', `/api/cases/${id}/petitioner`, { cookie }));
+    expect(JSON.stringify((await call('GET', `/api/cases/${feedback.id}`, { cookie: await as(officer) })).body)).not.toContain('Nguyễn Thị Hoa');
+    expect((await read(feedback.id, officer)).body.petitioner).toMatchObject({ fullName: 'Nguyễn Thị Hoa', email: 'hoa@example.test' });
+    expect((await read(feedback.id, front)).status).toBe(403);
+
+    const denunciation = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'dat-dai', unitCode: 'HS' }); // assigned to the same agency
+    expect((await read(denunciation.id, officer)).status).toBe(403);
+    expect((await read(denunciation.id, front)).status).toBe(403);
+    expect((await read(denunciation.id, head)).body.petitioner.fullName).toBe('Nguyễn Thị Hoa');
+    expect((await read(denunciation.id, admin)).status).toBe(200);
+    const reads = await sys.db.caseEvent.findMany({ where: { caseId: denunciation.id, type: 'identity_read' } });
+    expect(reads.map((r) => r.actor).sort()).toEqual([admin, head].sort());
+  });
+});
+
 describe('citizen tracking', () => {
   it('shows the case by tracking code without identity, and lets the citizen rate the answer', async () => {
     const { id, trackingCode } = await submitCase(sys, land);

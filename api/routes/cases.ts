@@ -8,6 +8,7 @@ import { caseHistory } from '../services/case-history';
 import { runCaseAction } from '../services/run-case-action';
 import { actionNameSchema } from './case-actions.schema';
 import { toCaseView } from './case-view';
+import { readPetitioner } from './petitioner';
 import { caseIdSchema } from './petitions.schema';
 
 const CASE_INCLUDE = { unit: true, agency: true, category: true, notifications: { orderBy: { createdAt: 'asc' as const } } };
@@ -27,6 +28,11 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
   router.get('/:id', async (req, res) => {
     const { found } = await findInScope(req.params.id, res);
     res.json(toCaseView(found));
+  });
+
+  router.get('/:id/petitioner', async (req, res) => {
+    const { user, found } = await findInScope(req.params.id, res);
+    res.set('Cache-Control', 'no-store').json({ petitioner: await readPetitioner(db, user, found) });
   });
 
   router.get('/:id/history', async (req, res) => {
