@@ -8,6 +8,7 @@ import { casesRouter } from './routes/cases';
 import { healthRouter } from './routes/health';
 import { inboxRouter } from './routes/inbox';
 import { oversightRouter } from './routes/oversight';
+import { reportsRouter } from './routes/reports';
 import { sessionsRouter } from './routes/sessions';
 import { trackRouter } from './routes/track';
 import { petitionsRouter } from './routes/petitions';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/inbox', inboxRouter(deps));
   app.use('/api/cases', casesRouter({ ...deps, temporalUi: deps.temporalUi ?? { url: 'http://127.0.0.1:8233', namespace: 'default' } }));
   app.use('/api', oversightRouter(deps));
+  app.use('/api/reports', reportsRouter(deps));
   app.use('/api/sessions', sessionsRouter(deps));
   app.use('/api', () => {
     throw new AppError('not_found', 'Không có địa chỉ này / no such endpoint');

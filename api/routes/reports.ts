@@ -1,0 +1,87 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { dialogueReport, toCsv, type SessionFact } from '../../domain/dialogue-report';
+import { missedDeadline } from '../../domain/overdue';
+import { periodRange, REPORT_PERIODS } from '../../domain/report-periods';
+import type { Database } from '../../infra/database';
+import { requireStaff } from '../auth/authenticate';
+import { caseScope, type StaffUser } from '../auth/scope';
+import { AppError } from '../errors';
+
+const READERS = ['HEAD_OF_GOVERNMENT', 'FRONT_SUPERVISOR', 'ADMINISTRATOR'];
+const format = z.enum(['json', 'csv']).default('json');
+const dialogueQuery = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100),
+    period: z.enum(REPORT_PERIODS),
+    index: z.coerce.number().int().min(1).max(12).default(1),
+    format,
+  })
+  .strict();
+
+/** An opinion counts as resolved once the authority answered it, or closed it as resolved, guided or refused. */
+const isResolved = (c: { answeredAt: Date | null; outcome: string | null }) =>
+  c.answeredAt !== null || ['RESOLVED', 'GUIDED', 'REFUSED', 'APPEALED'].includes(c.outcome ?? '');
+
+function reader(res: Response): StaffUser {
+  const user = requireStaff(res);
+  if (!READERS.includes(user.role)) throw new AppError('forbidden', 'Vai trò của bạn không xem được báo cáo / your role cannot see reports');
+  return user;
+}
+
+function send<T extends object>(res: Response, fmt: 'json' | 'csv', name: string, meta: object, rows: T[], columns: Array<keyof T & string>) {
+  if (fmt === 'csv') {
+    res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(`\uFEFF${toCsv(rows, columns)}`); // BOM: spreadsheets read UTF-8
+    return;
+  }
+  res.json({ ...meta, rows });
+}
+
+/** The statistics of the province's dialogue reports, and overdue cases by agency; JSON or CSV. */
+export function reportsRouter({ db }: { db: Database }): Router {
+  const router = Router();
+
+  router.get('/dialogue', async (req, res) => {
+    const user = reader(res);
+    const q = dialogueQuery.parse(req.query);
+    let range;
+    try {
+      range = periodRange(q.year, q.period, q.index);
+    } catch (err) {
+      throw new AppError('validation_failed', String((err as Error).message), [{ field: 'index', message: (err as Error).message }]);
+    }
+    const scope = await caseScope(db, user);
+    const sessions = await db.dialogueSession.findMany({
+      where: { heldOn: { gte: range.from, lt: range.to }, ...(scope.unitId ? { unitId: scope.unitId } : {}) },
+      include: { unit: true, cases: { select: { answeredAt: true, outcome: true } } },
+    });
+    const facts: SessionFact[] = sessions.map((s) => ({
+      level: s.unit.level, kind: s.kind, attendees: s.attendees, opinions: s.cases.length, resolved: s.cases.filter(isResolved).length,
+    }));
+    const rows = dialogueReport(facts);
+    send(res, q.format, `doi-thoai-${q.year}-${q.period}-${q.index}`, { period: range.label, from: range.from, to: range.to }, rows,
+      ['level', 'label', 'sessions', 'periodic', 'thematic', 'attendees', 'opinions', 'resolved', 'resolvedShare']);
+  });
+
+  router.get('/overdue', async (req, res) => {
+    const user = reader(res);
+    const fmt = format.parse(req.query.format);
+    const now = new Date();
+    const open = await db.case.findMany({
+      where: { ...(await caseScope(db, user)), status: { in: ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] } },
+      include: { agency: { include: { unit: true } } },
+    });
+    const byAgency = new Map<string, { agency: string; unit: string; open: number; overdue: number }>();
+    for (const c of open) {
+      const key = c.agency?.id ?? 'unassigned';
+      const entry = byAgency.get(key) ?? { agency: c.agency?.name ?? '(chưa phân công)', unit: c.agency?.unit.name ?? '', open: 0, overdue: 0 };
+      entry.open += 1;
+      if (missedDeadline(c, now)) entry.overdue += 1;
+      byAgency.set(key, entry);
+    }
+    const rows = [...byAgency.values()].sort((a, b) => b.overdue - a.overdue || a.agency.localeCompare(b.agency, 'vi'));
+    send(res, fmt, 'qua-han-theo-co-quan', { at: now }, rows, ['agency', 'unit', 'open', 'overdue']);
+  });
+
+  return router;
+}
