@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
 import { AppError, errorMiddleware } from './errors';
 import { authenticate } from './auth/authenticate';
+import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
 import { casesRouter } from './routes/cases';
 import { healthRouter } from './routes/health';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/cases', casesRouter({ ...deps, temporalUi: deps.temporalUi ?? { url: 'http://127.0.0.1:8233', namespace: 'default' } }));
   app.use('/api', oversightRouter(deps));
   app.use('/api/reports', reportsRouter(deps));
+  app.use('/api/admin', adminRouter(deps));
   app.use('/api/sessions', sessionsRouter(deps));
   app.use('/api', () => {
     throw new AppError('not_found', 'Không có địa chỉ này / no such endpoint');

@@ -55,9 +55,25 @@ export async function login(db: Database, email: string, password: string, now =
   return { ok: true, token, user: toStaff(user), expiresAt };
 }
 
+/** A staff session token, or an integration's API token (prefixed `pat_`) that acts as its user. */
 export async function userForToken(db: Database, token: string, now = new Date()): Promise<StaffUser | null> {
+  if (token.startsWith(API_TOKEN_PREFIX)) {
+    const apiToken = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+    if (!apiToken || apiToken.revokedAt) return null;
+    await db.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: now } });
+    return toStaff(apiToken.user);
+  }
   const session = await db.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   return session && session.expiresAt > now ? toStaff(session.user) : null;
+}
+
+export const API_TOKEN_PREFIX = 'pat_';
+
+/** Issues an API token; the clear token is returned once and only its hash is kept. */
+export async function issueApiToken(db: Database, input: { name: string; userId: string; createdBy: string }) {
+  const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const row = await db.apiToken.create({ data: { ...input, tokenHash: hashToken(token) } });
+  return { id: row.id, name: row.name, token, createdAt: row.createdAt };
 }
 
 export async function logout(db: Database, token: string): Promise<void> {

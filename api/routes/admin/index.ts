@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { Database } from '../../../infra/database';
+import { requireStaff } from '../../auth/authenticate';
+import { AppError } from '../../errors';
+import { clockConfigRouter } from './clock-config';
+import { referenceDataRouter } from './reference-data';
+import { usersRouter } from './users';
+
+/** Administration: configuration, users and tokens. Administrators only. */
+export function adminRouter({ db }: { db: Database }): Router {
+  const router = Router();
+  router.use((_req, res, next) => {
+    if (requireStaff(res).role !== 'ADMINISTRATOR') throw new AppError('forbidden', 'Chỉ dành cho quản trị viên / administrators only');
+    next();
+  });
+  router.use(referenceDataRouter(db));
+  router.use(clockConfigRouter(db));
+  router.use(usersRouter(db));
+  return router;
+}

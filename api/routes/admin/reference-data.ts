@@ -1,0 +1,78 @@
+import { Router } from 'express';
+import type { Database } from '../../../infra/database';
+import { AppError } from '../../errors';
+import { duplicateToConflict, lookup } from './lookup';
+import { categoryPatchSchema, categorySchema, idSchema, organisationPatchSchema, organisationSchema, routingRuleSchema, unitPatchSchema, unitSchema } from './schemas';
+
+const notFound = () => new AppError('not_found', 'Không tìm thấy / not found');
+
+/** Units, organisations (committees, Fronts, agencies, inspectorates), categories and routing rules. */
+export function referenceDataRouter(db: Database): Router {
+  const router = Router();
+  const find = lookup(db);
+
+  router.get('/units', async (_req, res) => {
+    res.json(await db.unit.findMany({ orderBy: { code: 'asc' } }));
+  });
+  router.post('/units', async (req, res) => {
+    const { parentCode, dissolvedAt, ...input } = unitSchema.parse(req.body ?? {});
+    const parentId = parentCode ? (await find.unit(parentCode, 'parentCode')).id : null;
+    const row = await db.unit.create({ data: { ...input, parentId, dissolvedAt: dissolvedAt ? new Date(dissolvedAt) : null } }).catch((e: unknown) => Promise.reject(duplicateToConflict(e)));
+    res.status(201).json(row);
+  });
+  router.patch('/units/:code', async (req, res) => {
+    const { parentCode, dissolvedAt, ...input } = unitPatchSchema.parse(req.body ?? {});
+    const unit = await db.unit.findUnique({ where: { code: req.params.code } });
+    if (!unit) throw notFound();
+    const parentId = parentCode === undefined ? undefined : parentCode === null ? null : (await find.unit(parentCode, 'parentCode')).id;
+    res.json(await db.unit.update({ where: { id: unit.id }, data: { ...input, parentId, ...(dissolvedAt !== undefined ? { dissolvedAt: dissolvedAt ? new Date(dissolvedAt) : null } : {}) } }));
+  });
+
+  router.get('/organisations', async (_req, res) => {
+    res.json(await db.organisation.findMany({ orderBy: { code: 'asc' }, include: { unit: { select: { code: true } } } }));
+  });
+  router.post('/organisations', async (req, res) => {
+    const { unitCode, ...input } = organisationSchema.parse(req.body ?? {});
+    const unit = await find.unit(unitCode);
+    res.status(201).json(await db.organisation.create({ data: { ...input, unitId: unit.id } }).catch((e: unknown) => Promise.reject(duplicateToConflict(e))));
+  });
+  router.patch('/organisations/:code', async (req, res) => {
+    const input = organisationPatchSchema.parse(req.body ?? {});
+    const org = await db.organisation.findUnique({ where: { code: req.params.code } });
+    if (!org) throw notFound();
+    res.json(await db.organisation.update({ where: { id: org.id }, data: input }));
+  });
+
+  router.get('/categories', async (_req, res) => {
+    res.json(await db.category.findMany({ orderBy: { code: 'asc' } }));
+  });
+  router.post('/categories', async (req, res) => {
+    const input = categorySchema.parse(req.body ?? {});
+    res.status(201).json(await db.category.create({ data: input }).catch((e: unknown) => Promise.reject(duplicateToConflict(e))));
+  });
+  router.patch('/categories/:code', async (req, res) => {
+    const input = categoryPatchSchema.parse(req.body ?? {});
+    const category = await db.category.findUnique({ where: { code: req.params.code } });
+    if (!category) throw notFound();
+    res.json(await db.category.update({ where: { id: category.id }, data: input }));
+  });
+
+  router.get('/routing-rules', async (_req, res) => {
+    const rules = await db.routingRule.findMany({ include: { category: true, unit: true, agency: true } });
+    res.json(rules.map((r) => ({ id: r.id, categoryCode: r.category.code, unitCode: r.unit.code, caseType: r.caseType, agencyCode: r.agency.code, priority: r.priority })));
+  });
+  router.post('/routing-rules', async (req, res) => {
+    const input = routingRuleSchema.parse(req.body ?? {});
+    const [category, unit, agency] = [await find.category(input.categoryCode), await find.unit(input.unitCode), await find.organisation(input.agencyCode, 'agencyCode')];
+    const row = await db.routingRule.create({ data: { categoryId: category.id, unitId: unit.id, agencyId: agency.id, caseType: input.caseType, priority: input.priority } });
+    res.status(201).json({ id: row.id, ...input });
+  });
+  router.delete('/routing-rules/:id', async (req, res) => {
+    const id = idSchema.safeParse(req.params.id);
+    const deleted = id.success ? await db.routingRule.deleteMany({ where: { id: id.data } }) : { count: 0 };
+    if (deleted.count === 0) throw notFound();
+    res.status(204).end();
+  });
+
+  return router;
+}

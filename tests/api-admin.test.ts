@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CLOCK_POLICY } from '../domain/legal-clock';
+import { DEMO_PASSWORD } from '../prisma/demo-province';
+import { submitCase } from './support/cases';
+import { eventually } from './support/eventually';
+import { testPolicy } from './support/policies';
+import { startSystem, type TestSystem } from './support/system';
+
+let sys: TestSystem;
+beforeAll(async () => {
+  sys = await startSystem({ clockPolicy: testPolicy('test-admin', {}) });
+});
+afterAll(async () => {
+  await sys?.stop();
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+const sessions = new Map<string, string>();
+async function login(email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await fetch(`${sys.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  expect(res.status).toBe(200);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+async function call(method: string, path: string, who?: string, body?: unknown, extra: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
+  if (who && !sessions.has(who)) sessions.set(who, await login(who));
+  const res = await fetch(`${sys.baseUrl}${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(who ? { cookie: sessions.get(who)! } : {}), ...extra },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : {} };
+}
+const admin = 'quantri@hoason.gov.test';
+
+describe('administration', () => {
+  it('is for administrators only', async () => {
+    expect((await call('GET', '/api/admin/units')).status).toBe(401);
+    expect((await call('GET', '/api/admin/units', 'chutich@hoason.gov.test')).status).toBe(403);
+    expect((await call('GET', '/api/admin/units', admin)).body.map((u: Json) => u.code)).toContain('HS-X-BANGVAN');
+  });
+
+  it('adds a commune, its agency, a category and a rule, and a new petition follows them', async () => {
+    const unit = { code: 'HS-X-LAMSON', name: 'Xã Lâm Sơn', level: 'COMMUNE', parentCode: 'HS', remoteArea: true };
+    expect((await call('POST', '/api/admin/units', admin, unit)).status).toBe(201);
+    expect((await call('POST', '/api/admin/units', admin, unit)).status).toBe(409);
+    expect((await call('POST', '/api/admin/units', admin, { ...unit, code: 'HS-X-KHAC', parentCode: 'NOPE' })).body.fields[0].field).toBe('parentCode');
+    for (const [code, kind, name] of [['HS-X-LAMSON-UBND', 'PEOPLES_COMMITTEE', 'UBND xã Lâm Sơn'], ['HS-X-LAMSON-MTTQ', 'FRONT_COMMITTEE', 'Ủy ban MTTQ xã Lâm Sơn'], ['HS-X-LAMSON-PKT', 'SECTOR_AGENCY', 'Phòng Kinh tế xã Lâm Sơn']] as const) {
+      const created = await call('POST', '/api/admin/organisations', admin, { code, unitCode: 'HS-X-LAMSON', kind, name, email: `${code.toLowerCase()}@hoason.gov.test`, headName: 'Hoàng Văn A', headTitle: 'Chủ tịch', headEmail: `truong.${code.toLowerCase()}@hoason.gov.test` });
+      expect(created.status).toBe(201);
+    }
+    expect((await call('POST', '/api/admin/categories', admin, { code: 'thuy-loi', nameVi: 'Thủy lợi', nameEn: 'Irrigation' })).status).toBe(201);
+    const rule = await call('POST', '/api/admin/routing-rules', admin, { categoryCode: 'thuy-loi', unitCode: 'HS-X-LAMSON', agencyCode: 'HS-X-LAMSON-PKT' });
+    expect(rule.status).toBe(201);
+
+    const { id } = await submitCase(sys, { type: 'FEEDBACK', categoryCode: 'thuy-loi', unitCode: 'HS-X-LAMSON' });
+    await eventually(async () => expect((await sys.db.case.findUniqueOrThrow({ where: { id }, include: { agency: true } })).agency?.code).toBe('HS-X-LAMSON-PKT'));
+    expect((await call('DELETE', `/api/admin/routing-rules/${rule.body.id}`, admin)).status).toBe(204);
+    expect((await call('DELETE', `/api/admin/routing-rules/${rule.body.id}`, admin)).status).toBe(404);
+  });
+
+  it('edits the calendar and adds a legal-clock policy version that new cases take', async () => {
+    expect((await call('PUT', '/api/admin/calendar-overrides/2026-12-24', admin, { dayOff: true, reason: 'Nghỉ bù theo thông báo' })).status).toBe(200);
+    expect((await call('GET', '/api/admin/calendar-overrides', admin)).body).toContainEqual({ date: '2026-12-24', dayOff: true, reason: 'Nghỉ bù theo thông báo' });
+    expect((await call('PUT', '/api/admin/calendar-overrides/24-12-2026', admin, { dayOff: true, reason: 'x' })).status).toBe(422);
+    expect((await call('DELETE', '/api/admin/calendar-overrides/2026-12-24', admin)).status).toBe(204);
+
+    const { version: _v, effectiveFrom: _e, ...defaults } = DEFAULT_CLOCK_POLICY;
+    const version = { ...defaults, version: '2026-admin-test', effectiveFrom: new Date(Date.now() - 1000).toISOString(), note: 'Rút ngắn thời hạn phản ánh' };
+    version.rules = { ...version.rules, FEEDBACK: { ...version.rules.FEEDBACK, firstStep: { amount: 5, unit: 'working_days' } } };
+    expect((await call('POST', '/api/admin/clock-policies', admin, version)).status).toBe(201);
+    expect((await call('POST', '/api/admin/clock-policies', admin, version)).status).toBe(409);
+    expect((await call('POST', '/api/admin/clock-policies', admin, { ...version, version: 'bad', ladder: {} })).status).toBe(422);
+    const { id } = await submitCase(sys, { type: 'FEEDBACK', categoryCode: 'dat-dai', unitCode: 'HS' });
+    const created = await sys.db.case.findUniqueOrThrow({ where: { id } });
+    expect(created.policyVersion).toBe('2026-admin-test');
+  });
+
+  it('manages users, ends their sessions on a role change, and unlocks them', async () => {
+    const created = await call('POST', '/api/admin/users', admin, { email: 'CanBo.LamSon@hoason.gov.test', fullName: 'Đàm Văn Quý', role: 'AGENCY_OFFICER', unitCode: 'HS-X-LAMSON', organisationCode: 'HS-X-LAMSON-PKT', password: 'mat-khau-rat-dai' });
+    expect(created.status).toBe(201);
+    expect(created.body).not.toHaveProperty('passwordHash');
+    expect(created.body.email).toBe('canbo.lamson@hoason.gov.test');
+    expect((await call('POST', '/api/admin/users', admin, { email: 'x@hoason.gov.test', fullName: 'X', role: 'AGENCY_OFFICER', password: 'short' })).body.fields[0].field).toBe('password');
+    const cookie = await login('canbo.lamson@hoason.gov.test', 'mat-khau-rat-dai');
+    expect((await call('GET', '/api/auth/me', undefined, undefined, { cookie })).status).toBe(200);
+    expect((await call('PATCH', `/api/admin/users/${created.body.id}`, admin, { role: 'RECEPTION_OFFICER' })).body.role).toBe('RECEPTION_OFFICER');
+    expect((await call('GET', '/api/auth/me', undefined, undefined, { cookie })).status).toBe(401);
+    await sys.db.user.update({ where: { id: created.body.id }, data: { lockedUntil: new Date(Date.now() + 600_000) } });
+    expect((await call('PATCH', `/api/admin/users/${created.body.id}`, admin, { unlock: true })).body.lockedUntil).toBeNull();
+  });
+
+  it('issues API tokens that act as their user, shown once, and revokes them', async () => {
+    const issued = await call('POST', '/api/admin/api-tokens', admin, { name: 'Cổng dịch vụ công', userEmail: 'canbo.snnmt@hoason.gov.test' });
+    expect(issued.status).toBe(201);
+    expect(issued.body.token).toMatch(/^pat_[\w-]{40,}$/);
+    const bearer = { authorization: `Bearer ${issued.body.token}` };
+    expect((await call('GET', '/api/inbox', undefined, undefined, bearer)).status).toBe(200);
+    const listed = await call('GET', '/api/admin/api-tokens', admin);
+    expect(JSON.stringify(listed.body)).not.toContain(issued.body.token);
+    expect(listed.body[0]).toMatchObject({ name: 'Cổng dịch vụ công', user: 'canbo.snnmt@hoason.gov.test', createdBy: admin });
+    expect((await call('DELETE', `/api/admin/api-tokens/${issued.body.id}`, admin)).status).toBe(204);
+    expect((await call('GET', '/api/inbox', undefined, undefined, bearer)).status).toBe(401);
+  });
+});
