@@ -66,8 +66,7 @@ describe('administration', () => {
     expect((await call('PUT', '/api/admin/calendar-overrides/24-12-2026', admin, { dayOff: true, reason: 'x' })).status).toBe(422);
     expect((await call('DELETE', '/api/admin/calendar-overrides/2026-12-24', admin)).status).toBe(204);
 
-    const { version: _v, effectiveFrom: _e, ...defaults } = DEFAULT_CLOCK_POLICY;
-    const version = { ...defaults, version: '2026-admin-test', effectiveFrom: new Date(Date.now() - 1000).toISOString(), note: 'Rút ngắn thời hạn phản ánh' };
+    const version = { ...DEFAULT_CLOCK_POLICY, version: '2026-admin-test', effectiveFrom: new Date(Date.now() - 1000).toISOString(), note: 'Rút ngắn thời hạn phản ánh' };
     version.rules = { ...version.rules, FEEDBACK: { ...version.rules.FEEDBACK, firstStep: { amount: 5, unit: 'working_days' } } };
     expect((await call('POST', '/api/admin/clock-policies', admin, version)).status).toBe(201);
     expect((await call('POST', '/api/admin/clock-policies', admin, version)).status).toBe(409);
