@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
 import { AppError, errorMiddleware } from './errors';
 import { authenticate } from './auth/authenticate';
+import { openApiDocument } from './openapi';
 import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
 import { casesRouter } from './routes/cases';
@@ -20,6 +21,8 @@ export interface AppDeps {
   taskQueue: string;
   /** Set the session cookie's Secure flag (the console is served over https). */
   secureCookies?: boolean;
+  /** The base URL the OpenAPI document names as its server. */
+  publicUrl?: string;
   /** Where case histories link to in the Temporal Web UI. */
   temporalUi?: { url: string; namespace: string };
 }
@@ -30,6 +33,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: '100kb' }));
   app.use('/api', healthRouter(deps));
+  const spec = openApiDocument(deps.publicUrl ?? '/');
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(spec);
+  });
   app.use('/api', authenticate(deps.db));
   app.use('/api/auth', authRouter({ db: deps.db, secureCookies: deps.secureCookies ?? false }));
   app.use('/api/petitions', petitionsRouter(deps));

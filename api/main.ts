@@ -9,6 +9,7 @@ const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS }
 const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, secureCookies: config.PUBLIC_URL.startsWith('https:'),
   temporalUi: { url: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
+  publicUrl: config.PUBLIC_URL,
 });
 
 const server = app.listen(config.API_PORT, config.API_HOST, () => {

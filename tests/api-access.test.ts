@@ -198,3 +198,16 @@ describe('citizen tracking', () => {
     expect(rated).toMatchObject({ status: 200, body: { status: 'CLOSED', outcome: 'RESOLVED' } });
   });
 });
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document generated from the request validators', async () => {
+    const spec = (await call('GET', '/api/openapi.json')).body;
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/petitions', '/api/inbox', '/api/cases/{id}/actions/accept', '/api/cases/{id}/actions/merge', '/api/reports/dialogue', '/api/admin/clock-policies']));
+    const submit = spec.paths['/api/petitions'].post.requestBody.content['application/json'].schema;
+    expect(submit.required).toEqual(expect.arrayContaining(['type', 'categoryCode', 'unitCode', 'title', 'content']));
+    expect(submit.additionalProperties).toBe(false);
+    expect(submit.properties.type.enum).toEqual(['FEEDBACK', 'COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION', 'SESSION_OPINION']);
+    expect(spec.paths['/api/inbox'].get.parameters.find((p: Json) => p.name === 'pageSize').schema.maximum).toBe(100);
+  });
+});

@@ -5,7 +5,7 @@ import { requireStaff, SESSION_COOKIE, sessionToken } from '../auth/authenticate
 import { login, logout, SESSION_HOURS } from '../auth/sessions';
 import { AppError } from '../errors';
 
-const loginSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) }).strict();
+export const loginSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) }).strict();
 
 export function authRouter({ db, secureCookies }: { db: Database; secureCookies: boolean }): Router {
   const router = Router();

@@ -7,7 +7,7 @@ import { caseScope } from '../auth/scope';
 
 const OPEN = ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] as const;
 
-const querySchema = z
+export const inboxQuerySchema = z
   .object({
     status: z.enum(OPEN).optional(),
     type: z.enum(CASE_TYPES).optional(),
@@ -30,7 +30,7 @@ export function inboxRouter({ db }: { db: Database }): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const user = requireStaff(res);
-    const q = querySchema.parse(req.query);
+    const q = inboxQuerySchema.parse(req.query);
     const now = Date.now();
     const rows = await db.case.findMany({
       where: { ...(await caseScope(db, user)), status: q.status ? q.status : { in: [...OPEN] }, ...(q.type ? { type: q.type } : {}) },

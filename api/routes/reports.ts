@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 
 const READERS = ['HEAD_OF_GOVERNMENT', 'FRONT_SUPERVISOR', 'ADMINISTRATOR'];
 const format = z.enum(['json', 'csv']).default('json');
-const dialogueQuery = z
+export const dialogueQuery = z
   .object({
     year: z.coerce.number().int().min(2000).max(2100),
     period: z.enum(REPORT_PERIODS),

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import * as admin from './routes/admin/schemas';
+import { loginSchema } from './routes/auth';
+import { ACTION_SCHEMAS } from './routes/case-actions.schema';
+import { inboxQuerySchema } from './routes/inbox';
+import { submitPetitionSchema } from './routes/petitions.schema';
+import { dialogueQuery } from './routes/reports';
+import { concludeSchema, createSessionSchema, opinionsSchema } from './routes/sessions.schema';
+
+/*
+ * The OpenAPI 3.1 document is generated from the zod schemas that validate every request, so
+ * what the spec says and what the API enforces are the same thing.
+ */
+type Schema = z.ZodType;
+const json = (schema: Schema) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+const body = (schema: Schema) => ({ required: true, content: { 'application/json': { schema: json(schema) } } });
+const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const ok = (description: string) => ({ description, content: { 'application/json': {} } });
+const query = (schema: z.ZodObject) =>
+  Object.entries(schema.shape).map(([name, field]) => ({ name, in: 'query', required: !(field as Schema).safeParse(undefined).success, schema: json(field as Schema) }));
+const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const staff = [{ session: [] }, { bearer: [] }];
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
+
+function op(summary: string, extra: Record<string, unknown> = {}, responses: Record<string, unknown> = { 200: ok('OK') }) {
+  return { summary, ...extra, responses };
+}
+
+const caseActions = Object.fromEntries(
+  Object.entries(ACTION_SCHEMAS).map(([action, schema]) => [
+    `/api/cases/{id}/actions/${action}`,
+    { post: op(`Case action: ${action}`, { security: staff, parameters: [pathParam('id', 'case id')], requestBody: body(schema) }, { 200: ok('The updated case'), ...errors(401, 403, 404, 409, 422) }) },
+  ]),
+);
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Petition workflows API / API hệ thống theo dõi phản ánh, kiến nghị',
+      version: '0.1.0',
+      description: 'Petitions, dialogue sessions, legal deadlines and escalation. Errors are problem details with a machine-readable `code` and a Vietnamese / English `detail`.',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'sid' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'A session token from /api/auth/login, or an API token (pat_…)' },
+      },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['code', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            code: { type: 'string' },
+            detail: { type: 'string' },
+            fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+    paths: {
+      '/api/petitions': {
+        post: op(
+          'Submit a petition',
+          { parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 200 } }], requestBody: body(submitPetitionSchema) },
+          { 201: ok('Created'), 200: ok('The same key was used before: the first case'), ...errors(400, 413, 422, 503) },
+        ),
+      },
+      '/api/petitions/{id}': { get: op('A case by id, without identity', { parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(404) }) },
+      '/api/track/{code}': { get: op('The citizen’s view by tracking code', { parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case'), ...errors(404) }) },
+      ...Object.fromEntries(
+        (['rate', 'appeal', 'withdraw', 'provideInfo'] as const).map((a) => [
+          `/api/track/{code}/actions/${a}`,
+          { post: op(`Citizen action: ${a}`, { parameters: [pathParam('code', 'tracking code')], requestBody: body(ACTION_SCHEMAS[a]) }, { 200: ok('Status'), ...errors(404, 409, 422) }) },
+        ]),
+      ),
+      '/api/auth/login': { post: op('Staff login', { requestBody: body(loginSchema) }, { 200: ok('Session cookie and token'), ...errors(401, 422, 429) }) },
+      '/api/auth/logout': { post: op('End the session', { security: staff }, { 204: { description: 'Logged out' } }) },
+      '/api/auth/me': { get: op('Who am I', { security: staff }, { 200: ok('The user'), ...errors(401) }) },
+      '/api/inbox': { get: op('My open cases, soonest due first', { security: staff, parameters: query(inboxQuerySchema) }, { 200: ok('A page of cases'), ...errors(401, 422) }) },
+      '/api/cases/{id}': { get: op('A case in my scope', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(401, 404) }) },
+      '/api/cases/{id}/petitioner': { get: op('The petitioner’s identity (recorded)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Identity'), ...errors(401, 403, 404) }) },
+      '/api/cases/{id}/history': { get: op('Merged audit and Temporal history', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Timeline'), ...errors(401, 403, 404) }) },
+      ...caseActions,
+      '/api/sessions': { post: op('Record a dialogue session', { security: staff, requestBody: body(createSessionSchema) }, { 201: ok('Created'), ...errors(401, 403, 422) }) },
+      '/api/sessions/{id}': { get: op('A session, its cases and deadline', { security: staff, parameters: [pathParam('id', 'session id')] }, { 200: ok('Session'), ...errors(401, 403, 404) }) },
+      '/api/sessions/{id}/opinions': { post: op('Add opinions', { security: staff, parameters: [pathParam('id', 'session id')], requestBody: body(opinionsSchema) }, { 201: ok('Case ids'), ...errors(401, 403, 404, 409, 422) }) },
+      '/api/sessions/{id}/conclude': { post: op('The head’s written conclusion', { security: staff, parameters: [pathParam('id', 'session id')], requestBody: body(concludeSchema) }, { 200: ok('Concluded'), ...errors(401, 403, 404, 409, 422) }) },
+      '/api/escalations': { get: op('Escalations inbox for heads', { security: staff }, { 200: ok('Overdue, extension requests, escalations'), ...errors(401, 403) }) },
+      '/api/supervision': { get: op('Supervision board for the Front', { security: staff }, { 200: ok('Board'), ...errors(401, 403) }) },
+      '/api/reports/dialogue': { get: op('Dialogue statistics (JSON or CSV)', { security: staff, parameters: query(dialogueQuery) }, { 200: ok('Rows'), ...errors(401, 403, 422) }) },
+      '/api/reports/overdue': { get: op('Overdue cases by agency (JSON or CSV)', { security: staff }, { 200: ok('Rows'), ...errors(401, 403) }) },
+      '/api/admin/units': { get: op('Units', { security: staff }), post: op('Add a unit', { security: staff, requestBody: body(admin.unitSchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },
+      '/api/admin/units/{code}': { patch: op('Change a unit', { security: staff, parameters: [pathParam('code', 'unit code')], requestBody: body(admin.unitPatchSchema) }) },
+      '/api/admin/organisations': { get: op('Organisations', { security: staff }), post: op('Add an organisation', { security: staff, requestBody: body(admin.organisationSchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },
+      '/api/admin/organisations/{code}': { patch: op('Change an organisation', { security: staff, parameters: [pathParam('code', 'organisation code')], requestBody: body(admin.organisationPatchSchema) }) },
+      '/api/admin/categories': { get: op('Categories', { security: staff }), post: op('Add a category', { security: staff, requestBody: body(admin.categorySchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },
+      '/api/admin/categories/{code}': { patch: op('Change a category', { security: staff, parameters: [pathParam('code', 'category code')], requestBody: body(admin.categoryPatchSchema) }) },
+      '/api/admin/routing-rules': { get: op('Routing rules', { security: staff }), post: op('Add a routing rule', { security: staff, requestBody: body(admin.routingRuleSchema) }, { 201: ok('Created'), ...errors(401, 403, 422) }) },
+      '/api/admin/routing-rules/{id}': { delete: op('Remove a routing rule', { security: staff, parameters: [pathParam('id', 'rule id')] }, { 204: { description: 'Removed' }, ...errors(404) }) },
+      '/api/admin/clock-policies': { get: op('Legal-clock policy versions', { security: staff }), post: op('Add a policy version', { security: staff, requestBody: body(admin.clockPolicySchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },
+      '/api/admin/calendar-overrides': { get: op('Calendar overrides', { security: staff }) },
+      '/api/admin/calendar-overrides/{date}': {
+        put: op('Set a day off or a working day', { security: staff, parameters: [pathParam('date', 'YYYY-MM-DD, Vietnam time')], requestBody: body(admin.calendarOverrideSchema) }),
+        delete: op('Remove an override', { security: staff, parameters: [pathParam('date', 'YYYY-MM-DD')] }, { 204: { description: 'Removed' }, ...errors(404) }),
+      },
+      '/api/admin/users': { get: op('Users', { security: staff }), post: op('Add a user', { security: staff, requestBody: body(admin.userSchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },
+      '/api/admin/users/{id}': { patch: op('Change a user (role, placement, password, unlock)', { security: staff, parameters: [pathParam('id', 'user id')], requestBody: body(admin.userPatchSchema) }) },
+      '/api/admin/api-tokens': { get: op('API tokens', { security: staff }), post: op('Issue an API token (shown once)', { security: staff, requestBody: body(admin.apiTokenSchema) }, { 201: ok('The token'), ...errors(401, 403, 422) }) },
+      '/api/admin/api-tokens/{id}': { delete: op('Revoke an API token', { security: staff, parameters: [pathParam('id', 'token id')] }, { 204: { description: 'Revoked' }, ...errors(404) }) },
+      '/api/health': { get: op('Liveness') },
+      '/api/ready': { get: op('Readiness: PostgreSQL and Temporal', {}, { 200: ok('Ready'), 503: ok('Unavailable') }) },
+      '/api/openapi.json': { get: op('This document') },
+    },
+  };
+}
