@@ -3,6 +3,7 @@ import type { ActivityDeps } from './deps';
 import { createAppealCase, mergeCase } from './link-cases';
 import { loadCase } from './load-case';
 import { sendOverdueDigests } from './overdue-digest';
+import { openRecommendation, recordRecommendationResponse, sendRecommendationNotices } from './recommendations';
 import { recordEvent } from './record-event';
 import { assignAgency, routeCase } from './route-case';
 import { sendNotices } from './send-notices';
@@ -26,6 +27,9 @@ export function createActivities(deps: ActivityDeps) {
     sendSessionNotices: sendSessionNotices(deps),
     closeSession: closeSession(deps),
     sendOverdueDigests: sendOverdueDigests(deps),
+    openRecommendation: openRecommendation(deps),
+    sendRecommendationNotices: sendRecommendationNotices(deps),
+    recordRecommendationResponse: recordRecommendationResponse(deps),
   };
 }
 

@@ -10,6 +10,7 @@ import { casesRouter } from './routes/cases';
 import { healthRouter } from './routes/health';
 import { inboxRouter } from './routes/inbox';
 import { oversightRouter } from './routes/oversight';
+import { recommendationsRouter } from './routes/recommendations';
 import { reportsRouter } from './routes/reports';
 import { sessionsRouter } from './routes/sessions';
 import { trackRouter } from './routes/track';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/track', trackRouter(deps));
   app.use('/api/inbox', inboxRouter(deps));
   app.use('/api/cases', casesRouter({ ...deps, temporalUi: deps.temporalUi ?? { url: 'http://127.0.0.1:8233', namespace: 'default' } }));
+  app.use('/api/supervision/recommendations', recommendationsRouter(deps));
   app.use('/api', oversightRouter(deps));
   app.use('/api/reports', reportsRouter(deps));
   app.use('/api/admin', adminRouter(deps));

@@ -4,6 +4,7 @@ import { loginSchema } from './routes/auth';
 import { ACTION_SCHEMAS } from './routes/case-actions.schema';
 import { inboxQuerySchema } from './routes/inbox';
 import { submitPetitionSchema } from './routes/petitions.schema';
+import { recommendationSchema, respondSchema } from './routes/recommendations';
 import { dialogueQuery } from './routes/reports';
 import { concludeSchema, createSessionSchema, opinionsSchema } from './routes/sessions.schema';
 
@@ -92,6 +93,11 @@ export function openApiDocument(serverUrl: string) {
       '/api/sessions/{id}/conclude': { post: op('The head’s written conclusion', { security: staff, parameters: [pathParam('id', 'session id')], requestBody: body(concludeSchema) }, { 200: ok('Concluded'), ...errors(401, 403, 404, 409, 422) }) },
       '/api/escalations': { get: op('Escalations inbox for heads', { security: staff }, { 200: ok('Overdue, extension requests, escalations'), ...errors(401, 403) }) },
       '/api/supervision': { get: op('Supervision board for the Front', { security: staff }, { 200: ok('Board'), ...errors(401, 403) }) },
+      '/api/supervision/recommendations': {
+        get: op('Supervision recommendations in scope', { security: staff }),
+        post: op('Record a supervision recommendation (the Front)', { security: staff, requestBody: body(recommendationSchema) }, { 201: ok('Created'), ...errors(401, 403, 422) }),
+      },
+      '/api/supervision/recommendations/{id}/respond': { post: op('Answer a recommendation (the head)', { security: staff, parameters: [pathParam('id', 'recommendation id')], requestBody: body(respondSchema) }, { 200: ok('Answered'), ...errors(401, 403, 404, 409, 422) }) },
       '/api/reports/dialogue': { get: op('Dialogue statistics (JSON or CSV)', { security: staff, parameters: query(dialogueQuery) }, { 200: ok('Rows'), ...errors(401, 403, 422) }) },
       '/api/reports/overdue': { get: op('Overdue cases by agency (JSON or CSV)', { security: staff }, { 200: ok('Rows'), ...errors(401, 403) }) },
       '/api/admin/units': { get: op('Units', { security: staff }), post: op('Add a unit', { security: staff, requestBody: body(admin.unitSchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },

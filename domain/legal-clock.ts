@@ -15,7 +15,7 @@ export const COMPLEXITIES = ['NORMAL', 'COMPLEX', 'ESPECIALLY_COMPLEX'] as const
 export type Complexity = (typeof COMPLEXITIES)[number];
 type Tiered<T> = Record<Complexity, T>;
 
-export type DeadlineStep = 'first_step' | 'resolution' | 'session_notice' | 'rating';
+export type DeadlineStep = 'first_step' | 'resolution' | 'session_notice' | 'rating' | 'recommendation_response';
 
 export interface ClockRule {
   /** Accept, guide, transfer or refuse, and tell the citizen. */
@@ -35,6 +35,8 @@ export interface ClockPolicy {
   rules: Record<CaseType, ClockRule>;
   /** The head's written notice after a dialogue session. */
   sessionNotice: { limit: Duration; basis: string };
+  /** The answer owed to a Front committee's supervision recommendation (versions before it use the default). */
+  recommendationResponse?: { limit: Duration; basis: string };
   /** Escalation ladder: a reminder to the agency before the due date, the superior unit after a grace period. */
   ladder: { reminderBefore: Duration; graceAfterDue: Duration };
   /** How long the citizen may rate an answer before the case closes on its own. */
@@ -121,6 +123,7 @@ export const DEFAULT_CLOCK_POLICY: ClockPolicy = {
     },
   },
   sessionNotice: { limit: wd(10), basis: 'Quy định 11-QĐi/TW' },
+  recommendationResponse: { limit: d(15), basis: 'Cấu hình của tỉnh (mặc định 15 ngày)' },
   ladder: { reminderBefore: wd(2), graceAfterDue: wd(5) },
   ratingWindow: d(15),
 };

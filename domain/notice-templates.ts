@@ -14,7 +14,9 @@ export type NoticeTemplate =
   | 'inspectorate_notice'
   | 'citizen_update'
   | 'session_rollup'
-  | 'overdue_digest';
+  | 'overdue_digest'
+  | 'recommendation_received'
+  | 'recommendation_answered';
 
 /** What the citizen is told about. */
 export type CitizenEvent =
@@ -70,6 +72,7 @@ type Render = (c: NoticeContext, due: string, type: string, step: string) => Lin
 
 const STEP: Record<DeadlineStep, Record<Language, string>> = {
   first_step: { vi: 'thời hạn thụ lý', en: 'acceptance deadline' },
+  recommendation_response: { vi: 'thời hạn trả lời kiến nghị giám sát', en: 'deadline to answer the supervision recommendation' },
   resolution: { vi: 'thời hạn giải quyết', en: 'resolution deadline' },
   session_notice: { vi: 'thời hạn ra thông báo kết luận', en: 'deadline for the written conclusion' },
   rating: { vi: 'thời hạn đánh giá', en: 'rating window' },
@@ -94,6 +97,14 @@ const digestLine = (l: DigestLine, lang: Language) =>
     : `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): ${STEP[l.step].en} passed ${formatVnDateTime(l.dueAt)}, ${l.daysOverdue} days`;
 
 const VI: Record<NoticeTemplate, Render> = {
+  recommendation_received: (c, due) => ({
+    subject: `Kiến nghị giám sát của Mặt trận: ${c.caseTitle}`,
+    body: [`Kính gửi đồng chí ${c.recipientName},`, `${c.agencyName} kiến nghị: ${c.note ?? ''}`, `Đề nghị trả lời trước ${due}.`],
+  }),
+  recommendation_answered: (c) => ({
+    subject: `Trả lời kiến nghị giám sát: ${c.caseTitle}`,
+    body: [`Kính gửi ${c.recipientName},`, `${c.unitName} trả lời kiến nghị giám sát:`, c.note ?? ''],
+  }),
   overdue_digest: (c) => ({
     subject: `Tổng hợp hồ sơ quá hạn: ${c.digest?.length ?? 0} hồ sơ – ${c.unitName}`,
     body: [`Kính gửi ${c.recipientName},`, `${c.unitName} và các đơn vị trực thuộc có ${c.digest?.length ?? 0} hồ sơ quá hạn:`, ...(c.digest ?? []).map((l) => digestLine(l, 'vi'))],
@@ -155,6 +166,14 @@ const VI: Record<NoticeTemplate, Render> = {
 };
 
 const EN: Record<NoticeTemplate, Render> = {
+  recommendation_received: (c, due) => ({
+    subject: `Supervision recommendation from the Front: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `${c.agencyName} recommends: ${c.note ?? ''}`, `Please answer by ${due}.`],
+  }),
+  recommendation_answered: (c) => ({
+    subject: `Answer to the supervision recommendation: ${c.caseTitle}`,
+    body: [`Dear ${c.recipientName},`, `${c.unitName} answers the supervision recommendation:`, c.note ?? ''],
+  }),
   overdue_digest: (c) => ({
     subject: `Overdue cases: ${c.digest?.length ?? 0} – ${c.unitName}`,
     body: [`Dear ${c.recipientName},`, `${c.unitName} and the units under it have ${c.digest?.length ?? 0} overdue cases:`, ...(c.digest ?? []).map((l) => digestLine(l, 'en'))],

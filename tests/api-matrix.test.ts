@@ -64,6 +64,8 @@ const MATRIX: Array<[string, string, () => string, unknown, Record<Who, number>]
   ['record a session', 'POST', () => '/api/sessions', { unitCode: 'HS' }, { anonymous: 401, officer: 403, otherOfficer: 403, head: 422, communeHead: 422, front: 403, reception: 422, admin: 403 }],
   ['escalations', 'GET', () => '/api/escalations', undefined, { anonymous: 401, officer: 403, otherOfficer: 403, head: 200, communeHead: 200, front: 403, reception: 403, admin: 200 }],
   ['supervision', 'GET', () => '/api/supervision', undefined, { anonymous: 401, officer: 403, otherOfficer: 403, head: 200, communeHead: 200, front: 200, reception: 403, admin: 200 }],
+  ['supervision recommendation', 'POST', () => '/api/supervision/recommendations', {}, { anonymous: 401, officer: 403, otherOfficer: 403, head: 403, communeHead: 403, front: 422, reception: 403, admin: 403 }],
+  ['recommendations list', 'GET', () => '/api/supervision/recommendations', undefined, { anonymous: 401, officer: 403, otherOfficer: 403, head: 200, communeHead: 200, front: 200, reception: 403, admin: 200 }],
   ['reports', 'GET', () => '/api/reports/overdue', undefined, { anonymous: 401, officer: 403, otherOfficer: 403, head: 200, communeHead: 200, front: 200, reception: 403, admin: 200 }],
   ['administration', 'GET', () => '/api/admin/users', undefined, { anonymous: 401, officer: 403, otherOfficer: 403, head: 403, communeHead: 403, front: 403, reception: 403, admin: 200 }],
 ];

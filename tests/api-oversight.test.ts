@@ -9,6 +9,7 @@ const policy = testPolicy('test-oversight', {
   rules: { FEEDBACK: secondsRule('FEEDBACK', 600, 600), COMPLAINT_FIRST: secondsRule('COMPLAINT_FIRST', 1, 600), SESSION_OPINION: secondsRule('SESSION_OPINION', 600, 600) },
   ladder: { reminderBefore: seconds(1), graceAfterDue: seconds(600) },
   sessionNotice: { limit: seconds(600), basis: 'Quy định 11-QĐi/TW' },
+  recommendationResponse: { limit: seconds(2), basis: 'test' },
   ratingWindow: seconds(600),
 });
 
@@ -121,5 +122,35 @@ describe('escalations and supervision', () => {
     expect(JSON.stringify(board.body)).not.toContain('Nông Văn Kim');
     expect((await call('GET', '/api/supervision', officer)).status).toBe(403);
     expect((await call('GET', '/api/supervision')).status).toBe(401);
+  });
+});
+
+describe('supervision recommendations', () => {
+  it('the Front records one on a case, it has its own clock and ladder, and the head answers it', async () => {
+    const { id: caseId } = await submitCase(sys, { type: 'FEEDBACK', categoryCode: 'dat-dai', unitCode: 'HS' });
+    const content = 'Đề nghị UBND tỉnh chỉ đạo giải quyết dứt điểm vụ việc lấn chiếm đất công.';
+    expect((await call('POST', '/api/supervision/recommendations', officer, { content })).status).toBe(403);
+    expect((await call('POST', '/api/supervision/recommendations', head, { content })).status).toBe(403);
+    expect((await call('POST', '/api/supervision/recommendations', front, { content, caseId: crypto.randomUUID() })).body.fields[0].field).toBe('caseId');
+    const created = await call('POST', '/api/supervision/recommendations', front, { content, caseId });
+    expect(created.status).toBe(201);
+
+    const headMail = 'truong.hs-ubnd@hoason.gov.test';
+    const frontMail = 'truong.hs-mttq@hoason.gov.test';
+    const about = (to: string) => sys.smtp.to(to).filter((m) => m.text.includes('lấn chiếm đất công') || m.subject.includes('lấn chiếm đất công'));
+    await eventually(() => {
+      expect(about(headMail).map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining('Kiến nghị giám sát của Mặt trận'), expect.stringContaining('Quá hạn')]));
+      expect(about(frontMail).map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining('Thông báo quá hạn')]));
+    }, 15_000);
+    const listed = await call('GET', '/api/supervision/recommendations', head);
+    expect(listed.body.find((r: Json) => r.id === created.body.id)).toMatchObject({ status: 'OPEN', overdue: true, caseId });
+
+    expect((await call('POST', `/api/supervision/recommendations/${created.body.id}/respond`, front, { response: 'x' })).status).toBe(403);
+    const answered = await call('POST', `/api/supervision/recommendations/${created.body.id}/respond`, head, { response: 'Đã giao Sở NN&MT cưỡng chế tháo dỡ trong 15 ngày.' });
+    expect(answered.status).toBe(200);
+    expect((await call('POST', `/api/supervision/recommendations/${created.body.id}/respond`, head, { response: 'lần nữa' })).status).toBe(409);
+    await eventually(() => expect(sys.smtp.to(frontMail).map((m) => m.text).join()).toContain('Đã giao Sở NN&MT cưỡng chế tháo dỡ trong 15 ngày.'));
+    const row = await sys.db.supervisionRecommendation.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(row).toMatchObject({ status: 'RESPONDED', respondedBy: head, createdBy: front });
   });
 });

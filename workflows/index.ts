@@ -2,3 +2,4 @@
 export { petitionWorkflow } from './petition.workflow';
 export { dialogueSessionWorkflow } from './dialogue-session.workflow';
 export { overdueDigestWorkflow } from './overdue-digest.workflow';
+export { recommendationWorkflow } from './recommendation.workflow';

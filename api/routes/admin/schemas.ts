@@ -54,6 +54,7 @@ export const clockPolicySchema = z
     note: text(1000),
     rules: z.object(Object.fromEntries(CASE_TYPES.map((t) => [t, rule])) as Record<(typeof CASE_TYPES)[number], typeof rule>).strict(),
     sessionNotice: z.object({ limit: duration, basis: text(500) }).strict(),
+    recommendationResponse: z.object({ limit: duration, basis: text(500) }).strict().optional(),
     ladder: z.object({ reminderBefore: duration, graceAfterDue: duration }).strict(),
     ratingWindow: duration,
   })

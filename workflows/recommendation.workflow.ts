@@ -1,0 +1,56 @@
+import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { Deadline, LadderStep } from '../domain/legal-clock';
+import { ladderKey, nextLadderStep, waitForLadderStep } from './deadline-ladder';
+
+export interface RecommendationState {
+  recommendationId: string;
+  deadline: Deadline | null;
+  responded: boolean;
+  escalations: string[];
+}
+
+export const respondUpdate = defineUpdate<RecommendationState, [{ actor: string; response: string }]>('respond');
+export const recommendationStateQuery = defineQuery<RecommendationState>('recommendationState');
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** A Front committee's supervision recommendation: the head answers it before its deadline, or the ladder escalates. */
+export async function recommendationWorkflow({ recommendationId }: { recommendationId: string }): Promise<RecommendationState> {
+  const state: RecommendationState = { recommendationId, deadline: null, responded: false, escalations: [] };
+  setHandler(recommendationStateQuery, () => state);
+  setHandler(
+    respondUpdate,
+    async ({ actor, response }) => {
+      state.responded = true;
+      await acts.recordRecommendationResponse({ recommendationId, response, respondedBy: actor, at: new Date().toISOString() });
+      await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:answered`, audience: 'unit_front', template: 'recommendation_answered' });
+      return state;
+    },
+    {
+      validator: ({ response }) => {
+        if (state.responded) throw new Error('Kiến nghị đã được trả lời / the recommendation is already answered');
+        if (!response?.trim()) throw new Error('Cần nội dung trả lời / the answer is required');
+      },
+    },
+  );
+
+  state.deadline = await acts.openRecommendation({ recommendationId });
+  await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:received`, audience: 'unit_head', template: 'recommendation_received' });
+
+  const AUDIENCE = { reminder: 'unit_head', due: 'unit_leaders', superior: 'superior_leaders' } as const;
+  const TEMPLATE = { reminder: 'reminder', due: 'overdue_head', superior: 'overdue_head' } as const;
+  const escalate = async (dl: Deadline, step: LadderStep) => {
+    state.escalations.push(ladderKey(dl, step));
+    await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:${ladderKey(dl, step)}`, audience: AUDIENCE[step.kind], template: TEMPLATE[step.kind] });
+  };
+  while (!state.responded) {
+    const step = nextLadderStep(state.deadline, state.escalations);
+    if (await waitForLadderStep(step, () => state.responded)) await escalate(state.deadline, step!);
+  }
+  await condition(allHandlersFinished);
+  return state;
+}
