@@ -1,10 +1,12 @@
 import type { Client } from '@temporalio/client';
 import { optionalTsToDate } from '@temporalio/common/lib/time';
-import { temporal as proto } from '@temporalio/proto';
+import protos from '@temporalio/proto';
 import type { Database } from '../../infra/database';
 import { caseWorkflowId } from '../../workflows/ids';
 
-type HistoryEvent = proto.api.history.v1.IHistoryEvent;
+// CommonJS without named exports Node can detect: take the namespace from the default export.
+const proto = protos.temporal;
+type HistoryEvent = protos.temporal.api.history.v1.IHistoryEvent;
 
 export interface TimelineEntry {
   at: string;
