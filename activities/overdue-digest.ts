@@ -1,25 +1,8 @@
-import type { Organisation, Unit } from '../prisma/generated/client';
 import { renderNotice, type DigestLine } from '../domain/notice-templates';
 import { daysOverdue, missedDeadline } from '../domain/overdue';
+import { unitAndDescendants } from '../domain/unit-tree';
 import type { ActivityDeps } from './deps';
 import { deliver } from './outbox';
-
-type UnitWithOrgs = Unit & { organisations: Organisation[] };
-
-/** A unit and every unit below it. */
-function subtree(units: UnitWithOrgs[], rootId: string): Set<string> {
-  const ids = new Set([rootId]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const u of units) {
-      if (u.parentId && ids.has(u.parentId) && !ids.has(u.id)) {
-        ids.add(u.id);
-        grew = true;
-      }
-    }
-  }
-  return ids;
-}
 
 /**
  * The periodic digest: one mail per head of government and per Front committee listing the overdue
@@ -39,7 +22,7 @@ export function sendOverdueDigests(deps: ActivityDeps) {
     const units = await deps.db.unit.findMany({ include: { organisations: true } });
     let mails = 0;
     for (const unit of units) {
-      const scope = subtree(units, unit.id);
+      const scope = unitAndDescendants(units, unit.id);
       const lines: DigestLine[] = overdue
         .filter(({ c }) => scope.has(c.unitId))
         .map(({ c, missed }) => ({

@@ -1,4 +1,6 @@
 import type { CaseAction } from '../../domain/case-state';
+import { unitAndDescendants } from '../../domain/unit-tree';
+import { AppError } from '../errors';
 import type { Database } from '../../infra/database';
 import type { Role } from '../../prisma/generated/client';
 import type { StaffUser } from './sessions';
@@ -19,18 +21,12 @@ export const CITIZEN_ACTIONS: readonly CaseAction[] = ['rate', 'appeal', 'withdr
 
 /** The ids of a unit and every unit below it. */
 export async function unitSubtree(db: Database, unitId: string): Promise<string[]> {
-  const units = await db.unit.findMany({ select: { id: true, parentId: true } });
-  const ids = new Set([unitId]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const u of units) {
-      if (u.parentId && ids.has(u.parentId) && !ids.has(u.id)) {
-        ids.add(u.id);
-        grew = true;
-      }
-    }
-  }
-  return [...ids];
+  return [...unitAndDescendants(await db.unit.findMany({ select: { id: true, parentId: true } }), unitId)];
+}
+
+/** Refuses (403) a user whose role is not among `roles`. */
+export function requireRole(user: StaffUser, roles: readonly Role[]): void {
+  if (!roles.includes(user.role)) throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
 }
 
 /**

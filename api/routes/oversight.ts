@@ -2,14 +2,9 @@ import { Router } from 'express';
 import type { Database } from '../../infra/database';
 import { missedDeadline } from '../../domain/overdue';
 import { requireStaff } from '../auth/authenticate';
-import { caseScope, type StaffUser } from '../auth/scope';
-import { AppError } from '../errors';
+import { caseScope, requireRole, type StaffUser } from '../auth/scope';
 
 const OPEN = ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] as const;
-
-function allow(user: StaffUser, roles: readonly string[]) {
-  if (!roles.includes(user.role)) throw new AppError('forbidden', 'Vai trò của bạn không xem được mục này / your role cannot see this');
-}
 
 /** Open cases in scope that have missed a deadline, most overdue first. No petitioner details. */
 async function overdueCases(db: Database, user: StaffUser, now: Date) {
@@ -41,7 +36,7 @@ export function oversightRouter({ db }: { db: Database }): Router {
 
   router.get('/escalations', async (_req, res) => {
     const user = requireStaff(res);
-    allow(user, ['HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
+    requireRole(user, ['HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
     const decisions = await db.caseEvent.findMany({
       where: { type: { in: ['extension_requested', 'extension_approved', 'extension_refused'] }, case: await caseScope(db, user) },
       orderBy: { at: 'asc' },
@@ -56,7 +51,7 @@ export function oversightRouter({ db }: { db: Database }): Router {
 
   router.get('/supervision', async (_req, res) => {
     const user = requireStaff(res);
-    allow(user, ['FRONT_SUPERVISOR', 'HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
+    requireRole(user, ['FRONT_SUPERVISOR', 'HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
     const scope = await caseScope(db, user);
     const sessions = await db.dialogueSession.findMany({
       where: scope.unitId ? { unitId: scope.unitId } : {},

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
@@ -6,7 +5,8 @@ import type { Database } from '../../infra/database';
 import { recommendationWorkflowId } from '../../workflows/ids';
 import { recommendationWorkflow, respondUpdate } from '../../workflows/recommendation.workflow';
 import { requireStaff } from '../auth/authenticate';
-import { caseScope, unitSubtree, type StaffUser } from '../auth/scope';
+import { caseScope, requireRole, unitSubtree } from '../auth/scope';
+import { uuidFromKey } from '../../infra/derived-id';
 import { AppError } from '../errors';
 import { updateErrorToHttp } from '../services/run-case-action';
 import { idempotencyKeySchema } from './petitions.schema';
@@ -16,22 +16,13 @@ export const recommendationSchema = z
   .strict();
 export const respondSchema = z.object({ response: z.string().trim().min(1).max(20_000) }).strict();
 
-const idFor = (key: string) => {
-  const h = createHash('sha256').update(`recommendation:${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
-
-function allow(user: StaffUser, roles: readonly string[]) {
-  if (!roles.includes(user.role)) throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
-}
-
 /** The Front records supervision recommendations on its unit's cases or sessions; the head answers them. */
 export function recommendationsRouter({ db, temporal, taskQueue }: { db: Database; temporal: Client; taskQueue: string }): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
     const user = requireStaff(res);
-    allow(user, ['FRONT_SUPERVISOR']);
+    requireRole(user, ['FRONT_SUPERVISOR']);
     const input = recommendationSchema.parse(req.body ?? {});
     if (!user.unitId) throw new AppError('forbidden', 'Tài khoản chưa gắn với đơn vị / your account has no unit');
     if (input.caseId && !(await db.case.findFirst({ where: { id: input.caseId, ...(await caseScope(db, user)) } }))) {
@@ -40,7 +31,7 @@ export function recommendationsRouter({ db, temporal, taskQueue }: { db: Databas
     if (input.sessionId && !(await db.dialogueSession.findFirst({ where: { id: input.sessionId, unitId: { in: await unitSubtree(db, user.unitId) } } }))) {
       throw new AppError('validation_failed', 'Dữ liệu không hợp lệ / invalid input', [{ field: 'sessionId', message: 'Không có buổi đối thoại này trong phạm vi / no such session in your scope' }]);
     }
-    const id = idFor(idempotencyKeySchema.parse(req.get('Idempotency-Key') ?? crypto.randomUUID()));
+    const id = uuidFromKey('recommendation', idempotencyKeySchema.parse(req.get('Idempotency-Key') ?? crypto.randomUUID()));
     await db.supervisionRecommendation.upsert({
       where: { id },
       create: { id, unitId: user.unitId, caseId: input.caseId, sessionId: input.sessionId, content: input.content, createdBy: user.email, workflowId: recommendationWorkflowId(id) },
@@ -52,7 +43,7 @@ export function recommendationsRouter({ db, temporal, taskQueue }: { db: Databas
 
   router.get('/', async (_req, res) => {
     const user = requireStaff(res);
-    allow(user, ['FRONT_SUPERVISOR', 'HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
+    requireRole(user, ['FRONT_SUPERVISOR', 'HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
     const scope = user.role === 'ADMINISTRATOR' ? {} : { unitId: { in: user.unitId ? await unitSubtree(db, user.unitId) : [] } };
     const rows = await db.supervisionRecommendation.findMany({ where: scope, orderBy: { createdAt: 'desc' }, take: 200 });
     const now = Date.now();
@@ -61,7 +52,7 @@ export function recommendationsRouter({ db, temporal, taskQueue }: { db: Databas
 
   router.post('/:id/respond', async (req, res) => {
     const user = requireStaff(res);
-    allow(user, ['HEAD_OF_GOVERNMENT']);
+    requireRole(user, ['HEAD_OF_GOVERNMENT']);
     const { response } = respondSchema.parse(req.body ?? {});
     const id = z.string().uuid().safeParse(req.params.id);
     const r = id.success ? await db.supervisionRecommendation.findUnique({ where: { id: id.data } }) : null;

@@ -5,10 +5,10 @@ import { missedDeadline } from '../../domain/overdue';
 import { periodRange, REPORT_PERIODS } from '../../domain/report-periods';
 import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
-import { caseScope, type StaffUser } from '../auth/scope';
+import { caseScope, requireRole, type StaffUser } from '../auth/scope';
 import { AppError } from '../errors';
 
-const READERS = ['HEAD_OF_GOVERNMENT', 'FRONT_SUPERVISOR', 'ADMINISTRATOR'];
+const READERS = ['HEAD_OF_GOVERNMENT', 'FRONT_SUPERVISOR', 'ADMINISTRATOR'] as const;
 const format = z.enum(['json', 'csv']).default('json');
 export const dialogueQuery = z
   .object({
@@ -25,7 +25,7 @@ const isResolved = (c: { answeredAt: Date | null; outcome: string | null }) =>
 
 function reader(res: Response): StaffUser {
   const user = requireStaff(res);
-  if (!READERS.includes(user.role)) throw new AppError('forbidden', 'Vai trò của bạn không xem được báo cáo / your role cannot see reports');
+  requireRole(user, READERS);
   return user;
 }
 

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
 import { addOpinionsUpdate, concludeUpdate, dialogueSessionWorkflow, sessionStateQuery } from '../../workflows/dialogue-session.workflow';
 import { sessionWorkflowId } from '../../workflows/ids';
 import { requireStaff } from '../auth/authenticate';
-import { unitSubtree, type StaffUser } from '../auth/scope';
+import { requireRole, unitSubtree, type StaffUser } from '../auth/scope';
+import { uuidFromKey } from '../../infra/derived-id';
 import { AppError } from '../errors';
 import { updateErrorToHttp } from '../services/run-case-action';
 import { caseIdSchema, idempotencyKeySchema } from './petitions.schema';
@@ -13,18 +13,8 @@ import { concludeSchema, createSessionSchema, opinionsSchema } from './sessions.
 
 const RECORDERS = ['RECEPTION_OFFICER', 'HEAD_OF_GOVERNMENT'] as const;
 
-/** The same Idempotency-Key always names the same session, so a retried POST starts nothing new. */
-const sessionIdFor = (key: string) => {
-  const h = createHash('sha256').update(`session:${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
-
 async function inScope(db: Database, user: StaffUser, unitId: string): Promise<boolean> {
   return user.role === 'ADMINISTRATOR' || (user.unitId !== null && (await unitSubtree(db, user.unitId)).includes(unitId));
-}
-
-function allow(user: StaffUser, roles: readonly string[]) {
-  if (!roles.includes(user.role)) throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
 }
 
 /** Dialogue sessions: reception or the head records them and their opinions; the head concludes. */
@@ -32,7 +22,7 @@ export function sessionsRouter({ db, temporal, taskQueue }: { db: Database; temp
   const router = Router();
 
   const findSession = async (id: string, user: StaffUser) => {
-    allow(user, [...RECORDERS, 'FRONT_SUPERVISOR', 'ADMINISTRATOR']);
+    requireRole(user, [...RECORDERS, 'FRONT_SUPERVISOR', 'ADMINISTRATOR']);
     const parsed = caseIdSchema.safeParse(id);
     const session = parsed.success ? await db.dialogueSession.findUnique({ where: { id: parsed.data }, include: { unit: true } }) : null;
     if (!session || !(await inScope(db, user, session.unitId))) throw new AppError('not_found', 'Không tìm thấy buổi đối thoại / session not found');
@@ -41,13 +31,14 @@ export function sessionsRouter({ db, temporal, taskQueue }: { db: Database; temp
 
   router.post('/', async (req, res) => {
     const user = requireStaff(res);
-    allow(user, RECORDERS);
+    requireRole(user, RECORDERS);
     const key = idempotencyKeySchema.parse(req.get('Idempotency-Key') ?? crypto.randomUUID());
     const input = createSessionSchema.parse(req.body ?? {});
     const unit = await db.unit.findUnique({ where: { code: input.unitCode } });
     if (!unit || unit.dissolvedAt) throw new AppError('validation_failed', 'Dữ liệu không hợp lệ / invalid input', [{ field: 'unitCode', message: 'Không có đơn vị này / unknown unit' }]);
     if (!(await inScope(db, user, unit.id))) throw new AppError('forbidden', 'Đơn vị ngoài phạm vi của bạn / unit outside your scope');
-    const sessionId = sessionIdFor(key);
+    // The same key always names the same session, so a retried POST starts nothing new.
+    const sessionId = uuidFromKey('session', key);
     const data = { unitId: unit.id, heldOn: new Date(input.heldOn), kind: input.kind, topic: input.topic ?? null, chairName: input.chairName, chairTitle: input.chairTitle, chairedByHead: input.chairedByHead, attendees: input.attendees };
     await db.dialogueSession.upsert({ where: { id: sessionId }, create: { id: sessionId, workflowId: sessionWorkflowId(sessionId), ...data }, update: {} });
     await temporal.workflow.start(dialogueSessionWorkflow, {
@@ -68,7 +59,7 @@ export function sessionsRouter({ db, temporal, taskQueue }: { db: Database; temp
 
   router.post('/:id/opinions', async (req, res) => {
     const user = requireStaff(res);
-    allow(user, RECORDERS);
+    requireRole(user, RECORDERS);
     const session = await findSession(req.params.id, user);
     const { opinions } = opinionsSchema.parse(req.body ?? {});
     const state = await temporal.workflow
@@ -80,7 +71,7 @@ export function sessionsRouter({ db, temporal, taskQueue }: { db: Database; temp
 
   router.post('/:id/conclude', async (req, res) => {
     const user = requireStaff(res);
-    allow(user, ['HEAD_OF_GOVERNMENT']);
+    requireRole(user, ['HEAD_OF_GOVERNMENT']);
     const session = await findSession(req.params.id, user);
     const { conclusion } = concludeSchema.parse(req.body ?? {});
     await temporal.workflow
