@@ -103,3 +103,24 @@ describe('administration', () => {
     expect((await call('GET', '/api/inbox', undefined, undefined, bearer)).status).toBe(401);
   });
 });
+
+describe('remaining endpoints, happy paths', () => {
+  it('lists and edits reference data, lists policies, and reports readiness', async () => {
+    const orgs = await call('GET', '/api/admin/organisations', admin);
+    expect(orgs.body.find((o: Json) => o.code === 'HS-UBND')).toMatchObject({ kind: 'PEOPLES_COMMITTEE', headName: 'Nguyễn Văn Thành' });
+    expect((await call('PATCH', '/api/admin/organisations/HS-SYT', admin, { headName: 'Bùi Thị Ngọc Anh' })).body.headName).toBe('Bùi Thị Ngọc Anh');
+    expect((await call('GET', '/api/admin/categories', admin)).body.map((c: Json) => c.code)).toContain('dat-dai');
+    expect((await call('PATCH', '/api/admin/categories/khac', admin, { nameEn: 'Other matters' })).body.nameEn).toBe('Other matters');
+    expect((await call('PATCH', '/api/admin/units/HS-X-YENPHONG', admin, { remoteArea: true })).body.remoteArea).toBe(true);
+    expect((await call('PATCH', '/api/admin/units/NOPE', admin, { remoteArea: true })).status).toBe(404);
+    const rules = await call('GET', '/api/admin/routing-rules', admin);
+    expect(rules.body).toContainEqual(expect.objectContaining({ categoryCode: 'can-bo', unitCode: 'HS', caseType: 'DENUNCIATION', agencyCode: 'HS-TT' }));
+    const policies = await call('GET', '/api/admin/clock-policies', admin);
+    expect(policies.body.builtIn.version).toBe('2025-07-01');
+    expect(policies.body.versions.map((v: Json) => v.version)).toContain('test-admin');
+    expect((await call('GET', '/api/admin/users', admin)).body.every((u: Json) => !('passwordHash' in u))).toBe(true);
+    const ready = await call('GET', '/api/ready');
+    expect(ready).toMatchObject({ status: 200, body: { status: 'ready', database: 'ok', temporal: 'ok' } });
+    expect((await call('GET', '/api/health')).body).toEqual({ status: 'ok' });
+  });
+});
