@@ -45,8 +45,20 @@ function problem(res: Parameters<ErrorRequestHandler>[2], code: ErrorCode, detai
     .json({ type: `about:blank#${code}`, title: code, status: STATUS[code], code, detail, ...(fields ? { fields } : {}) });
 }
 
+/** Prisma's "can't reach / timed out / pool exhausted" errors: the database is down, not the request wrong. */
+const DATABASE_DOWN = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+function isDatabaseDown(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return DATABASE_DOWN.has(e.code ?? '') || /Can't reach database server/.test(e.message ?? '');
+}
+
 export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof AppError) return problem(res, err.code, err.message, err.fields);
+  if (isDatabaseDown(err)) {
+    // Nothing was accepted: the client retries (with the same Idempotency-Key for a submission).
+    res.set('Retry-After', '5');
+    return problem(res, 'temporarily_unavailable', 'Cơ sở dữ liệu tạm thời không truy cập được, chưa lưu gì; vui lòng thử lại / the database is unavailable, nothing was stored; retry shortly');
+  }
   if (err instanceof ZodError) {
     const fields = err.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
     return problem(res, 'validation_failed', 'Dữ liệu không hợp lệ / invalid input', fields);

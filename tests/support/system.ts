@@ -17,12 +17,15 @@ import { startSmtpCatcher } from './smtp-catcher';
  * The whole system for one test file, on the shared Temporal server: its own database (cloned from
  * the seeded template), its own SMTP server, a worker on its own task queue, and the API on a free port.
  */
-export async function startSystem({ clockPolicy }: { clockPolicy: ClockPolicy }) {
+export async function startSystem({ clockPolicy, databaseUrl }: { clockPolicy: ClockPolicy; databaseUrl?: string }) {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const suffix = randomBytes(4).toString('hex');
-  const database = `${inject('templateDatabase')}_${suffix}`;
-  await ensureDatabase(inject('databaseServerUrl'), database, inject('templateDatabase'));
-  const db = createDatabase(withDatabase(inject('databaseServerUrl'), database));
+  if (!databaseUrl) {
+    const database = `${inject('templateDatabase')}_${suffix}`;
+    await ensureDatabase(inject('databaseServerUrl'), database, inject('templateDatabase'));
+    databaseUrl = withDatabase(inject('databaseServerUrl'), database);
+  }
+  const db = createDatabase(databaseUrl);
   await storePolicy(db, clockPolicy, 'test policy in seconds');
   const smtp = await startSmtpCatcher();
   const mailer = createSmtpMailer(smtp.url);
