@@ -34,7 +34,11 @@ export function inboxRouter({ db }: { db: Database }): Router {
     const now = Date.now();
     const rows = await db.case.findMany({
       where: { ...(await caseScope(db, user)), status: q.status ? q.status : { in: [...OPEN] }, ...(q.type ? { type: q.type } : {}) },
-      include: { unit: true, category: true, agency: true },
+      // Only what a row shows: content and deadline histories stay in the database.
+      select: {
+        id: true, trackingCode: true, type: true, status: true, title: true, firstStepDueAt: true, resolutionDueAt: true,
+        unit: { select: { code: true, name: true } }, category: { select: { code: true } }, agency: { select: { code: true, name: true } },
+      },
     });
     const items = rows
       .map((c) => ({ c, due: currentDue(c) }))
