@@ -15,6 +15,9 @@ import { freePort } from '../../scripts/lib/free-port';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-dev-server';
 
 export interface BenchStack {
+  databaseUrl: string;
+  temporalAddress: string;
+  smtpUrl: string;
   db: Database;
   client: Client;
   native: NativeConnection;
@@ -51,10 +54,14 @@ export async function startBenchStack(): Promise<BenchStack> {
   await migrateDatabase(pg.url('bench'));
   const db = createDatabase(pg.url('bench'));
   await seedDemoProvince(db);
-  const mailer = createSmtpMailer(`smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`);
+  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+  const mailer = createSmtpMailer(smtpUrl);
   const native = await NativeConnection.connect({ address: temporal.address });
   const connection = await Connection.connect({ address: temporal.address });
   return {
+    databaseUrl: pg.url('bench'),
+    temporalAddress: temporal.address,
+    smtpUrl,
     db,
     client: new Client({ connection }),
     native,
