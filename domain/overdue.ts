@@ -1,6 +1,9 @@
 import type { CaseStatus } from './case-state';
 import type { DeadlineStep } from './legal-clock';
 
+/** Cases an agency or reception still has to act on. */
+export const OPEN_STATUSES = ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] as const;
+
 export interface OpenCase {
   status: CaseStatus;
   firstStepDueAt: Date | null;
@@ -8,15 +11,20 @@ export interface OpenCase {
 }
 
 /**
- * Which deadline a case has missed at `now`, if any: the acceptance deadline while it waits for an
+ * The deadline a case runs against now: the acceptance deadline while it waits for an
  * agency, the resolution deadline once accepted. A case waiting for the citizen's information has
- * its clock stopped and is never overdue.
+ * its clock stopped: no deadline, never overdue.
  */
-export function missedDeadline(c: OpenCase, now: Date): { step: DeadlineStep; dueAt: Date } | null {
-  const pick = (step: DeadlineStep, dueAt: Date | null) => (dueAt && dueAt.getTime() < now.getTime() ? { step, dueAt } : null);
-  if (c.status === 'ASSIGNED' || c.status === 'UNROUTED' || c.status === 'RECEIVED') return pick('first_step', c.firstStepDueAt);
-  if (c.status === 'ACCEPTED') return pick('resolution', c.resolutionDueAt);
+export function currentDue(c: OpenCase): { step: DeadlineStep; dueAt: Date } | null {
+  if (c.status === 'ASSIGNED' || c.status === 'UNROUTED' || c.status === 'RECEIVED') return c.firstStepDueAt && { step: 'first_step', dueAt: c.firstStepDueAt };
+  if (c.status === 'ACCEPTED') return c.resolutionDueAt && { step: 'resolution', dueAt: c.resolutionDueAt };
   return null;
+}
+
+/** The current deadline, if it has passed at `now`. */
+export function missedDeadline(c: OpenCase, now: Date): { step: DeadlineStep; dueAt: Date } | null {
+  const due = currentDue(c);
+  return due && due.dueAt.getTime() < now.getTime() ? due : null;
 }
 
 /** Whole days between a missed due date and now, for "overdue by N days". */

@@ -1,6 +1,9 @@
 import type { Case, Category, Notification, Organisation, Unit } from '../../prisma/generated/client';
 
 /** The public shape of a case: content and process, never the petitioner's identity. */
+/** What `toCaseView` needs loaded with the case. */
+export const CASE_VIEW_INCLUDE = { unit: true, agency: true, category: true, notifications: { orderBy: { createdAt: 'asc' as const } } };
+
 /** Delivery status of each notice; the citizen's own address (and errors that may quote it) stay out. */
 function noticeView(n: Notification) {
   const toCitizen = n.template === 'citizen_update';

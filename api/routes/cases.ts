@@ -7,11 +7,9 @@ import { AppError } from '../errors';
 import { caseHistory } from '../services/case-history';
 import { runCaseAction } from '../services/run-case-action';
 import { actionNameSchema } from './case-actions.schema';
-import { toCaseView } from './case-view';
+import { CASE_VIEW_INCLUDE, toCaseView } from './case-view';
 import { readPetitioner } from './petitioner';
 import { caseIdSchema } from './petitions.schema';
-
-const CASE_INCLUDE = { unit: true, agency: true, category: true, notifications: { orderBy: { createdAt: 'asc' as const } } };
 
 /** Staff access to cases: read within scope, act by role. A case outside the scope does not exist (404). */
 export function casesRouter({ db, temporal, temporalUi }: { db: Database; temporal: Client; temporalUi: { url: string; namespace: string } }): Router {
@@ -20,7 +18,7 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
   const findInScope = async (id: string, res: Parameters<typeof requireStaff>[0]) => {
     const user = requireStaff(res);
     const parsed = caseIdSchema.safeParse(id);
-    const found = parsed.success ? await db.case.findFirst({ where: { id: parsed.data, ...(await caseScope(db, user)) }, include: CASE_INCLUDE }) : null;
+    const found = parsed.success ? await db.case.findFirst({ where: { id: parsed.data, ...(await caseScope(db, user)) }, include: CASE_VIEW_INCLUDE }) : null;
     if (!found) throw new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
     return { user, found };
   };
@@ -49,7 +47,7 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
       throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
     }
     await runCaseAction(temporal, found.id, action.data, req.body, user.email);
-    res.json(toCaseView(await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_INCLUDE })));
+    res.json(toCaseView(await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_VIEW_INCLUDE })));
   });
 
   return router;

@@ -1,15 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { CASE_TYPES } from '../../domain/case-types';
+import { currentDue, OPEN_STATUSES } from '../../domain/overdue';
 import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope } from '../auth/scope';
 
-const OPEN = ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] as const;
-
 export const inboxQuerySchema = z
   .object({
-    status: z.enum(OPEN).optional(),
+    status: z.enum(OPEN_STATUSES).optional(),
     type: z.enum(CASE_TYPES).optional(),
     dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
     overdue: z.enum(['true', 'false']).optional(),
@@ -17,13 +16,6 @@ export const inboxQuerySchema = z
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
-
-/** The deadline a case runs against now: acceptance before thụ lý, resolution after; none while paused. */
-function currentDue(c: { status: string; firstStepDueAt: Date | null; resolutionDueAt: Date | null }): Date | null {
-  if (c.status === 'ASSIGNED' || c.status === 'UNROUTED') return c.firstStepDueAt;
-  if (c.status === 'ACCEPTED') return c.resolutionDueAt;
-  return null;
-}
 
 /** My open cases, soonest due first, with the time left (negative when overdue). */
 export function inboxRouter({ db }: { db: Database }): Router {
@@ -33,7 +25,7 @@ export function inboxRouter({ db }: { db: Database }): Router {
     const q = inboxQuerySchema.parse(req.query);
     const now = Date.now();
     const rows = await db.case.findMany({
-      where: { ...(await caseScope(db, user)), status: q.status ? q.status : { in: [...OPEN] }, ...(q.type ? { type: q.type } : {}) },
+      where: { ...(await caseScope(db, user)), status: q.status ? q.status : { in: [...OPEN_STATUSES] }, ...(q.type ? { type: q.type } : {}) },
       // Only what a row shows: content and deadline histories stay in the database.
       select: {
         id: true, trackingCode: true, type: true, status: true, title: true, firstStepDueAt: true, resolutionDueAt: true,
@@ -41,7 +33,7 @@ export function inboxRouter({ db }: { db: Database }): Router {
       },
     });
     const items = rows
-      .map((c) => ({ c, due: currentDue(c) }))
+      .map((c) => ({ c, due: currentDue(c)?.dueAt ?? null }))
       .filter(({ due }) => (q.overdue === undefined ? true : (due !== null && due.getTime() < now) === (q.overdue === 'true')))
       .filter(({ due }) => q.dueWithinDays === undefined || (due !== null && due.getTime() - now <= q.dueWithinDays * 86_400_000))
       .sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));

@@ -1,14 +1,12 @@
 import { Router } from 'express';
 import type { Database } from '../../infra/database';
-import { missedDeadline } from '../../domain/overdue';
+import { missedDeadline, OPEN_STATUSES } from '../../domain/overdue';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope, requireRole, type StaffUser } from '../auth/scope';
 
-const OPEN = ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] as const;
-
 /** Open cases in scope that have missed a deadline, most overdue first. No petitioner details. */
 async function overdueCases(db: Database, user: StaffUser, now: Date) {
-  const rows = await db.case.findMany({ where: { ...(await caseScope(db, user)), status: { in: [...OPEN] } }, include: { unit: true, agency: true } });
+  const rows = await db.case.findMany({ where: { ...(await caseScope(db, user)), status: { in: [...OPEN_STATUSES] } }, include: { unit: true, agency: true } });
   return rows
     .map((c) => ({ c, missed: missedDeadline(c, now) }))
     .filter((x) => x.missed !== null)

@@ -5,7 +5,7 @@ import type { Database } from '../../infra/database';
 import { AppError } from '../errors';
 import { submitPetition } from '../services/submit-petition';
 import { caseIdSchema, idempotencyKeySchema, submitPetitionSchema } from './petitions.schema';
-import { toCaseView } from './case-view';
+import { CASE_VIEW_INCLUDE, toCaseView } from './case-view';
 
 export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueue: string }): Router {
   const router = Router();
@@ -24,7 +24,7 @@ export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueu
   router.get('/:id', async (req, res) => {
     const id = caseIdSchema.safeParse(req.params.id);
     const found = id.success
-      ? await deps.db.case.findUnique({ where: { id: id.data }, include: { unit: true, agency: true, category: true, notifications: { orderBy: { createdAt: 'asc' } } } })
+      ? await deps.db.case.findUnique({ where: { id: id.data }, include: CASE_VIEW_INCLUDE })
       : null;
     if (!found) throw new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
     res.json(toCaseView(found));

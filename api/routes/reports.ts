@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { dialogueReport, toCsv, type SessionFact } from '../../domain/dialogue-report';
-import { missedDeadline } from '../../domain/overdue';
+import { missedDeadline, OPEN_STATUSES } from '../../domain/overdue';
 import { periodRange, REPORT_PERIODS } from '../../domain/report-periods';
 import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
@@ -68,7 +68,7 @@ export function reportsRouter({ db }: { db: Database }): Router {
     const fmt = format.parse(req.query.format);
     const now = new Date();
     const open = await db.case.findMany({
-      where: { ...(await caseScope(db, user)), status: { in: ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] } },
+      where: { ...(await caseScope(db, user)), status: { in: [...OPEN_STATUSES] } },
       include: { agency: { include: { unit: true } } },
     });
     const byAgency = new Map<string, { agency: string; unit: string; open: number; overdue: number }>();
