@@ -1,8 +1,8 @@
-import type { Organisation } from '../prisma/generated/client';
 import { DEFAULT_CLOCK_POLICY, startDeadline, type Deadline } from '../domain/legal-clock';
 import { renderNotice, type NoticeTemplate } from '../domain/notice-templates';
 import { loadCalendar, policyEffectiveAt } from '../infra/clock-config';
 import type { ActivityDeps } from './deps';
+import { headOf, leadersOf, templateFor, type LeaderAudience } from './leaders';
 import { deliver } from './outbox';
 
 /** Starts the recommendation's response clock and tells the head of government of the unit. */
@@ -18,28 +18,17 @@ export function openRecommendation(deps: ActivityDeps) {
   };
 }
 
-export type RecommendationAudience = 'unit_head' | 'unit_leaders' | 'superior_leaders' | 'unit_front';
-
 /** Recommendation notices: to the head on receipt and on the ladder, to the Front when answered. */
 export function sendRecommendationNotices(deps: ActivityDeps) {
-  return async function sendRecommendationNotices(input: { recommendationId: string; eventKey: string; audience: RecommendationAudience; template: NoticeTemplate }): Promise<void> {
+  return async function sendRecommendationNotices(input: { recommendationId: string; eventKey: string; audience: LeaderAudience; template: NoticeTemplate }): Promise<void> {
     const r = await deps.db.supervisionRecommendation.findUniqueOrThrow({
       where: { id: input.recommendationId },
       include: { unit: { include: { organisations: true, parent: { include: { organisations: true } } } } },
     });
-    const of = (orgs: Organisation[], kinds: Organisation['kind'][]) => orgs.filter((o) => kinds.includes(o.kind));
-    const own = r.unit.organisations;
-    const targets = {
-      unit_head: of(own, ['PEOPLES_COMMITTEE']),
-      unit_leaders: of(own, ['PEOPLES_COMMITTEE', 'FRONT_COMMITTEE']),
-      superior_leaders: of(r.unit.parent?.organisations ?? [], ['PEOPLES_COMMITTEE', 'FRONT_COMMITTEE']),
-      unit_front: of(own, ['FRONT_COMMITTEE']),
-    }[input.audience];
-    const front = own.find((o) => o.kind === 'FRONT_COMMITTEE');
-    for (const org of targets) {
-      // The overdue ladder speaks to each side in its own words.
-      const template = input.template === 'overdue_head' && org.kind === 'FRONT_COMMITTEE' ? 'overdue_front' : input.template;
-      const recipient = { email: org.headEmail, name: `${org.headTitle} ${org.headName}` };
+    const front = r.unit.organisations.find((o) => o.kind === 'FRONT_COMMITTEE');
+    for (const org of leadersOf(r.unit, input.audience)) {
+      const template = templateFor(input.template, org);
+      const recipient = headOf(org);
       const rendered = renderNotice(template, deps.language, {
         recipientName: recipient.name, caseTitle: r.content.slice(0, 80), caseType: 'FEEDBACK', trackingCode: 'KN', unitName: r.unit.name,
         agencyName: front?.name ?? 'Ủy ban MTTQ', dueAt: r.dueAt, step: 'recommendation_response', caseUrl: `${deps.publicUrl}/supervision/recommendations/${r.id}`,

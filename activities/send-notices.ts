@@ -2,6 +2,7 @@ import type { Organisation } from '../prisma/generated/client';
 import type { DeadlineStep } from '../domain/legal-clock';
 import { renderNotice, type CitizenEvent, type Language, type NoticeTemplate } from '../domain/notice-templates';
 import type { ActivityDeps } from './deps';
+import { headOf, leadersOf, templateFor } from './leaders';
 import { deliver, type Recipient } from './outbox';
 
 export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception';
@@ -29,10 +30,6 @@ function loadCase(db: ActivityDeps['db'], caseId: string) {
 }
 type CaseWithOrgs = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 
-const head = (o: Organisation | undefined, template: NoticeTemplate): Addressed[] =>
-  o ? [{ email: o.headEmail, name: `${o.headTitle} ${o.headName}`.trim(), template }] : [];
-const ofKind = (orgs: Organisation[], kind: Organisation['kind']) => orgs.find((o) => o.kind === kind);
-
 /** The reception officers of the case's unit, or of the nearest superior unit that has some. */
 async function receptionOfficers(db: ActivityDeps['db'], unitId: string | null): Promise<Addressed[]> {
   for (let id = unitId; id; ) {
@@ -46,7 +43,7 @@ async function receptionOfficers(db: ActivityDeps['db'], unitId: string | null):
 async function inspectorate(db: ActivityDeps['db'], unitId: string | null): Promise<Organisation | undefined> {
   for (let id = unitId; id; ) {
     const unit = await db.unit.findUnique({ where: { id }, include: { organisations: true } });
-    const found = unit && ofKind(unit.organisations, 'INSPECTORATE');
+    const found = unit?.organisations.find((o) => o.kind === 'INSPECTORATE');
     if (found) return found;
     id = unit?.parentId ?? null;
   }
@@ -58,7 +55,6 @@ async function inspectorate(db: ActivityDeps['db'], unitId: string | null): Prom
  * anyone else never carry petitioner details.
  */
 async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWithOrgs): Promise<Addressed[]> {
-  const orgs = c.unit.organisations;
   switch (req.audience) {
     case 'assigned_agency': {
       if (!c.agency) return [];
@@ -67,13 +63,10 @@ async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWit
       return [{ email: c.agency.email, name: c.agency.name, template }, ...officers.map((u) => ({ email: u.email, name: u.fullName, template }))];
     }
     case 'unit_head':
-      return head(ofKind(orgs, 'PEOPLES_COMMITTEE'), req.template ?? 'extension_requested');
+      return leadersOf(c.unit, 'unit_head').map((o) => ({ ...headOf(o), template: req.template ?? 'extension_requested' }));
     case 'unit_leaders':
-      return [...head(ofKind(orgs, 'PEOPLES_COMMITTEE'), 'overdue_head'), ...head(ofKind(orgs, 'FRONT_COMMITTEE'), 'overdue_front')];
-    case 'superior_leaders': {
-      const up = c.unit.parent?.organisations ?? [];
-      return [...head(ofKind(up, 'PEOPLES_COMMITTEE'), 'overdue_head'), ...head(ofKind(up, 'FRONT_COMMITTEE'), 'overdue_front')];
-    }
+    case 'superior_leaders':
+      return leadersOf(c.unit, req.audience).map((o) => ({ ...headOf(o), template: templateFor('overdue_head', o) }));
     case 'inspectorate': {
       const org = await inspectorate(db, c.unitId);
       return org ? [{ email: org.email, name: org.name, template: 'inspectorate_notice' }] : [];

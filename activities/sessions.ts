@@ -1,11 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Organisation } from '../prisma/generated/client';
 import { startDeadline, type Deadline } from '../domain/legal-clock';
 import { renderNotice, type NoticeTemplate } from '../domain/notice-templates';
 import { loadCalendar, policyEffectiveAt } from '../infra/clock-config';
 import { newTrackingCode } from '../infra/tracking-code';
 import { caseWorkflowId, sessionWorkflowId } from '../workflows/ids';
 import type { ActivityDeps } from './deps';
+import { headOf, leadersOf, templateFor, type LeaderAudience } from './leaders';
 import { deliver } from './outbox';
 
 export interface SessionInput {
@@ -95,27 +95,24 @@ export function concludeSession({ db }: ActivityDeps) {
   };
 }
 
-type Audience = 'unit_head' | 'unit_leaders' | 'superior_leaders' | 'unit_front';
+const SESSION_TEMPLATES: Record<LeaderAudience, NoticeTemplate> = {
+  unit_head: 'reminder',
+  unit_leaders: 'overdue_head',
+  superior_leaders: 'overdue_head',
+  unit_front: 'session_rollup',
+};
 
 /** Session notices: the notice-deadline ladder, and the roll-up to the Front when the session closes. */
 export function sendSessionNotices(deps: ActivityDeps) {
-  return async function sendSessionNotices(input: { sessionId: string; eventKey: string; audience: Audience; dueAt?: string }): Promise<void> {
+  return async function sendSessionNotices(input: { sessionId: string; eventKey: string; audience: LeaderAudience; dueAt?: string }): Promise<void> {
     const s = await deps.db.dialogueSession.findUniqueOrThrow({
       where: { id: input.sessionId },
       include: { cases: true, unit: { include: { organisations: true, parent: { include: { organisations: true } } } } },
     });
-    const of = (orgs: Organisation[], kind: Organisation['kind']) => orgs.filter((o) => o.kind === kind);
-    const own = s.unit.organisations;
-    const up = s.unit.parent?.organisations ?? [];
-    const targets: Array<[Organisation, NoticeTemplate]> = {
-      unit_head: of(own, 'PEOPLES_COMMITTEE').map((o) => [o, 'reminder'] as [Organisation, NoticeTemplate]),
-      unit_leaders: [...of(own, 'PEOPLES_COMMITTEE').map((o) => [o, 'overdue_head']), ...of(own, 'FRONT_COMMITTEE').map((o) => [o, 'overdue_front'])] as Array<[Organisation, NoticeTemplate]>,
-      superior_leaders: [...of(up, 'PEOPLES_COMMITTEE').map((o) => [o, 'overdue_head']), ...of(up, 'FRONT_COMMITTEE').map((o) => [o, 'overdue_front'])] as Array<[Organisation, NoticeTemplate]>,
-      unit_front: of(own, 'FRONT_COMMITTEE').map((o) => [o, 'session_rollup'] as [Organisation, NoticeTemplate]),
-    }[input.audience];
     const resolved = s.cases.filter((c) => c.status === 'CLOSED' && c.outcome !== 'WITHDRAWN').length;
-    for (const [org, template] of targets) {
-      const recipient = { email: org.headEmail, name: `${org.headTitle} ${org.headName}` };
+    for (const org of leadersOf(s.unit, input.audience)) {
+      const template = templateFor(SESSION_TEMPLATES[input.audience], org);
+      const recipient = headOf(org);
       const rendered = renderNotice(template, deps.language, {
         recipientName: recipient.name, caseTitle: sessionTitle(s), caseType: 'SESSION_OPINION', trackingCode: 'ĐT',
         unitName: s.unit.name, agencyName: `Chủ tịch UBND (${s.chairName})`, dueAt: input.dueAt ? new Date(input.dueAt) : null,
