@@ -1,8 +1,8 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secondsRule, seconds, testPolicy } from './support/policies';
 import { caseWorkflowId } from '../workflows/ids';
 import { acceptUpdate, answerUpdate, assignUpdate, rateUpdate } from '../workflows/petition.workflow';
+import { eventTypes, rejectionReason } from './support/cases';
 import { eventually } from './support/eventually';
 import { startSystem, type TestSystem } from './support/system';
 
@@ -50,17 +50,6 @@ async function submit(body: unknown, key?: string): Promise<{ id: string; tracki
 }
 
 const getCase = async (id: string) => json(await fetch(`${sys.baseUrl}/api/petitions/${id}`));
-
-/** The validator's reason for rejecting an update, carried as the failure's cause. */
-async function rejectionReason(update: Promise<unknown>): Promise<string> {
-  const err = await update.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  return String((err as WorkflowUpdateFailedError).cause?.message);
-}
-
-async function eventsOf(id: string) {
-  return (await sys.db.caseEvent.findMany({ where: { caseId: id }, orderBy: { at: 'asc' } })).map((e) => e.type);
-}
 
 describe('intake validation', () => {
   it.each([
@@ -164,7 +153,7 @@ describe('the case workflow', () => {
 
     const final = await getCase(id);
     expect(final).toMatchObject({ status: 'CLOSED', answer: 'Đã kiểm tra, yêu cầu tháo dỡ tường rào.' });
-    expect(await eventsOf(id)).toEqual(expect.arrayContaining(['received', 'assigned', 'accepted', 'answered', 'notice_sent']));
+    expect(await eventTypes(sys, id)).toEqual(expect.arrayContaining(['received', 'assigned', 'accepted', 'answered', 'notice_sent']));
     expect(sys.smtp.to('truong.hs-ubnd@hoason.gov.test')).toHaveLength(0);
   });
 
@@ -206,7 +195,7 @@ describe('the case workflow', () => {
     await handle.result();
     expect(sys.smtp.to(head)).toHaveLength(2);
     expect(sys.smtp.to(front)).toHaveLength(2);
-    expect(await eventsOf(id)).toEqual(expect.arrayContaining(['overdue', 'accepted', 'answered']));
+    expect(await eventTypes(sys, id)).toEqual(expect.arrayContaining(['overdue', 'accepted', 'answered']));
   });
 
   it('leaves a case no rule matches to reception, who assigns it by hand', async () => {
