@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseAction } from '../../domain/case-state';
 import { COMPLEXITIES } from '../../domain/legal-clock';
+import { documentRef } from './petitions.schema';
 
 const reason = z.string().trim().min(1, 'Cần nêu lý do / a reason is required').max(5000);
 const note = z.string().trim().max(5000).optional();
@@ -23,7 +24,7 @@ export const ACTION_SCHEMAS = {
   answer: z
     .object({
       answer: z.string().trim().min(1, 'Cần nội dung trả lời / the answer is required').max(20_000),
-      documents: z.array(z.object({ name: z.string().trim().min(1).max(300), url: z.string().url().max(2000) }).strict()).max(50).optional(),
+      documents: z.array(documentRef).max(50).optional(),
     })
     .strict(),
   rate: z.object({ satisfied: z.boolean(), comment: note }).strict(),

@@ -26,6 +26,7 @@ export function toCaseView(c: Case & { unit: Unit; agency: Organisation | null; 
     status: c.status,
     title: c.title,
     content: c.content,
+    attachments: c.attachments ?? [],
     category: { code: c.category.code, nameVi: c.category.nameVi, nameEn: c.category.nameEn },
     unit: { code: c.unit.code, name: c.unit.name },
     agency: c.agency ? { id: c.agency.id, code: c.agency.code, name: c.agency.name } : null,

@@ -1,7 +1,15 @@
 import { z } from 'zod';
+import { text } from './fields';
 import { CASE_TYPES } from '../../domain/case-types';
 
-const text = (max: number) => z.string().trim().min(1, 'Không được để trống / required').max(max, `Tối đa ${max} ký tự / at most ${max} characters`);
+
+/** A named link to a document, as attached by a citizen or sent with an answer. */
+export const documentRef = z
+  .object({
+    name: text(300),
+    url: z.string().trim().url('Đường dẫn không hợp lệ / invalid URL').max(2000).refine((u) => /^https?:/i.test(u), 'Chỉ http(s) / http(s) only'),
+  })
+  .strict();
 
 /** Only feedback and dialogue-session opinions may be anonymous; complaints and denunciations need an identity. */
 const ANONYMOUS_ALLOWED = new Set(['FEEDBACK', 'SESSION_OPINION']);
@@ -13,6 +21,8 @@ export const submitPetitionSchema = z
     unitCode: text(64),
     title: text(300),
     content: text(20_000),
+    /** Links to documents the citizen already published (scans, photos); files are not uploaded here. */
+    attachments: z.array(documentRef).max(20, 'Tối đa 20 tệp đính kèm / at most 20 attachments').optional(),
     anonymous: z.boolean().default(false),
     /** Language of the notices the citizen receives. */
     language: z.enum(['vi', 'en']).default('vi'),

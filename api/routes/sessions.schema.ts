@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { text } from './fields';
 
-const text = (max: number) => z.string().trim().min(1, 'Không được để trống / required').max(max);
 
 export const createSessionSchema = z
   .object({

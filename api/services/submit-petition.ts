@@ -62,6 +62,7 @@ export async function submitPetition({ db, temporal, taskQueue }: SubmitDeps, ke
       db.case.create({
         data: {
           id: caseId, trackingCode, idempotencyKey: key, requestHash, type: input.type, title: input.title, content: input.content,
+          ...(input.attachments ? { attachments: input.attachments } : {}),
           ...refs, receivedAt, policyVersion: policy.version, workflowId: caseWorkflowId(caseId),
           petitioner: { create: { anonymous: input.anonymous, language: input.language, ...(input.anonymous ? {} : input.petitioner) } },
         },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { text } from '../fields';
 import { CASE_TYPES } from '../../../domain/case-types';
 import { COMPLEXITIES } from '../../../domain/legal-clock';
 
-const text = (max: number) => z.string().trim().min(1, 'Không được để trống / required').max(max);
 const code = z.string().trim().regex(/^[A-Za-z0-9-]{1,64}$/, 'Chữ, số và dấu gạch ngang / letters, digits and dashes');
 const uuid = z.string().uuid();
 const email = z.string().trim().toLowerCase().email().max(254);
