@@ -91,6 +91,11 @@ export class InvalidTransition extends Error {
   }
 }
 
+/** Of `actions`, those the status permits now (rules beyond status are checked when one is taken). */
+export function actionsOpenIn(status: CaseStatus, actions: readonly CaseAction[]): CaseAction[] {
+  return actions.filter((a) => ALLOWED[a].includes(status));
+}
+
 /** Throws with the reason when `action` is not allowed now; rules beyond status are checked here too. */
 export function assertAllowed(file: Pick<CaseFile, 'status'> & Partial<CaseFile>, action: CaseAction): void {
   if (!ALLOWED[action].includes(file.status)) throw new InvalidTransition(action, file.status);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
+import { actionsOpenIn } from '../../domain/case-state';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope, STAFF_ACTIONS } from '../auth/scope';
 import { AppError } from '../errors';
@@ -23,9 +24,24 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
     return { user, found };
   };
 
+  /** Finds a case in scope by the tracking code a citizen or a colleague quotes. */
+  router.get('/by-code/:code', async (req, res) => {
+    const user = requireStaff(res);
+    const found = await db.case.findFirst({ where: { trackingCode: req.params.code.trim().toUpperCase().slice(0, 40), ...(await caseScope(db, user)) }, select: { id: true } });
+    if (!found) throw new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
+    res.json({ id: found.id });
+  });
+
   router.get('/:id', async (req, res) => {
+    const { user, found } = await findInScope(req.params.id, res);
+    res.json({ ...toCaseView(found), allowedActions: actionsOpenIn(found.status, STAFF_ACTIONS[user.role]) });
+  });
+
+  /** The case's steps for anyone who may see it: who did what, when and why (no identity, no Temporal internals). */
+  router.get('/:id/timeline', async (req, res) => {
     const { found } = await findInScope(req.params.id, res);
-    res.json(toCaseView(found));
+    const events = await db.caseEvent.findMany({ where: { caseId: found.id }, orderBy: { at: 'asc' }, select: { type: true, at: true, actor: true, reason: true } });
+    res.json({ events });
   });
 
   router.get('/:id/petitioner', async (req, res) => {
@@ -47,7 +63,8 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
       throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
     }
     await runCaseAction(temporal, found.id, action.data, req.body, user.email);
-    res.json(toCaseView(await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_VIEW_INCLUDE })));
+    const after = await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_VIEW_INCLUDE });
+    res.json({ ...toCaseView(after), allowedActions: actionsOpenIn(after.status, STAFF_ACTIONS[user.role]) });
   });
 
   return router;

@@ -50,6 +50,19 @@ export function sessionsRouter({ db, temporal, taskQueue }: { db: Database; temp
     res.status(201).location(`/api/sessions/${sessionId}`).json({ id: sessionId });
   });
 
+  router.get('/', async (_req, res) => {
+    const user = requireStaff(res);
+    requireRole(user, [...RECORDERS, 'FRONT_SUPERVISOR', 'ADMINISTRATOR']);
+    const where = user.role === 'ADMINISTRATOR' ? {} : { unitId: { in: user.unitId ? await unitSubtree(db, user.unitId) : [] } };
+    const sessions = await db.dialogueSession.findMany({
+      where, orderBy: { heldOn: 'desc' }, take: 200,
+      include: { unit: { select: { code: true, name: true } }, _count: { select: { cases: true } } },
+    });
+    res.json({
+      sessions: sessions.map(({ _count, workflowId: _w, ...s }) => ({ ...s, opinions: _count.cases })),
+    });
+  });
+
   router.get('/:id', async (req, res) => {
     const session = await findSession(req.params.id, requireStaff(res));
     const cases = await db.case.findMany({ where: { sessionId: session.id }, select: { id: true, trackingCode: true, title: true, status: true, outcome: true } });
