@@ -1,12 +1,14 @@
 import express from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../infra/database';
+import { consoleRouter } from './console';
 import { AppError, errorMiddleware } from './errors';
 import { authenticate } from './auth/authenticate';
 import { openApiDocument } from './openapi';
 import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
 import { casesRouter } from './routes/cases';
+import { catalogRouter } from './routes/catalog';
 import { healthRouter } from './routes/health';
 import { inboxRouter } from './routes/inbox';
 import { oversightRouter } from './routes/oversight';
@@ -40,6 +42,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use('/api', authenticate(deps.db));
   app.use('/api/auth', authRouter({ db: deps.db, secureCookies: deps.secureCookies ?? false }));
+  app.use('/api/catalog', catalogRouter(deps));
   app.use('/api/petitions', petitionsRouter(deps));
   app.use('/api/track', trackRouter(deps));
   app.use('/api/inbox', inboxRouter(deps));
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/reports', reportsRouter(deps));
   app.use('/api/admin', adminRouter(deps));
   app.use('/api/sessions', sessionsRouter(deps));
+  app.use(consoleRouter());
   app.use('/api', () => {
     throw new AppError('not_found', 'Không có địa chỉ này / no such endpoint');
   });

@@ -102,6 +102,7 @@ function printSummary(s: { apiUrl: string; temporalUi: string | null; temporalAd
   const redacted = s.databaseUrl.replace(/\/\/[^@]*@/, '//***@');
   console.log(`
 Hệ thống đã sẵn sàng / the system is up
+  Trang web / web console   ${s.apiUrl}/
   API                       ${s.apiUrl}/api   (submit: POST ${s.apiUrl}/api/petitions)
   Sẵn sàng / readiness      ${s.apiUrl}/api/ready
   Temporal Web UI           ${s.temporalUi ?? `(external server ${s.temporalAddress})`}

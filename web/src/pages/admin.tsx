@@ -1,0 +1,182 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { Async, ErrorBox, useLoad } from '../components/data';
+import { Field, FormError, inputValue, useSubmit } from '../components/form';
+import { dateTime } from '../format';
+import { label, type MessageKey, t } from '../i18n';
+import { navigate } from '../router';
+
+type Row = Record<string, unknown>;
+interface FieldSpec { name: string; key: MessageKey; type?: 'text' | 'number' | 'checkbox' | 'password' | 'date' | 'email'; options?: Array<[string, string]>; required?: boolean }
+interface Resource {
+  path: string;
+  columns: Array<[string, MessageKey, ((v: unknown, row: Row) => string)?]>;
+  fields: FieldSpec[];
+  /** Where a new row is written; by default POST to the list's path. */
+  write?: (values: Record<string, unknown>) => { path: string; method: string; body: Record<string, unknown> };
+  remove?: (row: Row) => string;
+}
+
+const opts = (group: string, values: string[]): Array<[string, string]> => values.map((v) => [v, label(group, v)]);
+const LEVELS = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
+const ROLES = ['RECEPTION_OFFICER', 'AGENCY_OFFICER', 'HEAD_OF_GOVERNMENT', 'FRONT_SUPERVISOR', 'ADMINISTRATOR'];
+const TYPES = ['FEEDBACK', 'COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION', 'SESSION_OPINION'];
+const yesNo = (v: unknown) => (v ? '✓' : '');
+
+const RESOURCES: Record<string, Resource> = {
+  units: {
+    path: '/api/admin/units',
+    columns: [['code', 'code'], ['name', 'name'], ['level', 'level', (v) => label('level', String(v))], ['remoteArea', 'remoteArea', yesNo], ['dissolvedAt', 'dissolved', (v) => (v ? dateTime(String(v)) : '')]],
+    fields: [{ name: 'code', key: 'code', required: true }, { name: 'name', key: 'name', required: true }, { name: 'level', key: 'level', options: opts('level', LEVELS), required: true }, { name: 'parentCode', key: 'parentCode' }, { name: 'remoteArea', key: 'remoteArea', type: 'checkbox' }],
+  },
+  organisations: {
+    path: '/api/admin/organisations',
+    columns: [['code', 'code'], ['name', 'name'], ['kind', 'kind'], ['unit', 'unitCode', (v) => String((v as { code?: string } | null)?.code ?? '')], ['headName', 'headName'], ['email', 'email']],
+    fields: [
+      { name: 'code', key: 'code', required: true }, { name: 'unitCode', key: 'unitCode', required: true },
+      { name: 'kind', key: 'kind', required: true, options: [['SECTOR_AGENCY', 'SECTOR_AGENCY'], ['PEOPLES_COMMITTEE', 'PEOPLES_COMMITTEE'], ['FRONT_COMMITTEE', 'FRONT_COMMITTEE'], ['INSPECTORATE', 'INSPECTORATE']] },
+      { name: 'name', key: 'name', required: true }, { name: 'email', key: 'email', type: 'email', required: true },
+      { name: 'headName', key: 'headName', required: true }, { name: 'headTitle', key: 'headTitle' }, { name: 'headEmail', key: 'headEmail', type: 'email', required: true },
+    ],
+  },
+  categories: {
+    path: '/api/admin/categories',
+    columns: [['code', 'code'], ['nameVi', 'nameVi'], ['nameEn', 'nameEn']],
+    fields: [{ name: 'code', key: 'code', required: true }, { name: 'nameVi', key: 'nameVi', required: true }, { name: 'nameEn', key: 'nameEn', required: true }],
+  },
+  'routing-rules': {
+    path: '/api/admin/routing-rules',
+    columns: [['categoryCode', 'category'], ['unitCode', 'unitCode'], ['caseType', 'caseType', (v) => (v ? label('type', String(v)) : t('anyType'))], ['agencyCode', 'agencyCode'], ['priority', 'priority']],
+    fields: [
+      { name: 'categoryCode', key: 'category', required: true }, { name: 'unitCode', key: 'unitCode', required: true },
+      { name: 'caseType', key: 'caseType', options: [['', t('anyType')], ...opts('type', TYPES)] }, { name: 'agencyCode', key: 'agencyCode', required: true }, { name: 'priority', key: 'priority', type: 'number' },
+    ],
+    remove: (r) => `/api/admin/routing-rules/${String(r.id)}`,
+  },
+  calendar: {
+    path: '/api/admin/calendar-overrides',
+    columns: [['date', 'date', (v) => String(v).slice(0, 10)], ['dayOff', 'dayOff', yesNo], ['reason', 'reason']],
+    fields: [{ name: 'date', key: 'date', type: 'date', required: true }, { name: 'dayOff', key: 'dayOff', type: 'checkbox' }, { name: 'reason', key: 'reason', required: true }],
+    write: ({ date, ...body }) => ({ path: `/api/admin/calendar-overrides/${String(date)}`, method: 'PUT', body }),
+    remove: (r) => `/api/admin/calendar-overrides/${String(r.date).slice(0, 10)}`,
+  },
+  users: {
+    path: '/api/admin/users',
+    columns: [['email', 'email'], ['fullName', 'fullName'], ['role', 'role', (v) => label('role', String(v))]],
+    fields: [
+      { name: 'email', key: 'email', type: 'email', required: true }, { name: 'fullName', key: 'fullName', required: true }, { name: 'role', key: 'role', options: opts('role', ROLES), required: true },
+      { name: 'unitCode', key: 'unitCode' }, { name: 'organisationCode', key: 'organisationCode' }, { name: 'password', key: 'password', type: 'password', required: true },
+    ],
+  },
+};
+const TABS: Array<[string, MessageKey]> = [['units', 'units'], ['organisations', 'organisations'], ['categories', 'categories'], ['routing-rules', 'routingRules'], ['calendar', 'calendar'], ['users', 'users'], ['policies', 'clockPolicies'], ['history', 'history']];
+
+export function AdminPage({ tab }: { tab: string }) {
+  const resource = RESOURCES[tab];
+  return (
+    <>
+      <h1>{t('admin')}</h1>
+      <nav class="tabs" aria-label={t('admin')}>
+        {TABS.map(([k, key]) => <a key={k} href={`/admin/${k}`} aria-current={tab === k ? 'page' : undefined}>{t(key)}</a>)}
+      </nav>
+      {resource ? <ResourceTab key={tab} resource={resource} /> : tab === 'policies' ? <Policies /> : tab === 'history' ? <FindCase /> : <p role="alert">{t('notFound')}</p>}
+    </>
+  );
+}
+
+function ResourceTab({ resource }: { resource: Resource }) {
+  const list = useLoad<Row[]>(resource.path);
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  const remove = (row: Row) => api(resource.remove!(row), { method: 'DELETE' }).then(list.reload, setRemoveError);
+  return (
+    <>
+      <AddForm resource={resource} onDone={list.reload} />
+      <ErrorBox error={removeError} />
+      <Async loaded={list}>
+        {(rows) => (
+          <div class="table-wrap">
+            <table class="responsive">
+              <thead><tr>{resource.columns.map(([, key]) => <th key={key} scope="col">{t(key)}</th>)}{resource.remove && <th scope="col"><span class="hint">{t('delete')}</span></th>}</tr></thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={i}>
+                    {resource.columns.map(([name, key, fmt]) => <td key={name} data-label={t(key)}>{fmt ? fmt(r[name], r) : String(r[name] ?? '')}</td>)}
+                    {resource.remove && <td><button type="button" class="secondary" onClick={() => void remove(r)}>{t('delete')}</button></td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Async>
+    </>
+  );
+}
+
+function AddForm({ resource, onDone }: { resource: Resource; onDone: () => void }) {
+  const [v, setV] = useState<Record<string, unknown>>({});
+  const form = useSubmit(() => {
+    const values = Object.fromEntries(
+      resource.fields.map((f) => [f.name, f.type === 'checkbox' ? v[f.name] === true : f.type === 'number' ? (v[f.name] === undefined || v[f.name] === '' ? undefined : Number(v[f.name])) : v[f.name] === '' && !f.required ? undefined : v[f.name] ?? (f.required ? '' : undefined)]),
+    );
+    const w = resource.write?.(values) ?? { path: resource.path, method: 'POST', body: values };
+    return api(w.path, { method: w.method, body: w.body });
+  }, () => { setV({}); onDone(); });
+  return (
+    <details class="card">
+      <summary><strong>{t('add')}</strong></summary>
+      <form onSubmit={form.submit} noValidate>
+        <FormError error={form.error} />
+        <div class="grid">
+          {resource.fields.map((f) =>
+            f.type === 'checkbox' ? (
+              <label key={f.name}><input type="checkbox" checked={v[f.name] === true} onChange={(e) => setV({ ...v, [f.name]: (e.currentTarget as HTMLInputElement).checked })} />{t(f.key)}</label>
+            ) : (
+              <Field key={f.name} label={t(f.key)} required={f.required} error={form.fields[f.name]}>
+                {(p) => (f.options ? (
+                  <select {...p} value={String(v[f.name] ?? '')} onChange={(e) => setV({ ...v, [f.name]: inputValue(e) })}>
+                    {!f.options.some(([o]) => o === '') && <option value="">{t('choose')}</option>}
+                    {f.options.map(([o, l]) => <option key={o} value={o}>{l}</option>)}
+                  </select>
+                ) : (
+                  <input {...p} type={(f.type ?? 'text') as 'text'} value={String(v[f.name] ?? '')} onInput={(e) => setV({ ...v, [f.name]: inputValue(e) })} />
+                ))}
+              </Field>
+            ),
+          )}
+        </div>
+        <div class="actions"><button type="submit" disabled={form.busy}>{t('add')}</button></div>
+      </form>
+    </details>
+  );
+}
+
+function Policies() {
+  const d = useLoad<{ builtIn: { version: string; effectiveFrom: string }; versions: Array<{ version: string; effectiveFrom: string; note: string }> }>('/api/admin/clock-policies');
+  return (
+    <Async loaded={d}>
+      {(p) => (
+        <table>
+          <thead><tr><th scope="col">{t('version')}</th><th scope="col">{t('effectiveFrom')}</th><th scope="col">{t('note')}</th></tr></thead>
+          <tbody>
+            <tr><td>{p.builtIn.version}</td><td>{dateTime(p.builtIn.effectiveFrom)}</td><td>{t('builtIn')}</td></tr>
+            {p.versions.map((x) => <tr key={x.version}><td>{x.version}</td><td>{dateTime(x.effectiveFrom)}</td><td>{x.note}</td></tr>)}
+          </tbody>
+        </table>
+      )}
+    </Async>
+  );
+}
+
+/** Any case's full history, found by the tracking code. */
+function FindCase() {
+  const [code, setCode] = useState('');
+  const form = useSubmit(() => api<{ id: string }>(`/api/cases/by-code/${encodeURIComponent(code.trim())}`), (r) => navigate(`/cases/${r.id}/history`));
+  return (
+    <form class="card" onSubmit={form.submit} role="search">
+      <FormError error={form.error} />
+      <Field label={t('findCase')} required>{(p) => <input {...p} class="code" value={code} onInput={(e) => setCode(inputValue(e))} />}</Field>
+      <div class="actions"><button type="submit" disabled={form.busy}>{t('open')}</button></div>
+    </form>
+  );
+}

@@ -1,0 +1,156 @@
+import { useRef, useState } from 'preact/hooks';
+import { api } from '../api';
+import { Async, useLoad } from '../components/data';
+import { Field, FormError, inputValue, useSubmit } from '../components/form';
+import { label, lang, t } from '../i18n';
+
+export interface Catalog {
+  caseTypes: string[];
+  units: Array<{ code: string; name: string; level: string; parentCode: string | null }>;
+  categories: Array<{ code: string; nameVi: string; nameEn: string }>;
+}
+
+const CITIZEN_TYPES = ['FEEDBACK', 'COMPLAINT_FIRST', 'DENUNCIATION'];
+const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '' };
+
+/** The request body: empty optional fields are left out rather than sent blank. */
+function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string }>) {
+  const petitioner = Object.fromEntries(Object.entries({ fullName: f.fullName, email: f.email, phone: f.phone, address: f.address }).filter(([, v]) => v.trim() !== ''));
+  return {
+    type: f.type, unitCode: f.unitCode, categoryCode: f.categoryCode, title: f.title, content: f.content, anonymous: f.anonymous, language: f.language,
+    ...(attachments.length ? { attachments } : {}),
+    ...(f.anonymous ? {} : { petitioner }),
+  };
+}
+
+export function SubmitPage() {
+  const catalog = useLoad<Catalog>('/api/catalog');
+  const [f, setF] = useState({ ...empty, language: lang() });
+  const [attachments, setAttachments] = useState<Array<{ name: string; url: string }>>([]);
+  const [done, setDone] = useState<{ trackingCode: string } | null>(null);
+  // A retry of the same content reuses its key, so a lost response never makes a second case.
+  const lastAttempt = useRef<{ body: string; key: string } | null>(null);
+  const set = (k: keyof typeof empty) => (e: Event) => setF({ ...f, [k]: inputValue(e) });
+
+  const form = useSubmit(
+    () => {
+      const body = bodyOf(f, attachments);
+      const serialized = JSON.stringify(body);
+      if (lastAttempt.current?.body !== serialized) lastAttempt.current = { body: serialized, key: crypto.randomUUID() };
+      return api<{ trackingCode: string }>('/api/petitions', { body, headers: { 'Idempotency-Key': lastAttempt.current.key } });
+    },
+    (r) => {
+      setDone(r);
+      lastAttempt.current = null;
+    },
+  );
+
+  if (done) {
+    return (
+      <section class="card" aria-live="polite">
+        <h1>{t('submitted')}</h1>
+        <p>{t('trackingCode')}:</p>
+        <p class="code big-code" data-testid="tracking-code">{done.trackingCode}</p>
+        <p>{t('keepCode')}</p>
+        <div class="actions">
+          <a class="button" href={`/track/${done.trackingCode}`}>{t('followCase')}</a>
+          <button type="button" class="secondary" onClick={() => { setDone(null); setF({ ...empty, language: lang() }); setAttachments([]); }}>{t('newPetition')}</button>
+        </div>
+      </section>
+    );
+  }
+
+  const e = form.fields;
+  return (
+    <Async loaded={catalog}>
+      {(c) => (
+        <form class="card" onSubmit={form.submit} noValidate aria-labelledby="submit-title">
+          <h1 id="submit-title">{t('submit')}</h1>
+          {form.error ? <FormError error={form.error} /> : null}
+          {Object.keys(e).length > 0 && <p class="field-error">{t('fixErrors')}</p>}
+          <Field label={t('caseType')} required error={e.type}>
+            {(p) => (
+              <select {...p} value={f.type} onChange={(ev) => setF({ ...f, type: inputValue(ev), anonymous: inputValue(ev) === 'FEEDBACK' && f.anonymous })}>
+                {CITIZEN_TYPES.map((ty) => <option key={ty} value={ty}>{label('type', ty)}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={t('unit')} required error={e.unitCode}>
+            {(p) => (
+              <select {...p} value={f.unitCode} onChange={set('unitCode')}>
+                <option value="">{t('choose')}</option>
+                {c.units.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={t('category')} required error={e.categoryCode}>
+            {(p) => (
+              <select {...p} value={f.categoryCode} onChange={set('categoryCode')}>
+                <option value="">{t('choose')}</option>
+                {c.categories.map((k) => <option key={k.code} value={k.code}>{lang() === 'vi' ? k.nameVi : k.nameEn}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={t('title')} required error={e.title}>
+            {(p) => <input {...p} maxLength={300} value={f.title} onInput={set('title')} />}
+          </Field>
+          <Field label={t('content')} required error={e.content}>
+            {(p) => <textarea {...p} maxLength={20000} value={f.content} onInput={set('content')} />}
+          </Field>
+          <fieldset>
+            <legend>{t('attachments')}</legend>
+            <p class="hint">{t('attachmentHint')}</p>
+            {attachments.map((a, i) => (
+              <div key={i} class="grid">
+                <Field label={`${t('attachmentName')} ${i + 1}`} error={e[`attachments.${i}.name`]}>
+                  {(p) => <input {...p} value={a.name} onInput={(ev) => setAttachments(attachments.map((x, j) => (j === i ? { ...x, name: inputValue(ev) } : x)))} />}
+                </Field>
+                <Field label={`${t('attachmentUrl')} ${i + 1}`} error={e[`attachments.${i}.url`]}>
+                  {(p) => <input {...p} type="url" value={a.url} onInput={(ev) => setAttachments(attachments.map((x, j) => (j === i ? { ...x, url: inputValue(ev) } : x)))} />}
+                </Field>
+                <div class="actions"><button type="button" class="secondary" onClick={() => setAttachments(attachments.filter((_, j) => j !== i))}>{t('remove')}</button></div>
+              </div>
+            ))}
+            {attachments.length < 20 && <button type="button" class="secondary" onClick={() => setAttachments([...attachments, { name: '', url: '' }])}>{t('addAttachment')}</button>}
+          </fieldset>
+          {f.type === 'FEEDBACK' && (
+            <label>
+              <input type="checkbox" checked={f.anonymous} onChange={(ev) => setF({ ...f, anonymous: (ev.currentTarget as HTMLInputElement).checked })} />
+              {t('anonymous')}
+            </label>
+          )}
+          {e.anonymous && <div class="field-error">{e.anonymous}</div>}
+          {!f.anonymous && (
+            <fieldset>
+              <legend>{t('petitioner')}</legend>
+              {e.petitioner && <div class="field-error" role="alert">{e.petitioner}</div>}
+              <Field label={t('fullName')} required error={e['petitioner.fullName']}>
+                {(p) => <input {...p} autoComplete="name" value={f.fullName} onInput={set('fullName')} />}
+              </Field>
+              <Field label={t('email')} error={e['petitioner.email']}>
+                {(p) => <input {...p} type="email" autoComplete="email" value={f.email} onInput={set('email')} />}
+              </Field>
+              <Field label={t('phone')} error={e['petitioner.phone']}>
+                {(p) => <input {...p} type="tel" autoComplete="tel" value={f.phone} onInput={set('phone')} />}
+              </Field>
+              <Field label={t('address')} hint={t('addressHint')} required={f.type !== 'FEEDBACK'} error={e['petitioner.address']}>
+                {(p) => <input {...p} autoComplete="street-address" value={f.address} onInput={set('address')} />}
+              </Field>
+            </fieldset>
+          )}
+          <Field label={t('noticeLanguage')} error={e.language}>
+            {(p) => (
+              <select {...p} value={f.language} onChange={set('language')}>
+                <option value="vi">Tiếng Việt</option>
+                <option value="en">English</option>
+              </select>
+            )}
+          </Field>
+          <div class="actions">
+            <button type="submit" disabled={form.busy}>{form.busy ? t('sending') : t('send')}</button>
+          </div>
+        </form>
+      )}
+    </Async>
+  );
+}

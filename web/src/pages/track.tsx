@@ -1,0 +1,118 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { Async, useLoad } from '../components/data';
+import { Field, FormError, inputValue, useSubmit } from '../components/form';
+import { dateTime } from '../format';
+import { label, t } from '../i18n';
+import { navigate } from '../router';
+
+interface Tracked {
+  trackingCode: string; type: string; status: string; outcome: string | null; title: string; unit: string; agency: string | null;
+  receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
+  answerDocuments: Array<{ name: string; url: string }> | null; closedAt: string | null;
+}
+
+export function TrackPage({ code }: { code: string }) {
+  const [input, setInput] = useState(code);
+  return (
+    <>
+      <form class="card" onSubmit={(e) => { e.preventDefault(); navigate(`/track/${encodeURIComponent(input.trim().toUpperCase())}`); }}>
+        <h1>{t('track')}</h1>
+        <Field label={t('enterCode')} required hint="PA-XXXXXXXXXXXXXXXX">
+          {(p) => <input {...p} class="code" autoComplete="off" spellcheck={false} value={input} onInput={(e) => setInput(inputValue(e))} />}
+        </Field>
+        <div class="actions"><button type="submit">{t('lookUp')}</button></div>
+      </form>
+      {code && <TrackedCase key={code} code={code} />}
+    </>
+  );
+}
+
+function TrackedCase({ code }: { code: string }) {
+  const loaded = useLoad<Tracked>(`/api/track/${encodeURIComponent(code)}`);
+  return (
+    <Async loaded={loaded}>
+      {(c) => (
+        <>
+          <section class="card" aria-labelledby="case-title">
+            <h2 id="case-title">{c.title}</h2>
+            <dl class="facts">
+              <dt>{t('trackingCode')}</dt><dd class="code">{c.trackingCode}</dd>
+              <dt>{t('caseType')}</dt><dd>{label('type', c.type)}</dd>
+              <dt>{t('status')}</dt><dd><span class="badge" data-testid="status">{label('status', c.status)}</span>{c.outcome && <> — {label('outcome', c.outcome)}</>}</dd>
+              <dt>{t('unit')}</dt><dd>{c.unit}</dd>
+              <dt>{t('agency')}</dt><dd>{c.agency ?? '—'}</dd>
+              <dt>{t('receivedAt')}</dt><dd>{dateTime(c.receivedAt)}</dd>
+              <dt>{t('firstStepDue')}</dt><dd>{dateTime(c.firstStepDueAt)}</dd>
+              <dt>{t('resolutionDue')}</dt><dd>{dateTime(c.resolutionDueAt)}</dd>
+              <dt>{t('answeredAt')}</dt><dd>{dateTime(c.answeredAt)}</dd>
+              {c.closedAt && <><dt>{t('closedAt')}</dt><dd>{dateTime(c.closedAt)}</dd></>}
+            </dl>
+            <h3>{t('answer')}</h3>
+            {c.answer ? <p class="pre" data-testid="answer">{c.answer}</p> : <p>{t('noAnswer')}</p>}
+            {c.answerDocuments && c.answerDocuments.length > 0 && (
+              <ul aria-label={t('documents')}>{c.answerDocuments.map((d) => <li key={d.url}><a href={d.url} rel="noopener noreferrer" target="_blank">{d.name}</a></li>)}</ul>
+            )}
+          </section>
+          <CitizenActions c={c} onDone={loaded.reload} />
+        </>
+      )}
+    </Async>
+  );
+}
+
+function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
+  const [satisfied, setSatisfied] = useState<boolean | null>(null);
+  const [text, setText] = useState('');
+  const [ok, setOk] = useState(false);
+  const act = (action: string, body: object) =>
+    api(`/api/track/${c.trackingCode}/actions/${action}`, { body }).then(() => { setOk(true); setText(''); onDone(); });
+  const rate = useSubmit(() => act('rate', { satisfied: satisfied ?? true, ...(text ? { comment: text } : {}) }));
+  const appeal = useSubmit(() => act('appeal', { reason: text }));
+  const provide = useSubmit(() => act('provideInfo', text ? { note: text } : {}));
+  const withdraw = useSubmit(() => act('withdraw', { reason: text }));
+  const canWithdraw = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'].includes(c.type) && c.status !== 'CLOSED';
+  return (
+    <>
+      {ok && <p class="alert ok" role="status">{t('done')}</p>}
+      {c.status === 'ANSWERED' && (
+        <form class="card" onSubmit={rate.submit}>
+          <h2>{t('rateTitle')}</h2>
+          <FormError error={rate.error} />
+          <fieldset>
+            <legend>{t('satisfiedQ')}</legend>
+            <label><input type="radio" name="satisfied" checked={satisfied === true} onChange={() => setSatisfied(true)} />{t('satisfied')}</label>
+            <label><input type="radio" name="satisfied" checked={satisfied === false} onChange={() => setSatisfied(false)} />{t('notSatisfied')}</label>
+          </fieldset>
+          <Field label={t('comment')} error={rate.fields.comment}>
+            {(p) => <textarea {...p} value={text} onInput={(e) => setText(inputValue(e))} />}
+          </Field>
+          <div class="actions">
+            <button type="submit" disabled={rate.busy || satisfied === null}>{t('rate')}</button>
+            {c.type === 'COMPLAINT_FIRST' && <button type="button" class="secondary" disabled={appeal.busy} onClick={() => void appeal.submit()}>{t('appeal')}</button>}
+          </div>
+          <FormError error={appeal.error} />
+          {appeal.fields.reason && <p class="field-error">{t('reason')}: {appeal.fields.reason}</p>}
+        </form>
+      )}
+      {c.status === 'AWAITING_INFO' && (
+        <form class="card" onSubmit={provide.submit}>
+          <h2>{t('provideInfoTitle')}</h2>
+          <FormError error={provide.error} />
+          <Field label={t('note')} error={provide.fields.note}>{(p) => <textarea {...p} value={text} onInput={(e) => setText(inputValue(e))} />}</Field>
+          <div class="actions"><button type="submit" disabled={provide.busy}>{t('provideInfo')}</button></div>
+        </form>
+      )}
+      {canWithdraw && (
+        <details class="card">
+          <summary>{t('withdrawTitle')}</summary>
+          <form onSubmit={withdraw.submit}>
+            <FormError error={withdraw.error} />
+            <Field label={t('reason')} required error={withdraw.fields.reason}>{(p) => <textarea {...p} value={text} onInput={(e) => setText(inputValue(e))} />}</Field>
+            <div class="actions"><button type="submit" class="secondary" disabled={withdraw.busy}>{t('withdraw')}</button></div>
+          </form>
+        </details>
+      )}
+    </>
+  );
+}
