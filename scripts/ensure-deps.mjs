@@ -26,3 +26,22 @@ if (!process.env.TEMPORAL_ADDRESS) {
     process.exit(1);
   }
 }
+
+// The browser tests drive Debian's Chromium: Playwright cannot download its own browsers here.
+if (process.argv.includes('--browser')) {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) {
+    const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (!asRoot || !existsSync('/usr/bin/apt-get')) {
+      console.error(`Chromium is missing at ${chromiumPath}: install Debian's "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.`);
+      process.exit(1);
+    }
+    console.log('Installing Chromium for the browser tests (apt-get install chromium)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    try {
+      execSync('apt-get install -y --no-install-recommends chromium', { stdio: 'inherit', env });
+    } catch {
+      execSync('apt-get update && apt-get install -y --no-install-recommends chromium', { stdio: 'inherit', env });
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../prisma/demo-province';
+import { expectAttribute, expectText, launchBrowser, openPage, screenshot } from './support/browser';
+import { petitioner, submitCase } from './support/cases';
+import { eventually } from './support/eventually';
+import { seconds, secondsRule, testPolicy } from './support/policies';
+import { startSystem, type TestSystem } from './support/system';
+
+// Feedback runs on the legal scale of minutes here; a first complaint misses its first step in 2 s.
+const policy = testPolicy('test-console', {
+  rules: { FEEDBACK: secondsRule('FEEDBACK', 3600, 3600), COMPLAINT_FIRST: secondsRule('COMPLAINT_FIRST', 2, 3600) },
+  ladder: { reminderBefore: seconds(1), graceAfterDue: seconds(3600) },
+  ratingWindow: seconds(3600),
+});
+
+const officer = 'canbo.snnmt@hoason.gov.test';
+const head = 'chutich@hoason.gov.test';
+const front = 'mttq@hoason.gov.test';
+const admin = 'quantri@hoason.gov.test';
+
+let sys: TestSystem;
+let browser: Browser;
+const pageErrors: string[] = [];
+beforeAll(async () => {
+  [sys, browser] = await Promise.all([startSystem({ clockPolicy: policy }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await sys?.stop();
+  expect(pageErrors).toEqual([]);
+});
+
+async function staffPage(email: string): Promise<Page> {
+  const { page, errors } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  pageErrors.push(...errors);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${sys.baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
+  return page;
+}
+
+const vietnamTime = (iso: Date) =>
+  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(iso);
+
+describe('the web console in a real browser', () => {
+  const title = 'Bãi rác tự phát gây ô nhiễm ở thôn Đồng Tâm';
+  let trackingCode = '';
+  let citizen: Page;
+
+  it('lets a citizen on a phone submit a petition, with clear errors first, and follow it by its code', async () => {
+    const opened = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    citizen = opened.page;
+    citizen.on('pageerror', (e) => pageErrors.push(e.message));
+    await citizen.goto(`${sys.baseUrl}/`);
+    await expectText(citizen.getByRole('heading', { level: 1 }), 'Phản ánh, kiến nghị và đối thoại');
+    await citizen.getByRole('link', { name: 'Gửi đơn' }).first().click();
+
+    await citizen.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await citizen.getByText('Vui lòng sửa các trường được đánh dấu.').waitFor();
+    expect(await citizen.locator('[aria-invalid=true]').count()).toBeGreaterThanOrEqual(3);
+    await expectAttribute(citizen.getByLabel('Tiêu đề'), 'aria-invalid', 'true');
+    expect(await sys.db.case.count({ where: { title } })).toBe(0);
+    await screenshot(citizen, 'citizen-submit-errors');
+
+    // Every control of the form has a label a screen reader announces.
+    const unlabelled = await citizen.$$eval('input, select, textarea', (els) =>
+      els.filter((el) => (el as { labels?: ArrayLike<unknown> | null }).labels?.length === 0 && !el.closest('label')).map((el) => el.outerHTML));
+    expect(unlabelled).toEqual([]);
+
+    await citizen.getByLabel('Loại đơn').selectOption('FEEDBACK');
+    await citizen.getByLabel('Đơn vị hành chính').selectOption('HS');
+    await citizen.getByLabel('Lĩnh vực').selectOption('dat-dai');
+    await citizen.getByLabel('Tiêu đề').fill(title);
+    await citizen.getByLabel('Nội dung').fill('Bãi rác tự phát cạnh kênh thủy lợi bốc mùi, đề nghị xử lý.');
+    await citizen.getByRole('button', { name: 'Thêm tài liệu' }).click();
+    await citizen.getByLabel('Tên tài liệu 1').fill('Ảnh hiện trường');
+    await citizen.getByLabel('Đường dẫn 1').fill('https://anh.example.test/bai-rac.jpg');
+    await citizen.getByLabel('Họ và tên').fill(petitioner.fullName);
+    await citizen.getByLabel('Email').fill(petitioner.email);
+    await citizen.getByLabel('Địa chỉ').fill(petitioner.address);
+    await citizen.getByRole('button', { name: 'Gửi', exact: true }).click();
+
+    trackingCode = (await citizen.getByTestId('tracking-code').textContent()) ?? '';
+    expect(trackingCode).toMatch(/^PA-[0-9A-Z]{16}$/);
+    await screenshot(citizen, 'citizen-tracking-code');
+    const stored = await sys.db.case.findUniqueOrThrow({ where: { trackingCode } });
+    expect(stored.attachments).toEqual([{ name: 'Ảnh hiện trường', url: 'https://anh.example.test/bai-rac.jpg' }]);
+
+    await citizen.getByRole('link', { name: 'Theo dõi hồ sơ' }).click();
+    await expectText(citizen.getByTestId('status'), /Đã chuyển cơ quan|Mới tiếp nhận/);
+    // Dates read in Vietnam time although this browser is set to London.
+    await citizen.getByText(vietnamTime(stored.receivedAt)).first().waitFor();
+  });
+
+  it('shows the officer the case in the inbox; the officer accepts and answers it from the case page', async () => {
+    await eventually(async () => expect((await sys.db.case.findUniqueOrThrow({ where: { trackingCode } })).status).toBe('ASSIGNED'));
+    const page = await staffPage(officer);
+    await page.waitForURL(/\/inbox$/);
+    const row = page.getByTestId('inbox-row').filter({ hasText: title });
+    await expectText(row, /còn \d+/);
+    await screenshot(page, 'officer-inbox');
+    await row.getByRole('link', { name: title }).click();
+
+    await expectText(page.getByTestId('case-status'), 'Đã chuyển cơ quan');
+    await page.getByRole('link', { name: 'Ảnh hiện trường' }).waitFor();
+    await page.getByText('Thời hạn và căn cứ').waitFor();
+    // Only what the officer may do now: no answer before acceptance, nothing of the head's.
+    const group = page.getByRole('group', { name: 'Thao tác được phép' });
+    await group.getByRole('button', { name: 'Thụ lý', exact: true }).waitFor();
+    expect(await group.getByRole('button', { name: 'Trả lời', exact: true }).count()).toBe(0);
+    expect(await group.getByRole('button', { name: 'Quyết định gia hạn' }).count()).toBe(0);
+    await screenshot(page, 'officer-case-page');
+
+    await group.getByRole('button', { name: 'Thụ lý', exact: true }).click();
+    await page.locator('form[data-action=accept]').getByRole('button', { name: 'Thụ lý' }).click();
+    await expectText(page.getByTestId('case-status'), 'Đang giải quyết');
+
+    await group.getByRole('button', { name: 'Trả lời', exact: true }).click();
+    const answerForm = page.locator('form[data-action=answer]');
+    await answerForm.getByRole('button', { name: 'Trả lời' }).click();
+    await answerForm.getByText('Cần nội dung trả lời').waitFor(); // the server's reason, on the field
+    await answerForm.getByLabel('Câu trả lời').fill('UBND xã đã thu gom, xử lý bãi rác ngày 20/11; sẽ lắp biển cấm đổ rác.');
+    await answerForm.getByLabel('Văn bản kèm theo').fill('Biên bản xử lý | https://hoason.gov.test/bien-ban.pdf');
+    await answerForm.getByRole('button', { name: 'Trả lời' }).click();
+    await expectText(page.getByTestId('case-status'), 'Đã trả lời');
+    await expectText(page.getByTestId('timeline'), 'Trả lời');
+    await screenshot(page, 'officer-case-answered');
+  });
+
+  it('lets the citizen read the answer and rate it', async () => {
+    await citizen.reload();
+    await expectText(citizen.getByTestId('answer'), 'đã thu gom');
+    await citizen.getByRole('link', { name: 'Biên bản xử lý' }).waitFor();
+    await citizen.getByLabel('Hài lòng', { exact: true }).check();
+    await citizen.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await citizen.getByText('Đã ghi nhận.').waitFor();
+    await eventually(async () => expect((await sys.db.case.findUniqueOrThrow({ where: { trackingCode } })).satisfied).toBe(true));
+    await screenshot(citizen, 'citizen-rated');
+  });
+
+  it('shows a missed deadline to the head as an escalation and to the Front on its board, without the petitioner', async () => {
+    const late = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'dat-dai', unitCode: 'HS', title: 'Khiếu nại quyết định thu hồi đất', petitioner: { fullName: 'Nông Văn Kim', address: 'Bằng Vân' } });
+    await eventually(async () => expect(await sys.db.caseEvent.count({ where: { caseId: late.id, type: 'overdue' } })).toBe(1), 20_000);
+
+    const headPage = await staffPage(head);
+    await headPage.waitForURL(/\/escalations$/);
+    await expectText(headPage.getByTestId('overdue-table'), 'Khiếu nại quyết định thu hồi đất');
+    await expectText(headPage.getByTestId('escalations'), 'Quá hạn, đã báo người đứng đầu');
+    await screenshot(headPage, 'head-escalations');
+
+    const frontPage = await staffPage(front);
+    await frontPage.waitForURL(/\/supervision$/);
+    await expectText(frontPage.getByTestId('overdue-table'), 'Khiếu nại quyết định thu hồi đất');
+    await frontPage.getByRole('link', { name: 'Khiếu nại quyết định thu hồi đất' }).first().click();
+    await frontPage.getByTestId('timeline').waitFor();
+    expect(await frontPage.content()).not.toContain('Nông Văn Kim');
+    expect(await frontPage.getByText('Xem thông tin người gửi').count()).toBe(0);
+    await frontPage.goBack();
+    await screenshot(frontPage, 'front-board');
+
+    await frontPage.getByLabel('Nội dung kiến nghị').fill('Đề nghị UBND tỉnh chỉ đạo thụ lý khiếu nại đúng hạn.');
+    await frontPage.getByLabel('Mã tra cứu hồ sơ (không bắt buộc)').fill(late.trackingCode);
+    await frontPage.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await expectText(frontPage.getByTestId('recommendations'), 'chỉ đạo thụ lý');
+  });
+
+  it('gives the administrator any case’s full history with a link to Temporal, and the reports with charts and CSV', async () => {
+    const page = await staffPage(admin);
+    await page.getByRole('link', { name: 'Lịch sử hồ sơ' }).click();
+    await page.getByLabel('Tìm hồ sơ theo mã tra cứu').fill(trackingCode);
+    await page.getByRole('button', { name: 'Mở' }).click();
+    const history = page.getByTestId('history');
+    await expectText(history, 'Tiếp nhận');
+    await expectText(history, 'WORKFLOW_EXECUTION_STARTED');
+    const stored = await sys.db.case.findUniqueOrThrow({ where: { trackingCode } });
+    await expectAttribute(page.getByTestId('temporal-link'), 'href', new RegExp(`/workflows/${stored.workflowId}$`));
+    await screenshot(page, 'admin-history');
+
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await expectText(page.getByTestId('overdue-report'), '1');
+    expect(await page.locator('svg.chart').count()).toBe(2);
+    const csv = await page.evaluate(async () => (await fetch('/api/reports/overdue?format=csv')).text());
+    expect(csv).toContain('agency');
+    await screenshot(page, 'admin-reports');
+
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('link', { name: 'Lĩnh vực' }).click();
+    await page.locator('summary', { hasText: 'Thêm' }).click();
+    await page.getByLabel('Mã').fill('moi-truong-test');
+    await page.getByLabel('Tên tiếng Việt').fill('Môi trường (thử)');
+    await page.getByLabel('Tên tiếng Anh').fill('Environment (test)');
+    await page.getByRole('button', { name: 'Thêm' }).click();
+    await page.getByRole('cell', { name: 'Môi trường (thử)' }).waitFor();
+    await screenshot(page, 'admin-categories');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Administration' }).waitFor();
+    await expectAttribute(page.locator('html'), 'lang', 'en');
+  });
+});
