@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { heartbeatWhileRunning } from './heartbeat-interceptor';
 import { createActivities, type ActivityDeps } from '../activities';
 
 const require = createRequire(import.meta.url);
@@ -22,6 +23,7 @@ export function createWorker({ connection, namespace, taskQueue, deps, workflowB
     namespace,
     taskQueue,
     activities: createActivities(deps),
+    interceptors: { activity: [heartbeatWhileRunning] },
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }
