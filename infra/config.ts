@@ -15,6 +15,8 @@ const schema = z.object({
   NOTICE_LANGUAGE: z.enum(['vi', 'en']).default('vi'),
   /** Cron (Vietnam time) of the overdue digest to heads and Front committees; empty disables it. */
   DIGEST_CRON: z.string().default('30 7 * * 1-5'),
+  /** A workflow bundle built ahead (bundleWorkflowCode): the worker starts in a second instead of bundling. */
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -17,7 +17,19 @@ import { startSmtpCatcher } from './smtp-catcher';
  * The whole system for one test file, on the shared Temporal server: its own database (cloned from
  * the seeded template), its own SMTP server, a worker on its own task queue, and the API on a free port.
  */
-export async function startSystem({ clockPolicy, databaseUrl }: { clockPolicy: ClockPolicy; databaseUrl?: string }) {
+export async function startSystem({
+  clockPolicy,
+  databaseUrl,
+  temporalAddress = inject('temporalAddress'),
+  inProcessWorker = true,
+}: {
+  clockPolicy: ClockPolicy;
+  databaseUrl?: string;
+  /** Another Temporal server than the shared one (a test that restarts it). */
+  temporalAddress?: string;
+  /** false: the test runs the worker as a separate process (tests/support/worker-process.ts). */
+  inProcessWorker?: boolean;
+}) {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const suffix = randomBytes(4).toString('hex');
   if (!databaseUrl) {
@@ -31,7 +43,7 @@ export async function startSystem({ clockPolicy, databaseUrl }: { clockPolicy: C
   const mailer = createSmtpMailer(smtp.url);
   const taskQueue = `petitions-test-${suffix}`;
 
-  const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
   const runWorker = async () => {
     const worker = await createWorker({
       connection: nativeConnection,
@@ -46,9 +58,9 @@ export async function startSystem({ clockPolicy, databaseUrl }: { clockPolicy: C
       await running;
     };
   };
-  let stopWorker: (() => Promise<void>) | null = await runWorker();
+  let stopWorker: (() => Promise<void>) | null = inProcessWorker ? await runWorker() : null;
 
-  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });
   const server = createApp({ db, temporal: client, taskQueue }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -56,6 +68,8 @@ export async function startSystem({ clockPolicy, databaseUrl }: { clockPolicy: C
 
   return {
     db,
+    databaseUrl,
+    temporalAddress,
     client,
     nativeConnection,
     smtp,

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { petitioner } from './support/cases';
+import { eventually } from './support/eventually';
+import { duplicateCount, reportFaults } from './support/fault-figures';
+import { seconds, secondsRule, testPolicy } from './support/policies';
+import { startSystem, type TestSystem } from './support/system';
+import { kill, spawnWorker, type WorkerProcess } from './support/worker-process';
+
+// Routing, a reminder at 4 s and the overdue escalation at 6 s: several activities per case in flight.
+const policy = testPolicy('test-worker-crash', {
+  rules: { FEEDBACK: secondsRule('FEEDBACK', 6, 3600) },
+  ladder: { reminderBefore: seconds(2), graceAfterDue: seconds(3600) },
+});
+const CASES = 16;
+const KILLS = 4;
+
+let sys: TestSystem;
+let worker: WorkerProcess | null = null;
+beforeAll(async () => {
+  sys = await startSystem({ clockPolicy: policy, inProcessWorker: false });
+});
+afterAll(async () => {
+  if (worker) await kill(worker, 'SIGTERM');
+  await sys?.stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('a worker killed with SIGKILL at random moments', () => {
+  it('brings every case to the right state and sends every notice, once per Message-ID', async () => {
+    worker = await spawnWorker(sys);
+    // Kills start with the submissions, so they land in routing, reminders and escalations alike.
+    const moments: number[] = [];
+    const killing = (async () => {
+      for (let k = 0; k < KILLS; k += 1) {
+        const wait = 300 + Math.floor(Math.random() * 2500);
+        moments.push(wait);
+        await sleep(wait);
+        await kill(worker!);
+        worker = await spawnWorker(sys);
+      }
+    })();
+    const ids: string[] = [];
+    for (let i = 0; i < CASES; i += 1) {
+      const res = await fetch(`${sys.baseUrl}/api/petitions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'FEEDBACK', categoryCode: 'dat-dai', unitCode: 'HS', title: `Sự cố ${i + 1}: đèn đường hỏng`, content: 'Đèn đường tắt cả tuần.', petitioner }),
+      });
+      expect(res.status).toBe(201);
+      ids.push(((await res.json()) as { id: string }).id);
+      await sleep(100);
+    }
+    await killing;
+
+    await eventually(async () => {
+      const escalated = await sys.db.caseEvent.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, type: 'overdue' }, _count: true });
+      expect(escalated).toHaveLength(CASES);
+      expect(await sys.db.notification.count({ where: { caseId: { in: ids }, status: { not: 'SENT' } } })).toBe(0);
+    }, 90_000, 500);
+
+    const cases = await sys.db.case.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, agencyId: true } });
+    const overdueEvents = await sys.db.caseEvent.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, type: 'overdue' }, _count: true });
+    const settled = cases.filter((c) => c.status === 'ASSIGNED' && c.agencyId !== null && overdueEvents.some((g) => g.caseId === c.id && g._count === 1));
+    // Every notice the outbox holds reached the SMTP server under its own Message-ID.
+    const notices = await sys.db.notification.findMany({ where: { caseId: { in: ids } }, select: { id: true, caseId: true } });
+    const ours = new Set(notices.map((n) => `<${n.id}@petitions.local>`));
+    const mails = sys.smtp.messages.filter((m) => ours.has(m.messageId));
+    const duplicates = duplicateCount(mails);
+    reportFaults(`worker SIGKILL ${KILLS}× (waits ${moments.join(', ')} ms)`, { casesInFlight: CASES, faultsInjected: KILLS, casesLost: CASES - settled.length, duplicateEmails: duplicates });
+
+    expect(settled).toHaveLength(CASES);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(notices.length);
+    // Same pipeline for every case (assignment, reminder, escalation): the same number of notices.
+    const perCase = new Set(ids.map((id) => notices.filter((n) => n.caseId === id).length));
+    expect(perCase.size).toBe(1);
+    // A kill between the SMTP server's "250 OK" and the outbox row's update re-sends that one mail
+    // with the same Message-ID (README, "Notifications"), so the bound is one per kill and mail in flight.
+    expect(duplicates).toBeLessThanOrEqual(KILLS * 4);
+  }, 240_000);
+});
