@@ -12,6 +12,7 @@ import { petitioner, sleep, submitCase } from './support/cases';
 import { eventually } from './support/eventually';
 import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
+import { duplicateCount, reportFaults } from './support/fault-figures';
 
 // This file stops its database, so it runs on a PostgreSQL of its own.
 const dir = mkdtempSync(join(tmpdir(), 'petitions-outage-'));
@@ -69,5 +70,7 @@ describe('PostgreSQL down for a while', () => {
     }, 20_000);
     expect(retried.status).toBe(201);
     expect(await sys.db.case.count({ where: { idempotencyKey: 'outage-while-down-1' } })).toBe(1);
+    const lost = (await sys.db.case.findUniqueOrThrow({ where: { id } })).status === 'ANSWERED' ? 0 : 1;
+    reportFaults('PostgreSQL stopped 3 s', { casesInFlight: 2, faultsInjected: 1, casesLost: lost, duplicateEmails: duplicateCount(sys.smtp.messages) });
   });
 });

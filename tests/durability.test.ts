@@ -6,6 +6,7 @@ import { eventTypes, mailsFor, sleep, submitCase } from './support/cases';
 import { eventually } from './support/eventually';
 import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
+import { duplicateCount, reportFaults } from './support/fault-figures';
 
 const policy = testPolicy('test-durability', {
   rules: { FEEDBACK: secondsRule('FEEDBACK', 3, 120) },
@@ -41,6 +42,7 @@ describe('durability', () => {
     const events = await eventTypes(sys, id);
     expect(events.filter((e) => e === 'overdue')).toHaveLength(1);
     expect(events).toEqual(expect.arrayContaining(['received', 'assigned', 'overdue', 'accepted', 'answered', 'closed']));
+    reportFaults('worker stopped twice, once across a deadline', { casesInFlight: 1, faultsInjected: 2, casesLost: 0, duplicateEmails: duplicateCount(mailsFor(sys, trackingCode)) });
   });
 
   it('continues as new before the history grows large, carrying the case over', async () => {

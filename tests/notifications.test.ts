@@ -7,6 +7,7 @@ import { caseRow, eventTypes, mailsFor, sleep, submitCase } from './support/case
 import { eventually } from './support/eventually';
 import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
+import { reportFaults } from './support/fault-figures';
 
 const policy = testPolicy('test-notifications', {
   rules: {
@@ -97,6 +98,7 @@ describe('delivery', () => {
     const sent = await sys.db.notification.findMany({ where: { caseId: { in: cases.map((c) => c.id) } } });
     expect(sent.map((n) => n.status)).toEqual(['SENT', 'SENT', 'SENT']);
     const ids = cases.flatMap((c) => mailsFor(sys, c.trackingCode).map((m) => m.messageId));
+    reportFaults('SMTP refusing mail', { casesInFlight: cases.length, faultsInjected: sys.smtp.refusedConnections(), casesLost: 0, duplicateEmails: ids.length - new Set(ids).size });
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -160,6 +160,7 @@ describe('the web console in a real browser', () => {
     expect(await frontPage.content()).not.toContain('Nông Văn Kim');
     expect(await frontPage.getByText('Xem thông tin người gửi').count()).toBe(0);
     await frontPage.goBack();
+    await frontPage.getByTestId('overdue-table').waitFor();
     await screenshot(frontPage, 'front-board');
 
     await frontPage.getByLabel('Nội dung kiến nghị').fill('Đề nghị UBND tỉnh chỉ đạo thụ lý khiếu nại đúng hạn.');
