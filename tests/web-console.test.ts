@@ -15,6 +15,7 @@ const policy = testPolicy('test-console', {
 });
 
 const officer = 'canbo.snnmt@hoason.gov.test';
+const reception = 'tiepnhan@hoason.gov.test';
 const head = 'chutich@hoason.gov.test';
 const front = 'mttq@hoason.gov.test';
 const admin = 'quantri@hoason.gov.test';
@@ -167,6 +168,40 @@ describe('the web console in a real browser', () => {
     await frontPage.getByLabel('Mã tra cứu hồ sơ (không bắt buộc)').fill(late.trackingCode);
     await frontPage.getByRole('button', { name: 'Gửi', exact: true }).click();
     await expectText(frontPage.getByTestId('recommendations'), 'chỉ đạo thụ lý');
+  });
+
+  it('lets reception record a dialogue session and its opinions quickly, each becoming a case', async () => {
+    const page = await staffPage(reception);
+    await page.getByRole('link', { name: 'Buổi đối thoại' }).click();
+    await page.getByLabel('Đơn vị hành chính').selectOption('HS-X-YENPHONG');
+    await page.getByLabel('Thời gian').fill('2026-11-20T08:00');
+    await page.getByLabel('Người chủ trì').fill('Đinh Văn Bình');
+    await page.getByLabel('Chức vụ').fill('Chủ tịch UBND xã');
+    await page.getByLabel('Số người dự').fill('85');
+    await page.getByRole('button', { name: 'Ghi buổi đối thoại' }).click();
+    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+    for (const [i, [category, title]] of [['giao-thong', 'Đường vào trường tiểu học lầy lội'], ['an-sinh', 'Chậm chi trả trợ cấp người cao tuổi']].entries()) {
+      if (i > 0) await page.getByRole('button', { name: 'Thêm ý kiến' }).click();
+      const row = page.getByRole('group', { name: `Ý kiến ${i + 1}` });
+      await row.getByLabel('Lĩnh vực').selectOption(category!);
+      await row.getByLabel('Tiêu đề').fill(title!);
+      await row.getByLabel('Nội dung').fill(`${title} — ý kiến của cử tri thôn.`);
+    }
+    await page.getByRole('button', { name: 'Ghi các ý kiến' }).click();
+    await expectText(page.getByTestId('session-cases'), 'Chậm chi trả trợ cấp người cao tuổi');
+    const session = await sys.db.dialogueSession.findFirstOrThrow({ where: { chairName: 'Đinh Văn Bình' }, include: { cases: true } });
+    expect(session.attendees).toBe(85);
+    expect(session.heldOn.toISOString()).toBe('2026-11-20T01:00:00.000Z'); // 08:00 in Vietnam
+    expect(session.cases.map((c) => c.type)).toEqual(['SESSION_OPINION', 'SESSION_OPINION']);
+    await screenshot(page, 'reception-session');
+
+    // Keyboard: on a fresh page the first Tab reaches the skip link, and Enter moves to the content.
+    await page.goto(page.url());
+    await page.getByTestId('session-cases').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Bỏ qua đến nội dung chính');
+    await page.keyboard.press('Enter');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('main');
   });
 
   it('gives the administrator any case’s full history with a link to Temporal, and the reports with charts and CSV', async () => {

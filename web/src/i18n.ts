@@ -136,6 +136,8 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     step: { first_step: 'Thụ lý', resolution: 'Giải quyết', session_notice: 'Thông báo kết luận', rating: 'Đánh giá', recommendation_response: 'Trả lời kiến nghị' },
     ladder: { reminder: 'Nhắc trước hạn', due: 'Đến hạn: báo người đứng đầu và MTTQ', superior: 'Báo cấp trên' },
     notice: { SENT: 'Đã gửi', PENDING: 'Đang chờ', FAILED: 'Gửi lỗi' },
+    sessionStatus: { OPEN: 'Đang theo dõi', CONCLUDED: 'Đã thông báo kết luận', CLOSED: 'Đã kết thúc' },
+    recommendation: { OPEN: 'Chờ trả lời', RESPONDED: 'Đã trả lời' },
     period: { monthly: 'Tháng', quarterly: 'Quý', '6-month': '6 tháng', '9-month': '9 tháng', annual: 'Năm' },
     event: {
       received: 'Tiếp nhận', routed: 'Chuyển cơ quan', unrouted: 'Chuyển bộ phận tiếp nhận', assigned: 'Phân công', accepted: 'Thụ lý', answered: 'Trả lời', closed: 'Kết thúc',
@@ -160,6 +162,8 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     step: { first_step: 'Acceptance', resolution: 'Resolution', session_notice: 'Conclusion notice', rating: 'Rating', recommendation_response: 'Recommendation answer' },
     ladder: { reminder: 'Reminder before the deadline', due: 'Due: head and Front notified', superior: 'Superior unit notified' },
     notice: { SENT: 'Sent', PENDING: 'Pending', FAILED: 'Failed' },
+    sessionStatus: { OPEN: 'Being followed up', CONCLUDED: 'Conclusion published', CLOSED: 'Closed' },
+    recommendation: { OPEN: 'Awaiting answer', RESPONDED: 'Answered' },
     period: { monthly: 'Month', quarterly: 'Quarter', '6-month': 'Six months', '9-month': 'Nine months', annual: 'Year' },
     event: {
       received: 'Received', routed: 'Routed', unrouted: 'Sent to reception', assigned: 'Assigned', accepted: 'Accepted', answered: 'Answered', closed: 'Closed',

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api';
 import { lang, setLang, t } from './i18n';
 import { AdminPage } from './pages/admin';
@@ -59,6 +59,12 @@ function App() {
   useEffect(() => {
     document.title = t('appTitle');
   });
+  // After a page change, screen readers and keyboards start at the new content, not a removed button.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else document.getElementById('main')?.focus();
+  }, [path]);
   const logout = async () => {
     await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
     await refresh();

@@ -30,6 +30,7 @@ export function interceptLinks(root: HTMLElement): void {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = (e.target as Element).closest('a');
     if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin || a.pathname.startsWith('/api/')) return;
+    if (a.hash && a.pathname === location.pathname) return; // in-page anchors such as the skip link
     e.preventDefault();
     navigate(a.pathname + a.search);
   });

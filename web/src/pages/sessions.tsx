@@ -95,7 +95,7 @@ export function SessionPage({ id }: { id: string }) {
               <dt>{t('kind')}</dt><dd>{d.kind === 'PERIODIC' ? t('periodic') : t('thematic')}{d.topic && `: ${d.topic}`}</dd>
               <dt>{t('chairName')}</dt><dd>{d.chairName}, {d.chairTitle}</dd>
               <dt>{t('attendees')}</dt><dd>{d.attendees}</dd>
-              <dt>{t('status')}</dt><dd>{d.status}</dd>
+              <dt>{t('status')}</dt><dd>{label('sessionStatus', d.status)}</dd>
               <dt>{t('noticeDue')}</dt><dd>{dateTime(d.noticeDueAt)}</dd>
               {d.noticePublishedAt && <><dt>{t('noticePublished')}</dt><dd>{dateTime(d.noticePublishedAt)}</dd></>}
             </dl>

@@ -3,7 +3,7 @@ import { api } from '../api';
 import { Async, useLoad } from '../components/data';
 import { Field, FormError, inputValue, useSubmit } from '../components/form';
 import { dateOnly, dateTime } from '../format';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 import { useSession } from '../session';
 import { EscalationList, type EscalationRow, OverdueTable, type OverdueRow } from './escalations';
 
@@ -109,7 +109,7 @@ function RecommendationItem({ r, canRespond, onDone }: { r: Recommendation; canR
       <p class="pre">{r.content}</p>
       <p class="hint">
         {r.createdBy} · {dateTime(r.createdAt)} · {t('dueAt')}: {dateTime(r.dueAt)}{' '}
-        {r.overdue ? <span class="badge bad">{t('overdue')}</span> : <span class="badge">{r.status}</span>}
+        {r.overdue ? <span class="badge bad">{t('overdue')}</span> : <span class="badge">{label('recommendation', r.status)}</span>}
         {r.caseId && <> · <a href={`/cases/${r.caseId}`}>{t('caseDetails')}</a></>}
         {r.sessionId && <> · <a href={`/sessions/${r.sessionId}`}>{t('session')}</a></>}
       </p>
