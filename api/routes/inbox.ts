@@ -5,6 +5,8 @@ import { currentDue, OPEN_STATUSES } from '../../domain/overdue';
 import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope } from '../auth/scope';
+import { DUE_GROUPS, type DueColumn } from '../services/open-cases';
+import type { Prisma } from '../../prisma/generated/client';
 
 export const inboxQuerySchema = z
   .object({
@@ -17,29 +19,53 @@ export const inboxQuerySchema = z
   })
   .strict();
 
-/** My open cases, soonest due first, with the time left (negative when overdue). */
+interface InboxQuery { status?: (typeof OPEN_STATUSES)[number]; type?: (typeof CASE_TYPES)[number]; dueWithinDays?: number; overdue?: 'true' | 'false'; page: number; pageSize: number }
+
+/** The due-date filter of one status group, or null when no case of the group can match. */
+function dueFilter(due: DueColumn | null, q: InboxQuery, now: Date): Prisma.CaseWhereInput | null {
+  const filters: Prisma.CaseWhereInput[] = [];
+  if (q.overdue === 'true') filters.push(due ? { [due]: { lt: now } } : { id: { in: [] } });
+  if (q.overdue === 'false' && due) filters.push({ OR: [{ [due]: null }, { [due]: { gte: now } }] });
+  if (q.dueWithinDays !== undefined) filters.push(due ? { [due]: { lte: new Date(now.getTime() + q.dueWithinDays * 86_400_000) } } : { id: { in: [] } });
+  return filters.length ? { AND: filters } : {};
+}
+
+const ROW = {
+  id: true, trackingCode: true, type: true, status: true, title: true, firstStepDueAt: true, resolutionDueAt: true,
+  unit: { select: { code: true, name: true } }, category: { select: { code: true } }, agency: { select: { code: true, name: true } },
+} satisfies Prisma.CaseSelect;
+
+/**
+ * My open cases, soonest due first, with the time left (negative when overdue). Each status group
+ * is sorted and counted by PostgreSQL on its own due column; only the rows up to the requested page
+ * are read and merged, so the cost follows the page, not the number of open cases.
+ */
 export function inboxRouter({ db }: { db: Database }): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const user = requireStaff(res);
     const q = inboxQuerySchema.parse(req.query);
-    const now = Date.now();
-    const rows = await db.case.findMany({
-      where: { ...(await caseScope(db, user)), status: q.status ? q.status : { in: [...OPEN_STATUSES] }, ...(q.type ? { type: q.type } : {}) },
-      // Only what a row shows: content and deadline histories stay in the database.
-      select: {
-        id: true, trackingCode: true, type: true, status: true, title: true, firstStepDueAt: true, resolutionDueAt: true,
-        unit: { select: { code: true, name: true } }, category: { select: { code: true } }, agency: { select: { code: true, name: true } },
-      },
-    });
-    const items = rows
+    const now = new Date();
+    const scope = await caseScope(db, user);
+    const groups = await Promise.all(
+      DUE_GROUPS.map(async (g) => {
+        const statuses = g.statuses.filter((st) => !q.status || st === q.status);
+        const where = { ...scope, status: { in: [...statuses] }, ...(q.type ? { type: q.type } : {}), ...dueFilter(g.due, q, now) };
+        if (!statuses.length) return { total: 0, rows: [] };
+        const [total, rows] = await Promise.all([
+          db.case.count({ where }),
+          db.case.findMany({ where, select: ROW, orderBy: g.due ? [{ [g.due]: { sort: 'asc', nulls: 'last' } }, { receivedAt: 'asc' }] : { receivedAt: 'asc' }, take: q.page * q.pageSize }),
+        ]);
+        return { total, rows };
+      }),
+    );
+    const items = groups
+      .flatMap((g) => g.rows)
       .map((c) => ({ c, due: currentDue(c)?.dueAt ?? null }))
-      .filter(({ due }) => (q.overdue === undefined ? true : (due !== null && due.getTime() < now) === (q.overdue === 'true')))
-      .filter(({ due }) => q.dueWithinDays === undefined || (due !== null && due.getTime() - now <= q.dueWithinDays * 86_400_000))
       .sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
     const page = items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
     res.json({
-      total: items.length,
+      total: groups.reduce((n, g) => n + g.total, 0),
       page: q.page,
       pageSize: q.pageSize,
       items: page.map(({ c, due }) => ({
@@ -52,8 +78,8 @@ export function inboxRouter({ db }: { db: Database }): Router {
         category: c.category.code,
         agency: c.agency ? { code: c.agency.code, name: c.agency.name } : null,
         dueAt: due,
-        secondsLeft: due ? Math.round((due.getTime() - now) / 1000) : null,
-        overdue: due ? due.getTime() < now : false,
+        secondsLeft: due ? Math.round((due.getTime() - now.getTime()) / 1000) : null,
+        overdue: due ? due.getTime() < now.getTime() : false,
       })),
     });
   });

@@ -1,12 +1,16 @@
 import { Router } from 'express';
 import type { Database } from '../../infra/database';
-import { missedDeadline, OPEN_STATUSES } from '../../domain/overdue';
+import { missedDeadline } from '../../domain/overdue';
+import { overdueWhere } from '../services/open-cases';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope, requireRole, type StaffUser } from '../auth/scope';
 
 /** Open cases in scope that have missed a deadline, most overdue first. No petitioner details. */
 async function overdueCases(db: Database, user: StaffUser, now: Date) {
-  const rows = await db.case.findMany({ where: { ...(await caseScope(db, user)), status: { in: [...OPEN_STATUSES] } }, include: { unit: true, agency: true } });
+  const rows = await db.case.findMany({
+    where: { ...(await caseScope(db, user)), ...overdueWhere(now) },
+    select: { id: true, trackingCode: true, type: true, status: true, title: true, firstStepDueAt: true, resolutionDueAt: true, unit: { select: { name: true } }, agency: { select: { name: true } } },
+  });
   return rows
     .map((c) => ({ c, missed: missedDeadline(c, now) }))
     .filter((x) => x.missed !== null)

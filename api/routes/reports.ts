@@ -1,7 +1,8 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { dialogueReport, toCsv, type SessionFact } from '../../domain/dialogue-report';
-import { missedDeadline, OPEN_STATUSES } from '../../domain/overdue';
+import { OPEN_STATUSES } from '../../domain/overdue';
+import { overdueWhere } from '../services/open-cases';
 import { periodRange, REPORT_PERIODS } from '../../domain/report-periods';
 import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
@@ -67,19 +68,23 @@ export function reportsRouter({ db }: { db: Database }): Router {
     const user = reader(res);
     const fmt = format.parse(req.query.format);
     const now = new Date();
-    const open = await db.case.findMany({
-      where: { ...(await caseScope(db, user)), status: { in: [...OPEN_STATUSES] } },
-      include: { agency: { include: { unit: true } } },
+    // Counted by PostgreSQL per agency: the cost follows the number of agencies, not of cases.
+    const scope = await caseScope(db, user);
+    const [open, overdue] = await Promise.all([
+      db.case.groupBy({ by: ['agencyId'], where: { ...scope, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
+      db.case.groupBy({ by: ['agencyId'], where: { ...scope, ...overdueWhere(now) }, _count: { _all: true } }),
+    ]);
+    const agencies = await db.organisation.findMany({ where: { id: { in: open.flatMap((g) => (g.agencyId ? [g.agencyId] : [])) } }, include: { unit: true } });
+    const byAgency = open.map((g) => {
+      const agency = agencies.find((a) => a.id === g.agencyId);
+      return {
+        agency: agency?.name ?? '(chưa phân công)',
+        unit: agency?.unit.name ?? '',
+        open: g._count._all,
+        overdue: overdue.find((o) => o.agencyId === g.agencyId)?._count._all ?? 0,
+      };
     });
-    const byAgency = new Map<string, { agency: string; unit: string; open: number; overdue: number }>();
-    for (const c of open) {
-      const key = c.agency?.id ?? 'unassigned';
-      const entry = byAgency.get(key) ?? { agency: c.agency?.name ?? '(chưa phân công)', unit: c.agency?.unit.name ?? '', open: 0, overdue: 0 };
-      entry.open += 1;
-      if (missedDeadline(c, now)) entry.overdue += 1;
-      byAgency.set(key, entry);
-    }
-    const rows = [...byAgency.values()].sort((a, b) => b.overdue - a.overdue || a.agency.localeCompare(b.agency, 'vi'));
+    const rows = byAgency.sort((a, b) => b.overdue - a.overdue || a.agency.localeCompare(b.agency, 'vi'));
     send(res, fmt, 'qua-han-theo-co-quan', { at: now }, rows, ['agency', 'unit', 'open', 'overdue']);
   });
 
