@@ -17,6 +17,8 @@ const schema = z.object({
   DIGEST_CRON: z.string().default('30 7 * * 1-5'),
   /** A workflow bundle built ahead (bundleWorkflowCode): the worker starts in a second instead of bundling. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  /** Open workflows a worker keeps in memory (about 110 KiB each); the rest replay when woken. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -15,15 +15,18 @@ export interface WorkerOptions {
   deps: ActivityDeps;
   /** A prebuilt bundle; without one the worker bundles `workflows/` at start. */
   workflowBundle?: WorkflowBundleOption;
+  /** The SDK's sticky cache size; its default grows with the heap. */
+  maxCachedWorkflows?: number;
 }
 
-export function createWorker({ connection, namespace, taskQueue, deps, workflowBundle }: WorkerOptions): Promise<Worker> {
+export function createWorker({ connection, namespace, taskQueue, deps, workflowBundle, maxCachedWorkflows }: WorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     activities: createActivities(deps),
     interceptors: { activity: [heartbeatWhileRunning] },
+    ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }
