@@ -230,7 +230,13 @@ describe('the web console in a real browser', () => {
     await page.getByLabel('Tên tiếng Việt').fill('Môi trường (thử)');
     await page.getByLabel('Tên tiếng Anh').fill('Environment (test)');
     await page.getByRole('button', { name: 'Thêm' }).click();
-    await page.getByRole('cell', { name: 'Môi trường (thử)' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Môi trường (thử)' });
+    await row.getByRole('button', { name: 'Sửa' }).click();
+    const edit = page.getByRole('form', { name: 'Sửa' });
+    await edit.getByLabel('Tên tiếng Anh').fill('Environment (trial)');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('cell', { name: 'Environment (trial)' }).waitFor();
+    expect((await sys.db.category.findUniqueOrThrow({ where: { code: 'moi-truong-test' } })).nameVi).toBe('Môi trường (thử)'); // left blank: unchanged
     await screenshot(page, 'admin-categories');
 
     await page.getByRole('button', { name: 'English' }).click();

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { Async, ErrorBox, useLoad } from '../components/data';
@@ -15,6 +16,8 @@ interface Resource {
   /** Where a new row is written; by default POST to the list's path. */
   write?: (values: Record<string, unknown>) => { path: string; method: string; body: Record<string, unknown> };
   remove?: (row: Row) => string;
+  /** PATCH target of a row and the fields it may change (left blank: unchanged). */
+  edit?: { path: (row: Row) => string; fields: FieldSpec[] };
 }
 
 const opts = (group: string, values: string[]): Array<[string, string]> => values.map((v) => [v, label(group, v)]);
@@ -28,6 +31,7 @@ const RESOURCES: Record<string, Resource> = {
     path: '/api/admin/units',
     columns: [['code', 'code'], ['name', 'name'], ['level', 'level', (v) => label('level', String(v))], ['remoteArea', 'remoteArea', yesNo], ['dissolvedAt', 'dissolved', (v) => (v ? dateTime(String(v)) : '')]],
     fields: [{ name: 'code', key: 'code', required: true }, { name: 'name', key: 'name', required: true }, { name: 'level', key: 'level', options: opts('level', LEVELS), required: true }, { name: 'parentCode', key: 'parentCode' }, { name: 'remoteArea', key: 'remoteArea', type: 'checkbox' }],
+    edit: { path: (r) => `/api/admin/units/${String(r.code)}`, fields: [{ name: 'name', key: 'name' }, { name: 'parentCode', key: 'parentCode' }, { name: 'remoteArea', key: 'remoteArea', type: 'checkbox' }, { name: 'dissolvedAt', key: 'dissolved', type: 'date' }] },
   },
   organisations: {
     path: '/api/admin/organisations',
@@ -38,11 +42,16 @@ const RESOURCES: Record<string, Resource> = {
       { name: 'name', key: 'name', required: true }, { name: 'email', key: 'email', type: 'email', required: true },
       { name: 'headName', key: 'headName', required: true }, { name: 'headTitle', key: 'headTitle' }, { name: 'headEmail', key: 'headEmail', type: 'email', required: true },
     ],
+    edit: {
+      path: (r) => `/api/admin/organisations/${String(r.code)}`,
+      fields: [{ name: 'name', key: 'name' }, { name: 'email', key: 'email', type: 'email' }, { name: 'headName', key: 'headName' }, { name: 'headTitle', key: 'headTitle' }, { name: 'headEmail', key: 'headEmail', type: 'email' }],
+    },
   },
   categories: {
     path: '/api/admin/categories',
     columns: [['code', 'code'], ['nameVi', 'nameVi'], ['nameEn', 'nameEn']],
     fields: [{ name: 'code', key: 'code', required: true }, { name: 'nameVi', key: 'nameVi', required: true }, { name: 'nameEn', key: 'nameEn', required: true }],
+    edit: { path: (r) => `/api/admin/categories/${String(r.code)}`, fields: [{ name: 'nameVi', key: 'nameVi' }, { name: 'nameEn', key: 'nameEn' }] },
   },
   'routing-rules': {
     path: '/api/admin/routing-rules',
@@ -62,11 +71,18 @@ const RESOURCES: Record<string, Resource> = {
   },
   users: {
     path: '/api/admin/users',
-    columns: [['email', 'email'], ['fullName', 'fullName'], ['role', 'role', (v) => label('role', String(v))]],
+    columns: [['email', 'email'], ['fullName', 'fullName'], ['role', 'role', (v) => label('role', String(v))], ['lockedUntil', 'locked', (v) => (v && new Date(String(v)) > new Date() ? dateTime(String(v)) : '')]],
     fields: [
       { name: 'email', key: 'email', type: 'email', required: true }, { name: 'fullName', key: 'fullName', required: true }, { name: 'role', key: 'role', options: opts('role', ROLES), required: true },
       { name: 'unitCode', key: 'unitCode' }, { name: 'organisationCode', key: 'organisationCode' }, { name: 'password', key: 'password', type: 'password', required: true },
     ],
+    edit: {
+      path: (r) => `/api/admin/users/${String(r.id)}`,
+      fields: [
+        { name: 'fullName', key: 'fullName' }, { name: 'role', key: 'role', options: opts('role', ROLES) }, { name: 'unitCode', key: 'unitCode' },
+        { name: 'organisationCode', key: 'organisationCode' }, { name: 'password', key: 'password', type: 'password' }, { name: 'unlock', key: 'unlock', type: 'checkbox' },
+      ],
+    },
   },
 };
 const TABS: Array<[string, MessageKey]> = [['units', 'units'], ['organisations', 'organisations'], ['categories', 'categories'], ['routing-rules', 'routingRules'], ['calendar', 'calendar'], ['users', 'users'], ['policies', 'clockPolicies'], ['history', 'history']];
@@ -87,6 +103,7 @@ export function AdminPage({ tab }: { tab: string }) {
 function ResourceTab({ resource }: { resource: Resource }) {
   const list = useLoad<Row[]>(resource.path);
   const [removeError, setRemoveError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const remove = (row: Row) => api(resource.remove!(row), { method: 'DELETE' }).then(list.reload, setRemoveError);
   return (
     <>
@@ -96,13 +113,25 @@ function ResourceTab({ resource }: { resource: Resource }) {
         {(rows) => (
           <div class="table-wrap">
             <table class="responsive">
-              <thead><tr>{resource.columns.map(([, key]) => <th key={key} scope="col">{t(key)}</th>)}{resource.remove && <th scope="col"><span class="hint">{t('delete')}</span></th>}</tr></thead>
+              <thead><tr>{resource.columns.map(([, key]) => <th key={key} scope="col">{t(key)}</th>)}{(resource.remove || resource.edit) && <th scope="col"><span class="hint">{t('actionsColumn')}</span></th>}</tr></thead>
               <tbody>
                 {rows.map((r, i) => (
-                  <tr key={i}>
-                    {resource.columns.map(([name, key, fmt]) => <td key={name} data-label={t(key)}>{fmt ? fmt(r[name], r) : String(r[name] ?? '')}</td>)}
-                    {resource.remove && <td><button type="button" class="secondary" onClick={() => void remove(r)}>{t('delete')}</button></td>}
-                  </tr>
+                  <Fragment key={i}>
+                    <tr>
+                      {resource.columns.map(([name, key, fmt]) => <td key={name} data-label={t(key)}>{fmt ? fmt(r[name], r) : String(r[name] ?? '')}</td>)}
+                      {(resource.remove || resource.edit) && (
+                        <td>
+                          <div class="actions">
+                            {resource.edit && <button type="button" class="secondary" aria-expanded={editing === i} onClick={() => setEditing(editing === i ? null : i)}>{t('edit')}</button>}
+                            {resource.remove && <button type="button" class="secondary" onClick={() => void remove(r)}>{t('delete')}</button>}
+                          </div>
+                        </td>
+                      )}
+                    </tr>
+                    {editing === i && resource.edit && (
+                      <tr><td colSpan={resource.columns.length + 1}><EditForm row={r} edit={resource.edit} onDone={() => { setEditing(null); list.reload(); }} /></td></tr>
+                    )}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -148,6 +177,48 @@ function AddForm({ resource, onDone }: { resource: Resource; onDone: () => void 
         <div class="actions"><button type="submit" disabled={form.busy}>{t('add')}</button></div>
       </form>
     </details>
+  );
+}
+
+/** Changes only what is filled in; a checkbox is "leave / yes / no". */
+function EditForm({ row, edit, onDone }: { row: Row; edit: NonNullable<Resource['edit']>; onDone: () => void }) {
+  const [v, setV] = useState<Record<string, string>>({});
+  const form = useSubmit(() => {
+    const body = Object.fromEntries(
+      edit.fields.flatMap((f): Array<[string, string | boolean]> => {
+        const value = v[f.name] ?? '';
+        if (value === '') return [];
+        if (f.type === 'checkbox') return [[f.name, value === 'true']];
+        if (f.type === 'date') return [[f.name, `${value}T00:00:00+07:00`]];
+        return [[f.name, value]];
+      }),
+    );
+    return api(edit.path(row), { method: 'PATCH', body });
+  }, onDone);
+  return (
+    <form onSubmit={form.submit} noValidate aria-label={t('edit')}>
+      <FormError error={form.error} />
+      <p class="hint">{t('editHint')}</p>
+      <div class="grid">
+        {edit.fields.map((f) => (
+          <Field key={f.name} label={t(f.key)} error={form.fields[f.name]}>
+            {(p) => (f.type === 'checkbox' ? (
+              <select {...p} value={v[f.name] ?? ''} onChange={(e) => setV({ ...v, [f.name]: inputValue(e) })}>
+                <option value="">{t('unchanged')}</option><option value="true">{t('yes')}</option><option value="false">{t('no')}</option>
+              </select>
+            ) : f.options ? (
+              <select {...p} value={v[f.name] ?? ''} onChange={(e) => setV({ ...v, [f.name]: inputValue(e) })}>
+                <option value="">{t('unchanged')}</option>
+                {f.options.map(([o, l]) => <option key={o} value={o}>{l}</option>)}
+              </select>
+            ) : (
+              <input {...p} type={(f.type ?? 'text') as 'text'} placeholder={row[f.name] == null ? '' : String(row[f.name])} value={v[f.name] ?? ''} onInput={(e) => setV({ ...v, [f.name]: inputValue(e) })} />
+            ))}
+          </Field>
+        ))}
+      </div>
+      <div class="actions"><button type="submit" disabled={form.busy}>{t('save')}</button></div>
+    </form>
   );
 }
 
