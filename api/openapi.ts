@@ -71,7 +71,7 @@ export function openApiDocument(serverUrl: string) {
           { 201: ok('Created'), 200: ok('The same key was used before: the first case'), ...errors(400, 413, 422, 503) },
         ),
       },
-      '/api/petitions/{id}': { get: op('A case by id, without identity', { parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(404) }) },
+      '/api/petitions/{id}': { get: op('A case by id, without identity (staff, in scope)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(401, 404) }) },
       '/api/track/{code}': { get: op('The citizen’s view by tracking code', { parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case'), ...errors(404) }) },
       ...Object.fromEntries(
         (['rate', 'appeal', 'withdraw', 'provideInfo'] as const).map((a) => [

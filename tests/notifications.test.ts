@@ -8,6 +8,7 @@ import { eventually } from './support/eventually';
 import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
 import { reportFaults } from './support/fault-figures';
+import { ADMIN, login } from './support/http';
 
 const policy = testPolicy('test-notifications', {
   rules: {
@@ -116,7 +117,7 @@ describe('delivery', () => {
     await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Đã xử lý.' }] });
     expect((await caseRow(sys, id)).status).toBe('ANSWERED');
 
-    const view = (await (await fetch(`${sys.baseUrl}/api/petitions/${id}`)).json()) as { notices: Array<Record<string, unknown>> };
+    const view = (await (await fetch(`${sys.baseUrl}/api/petitions/${id}`, { headers: { cookie: await login(sys, ADMIN) } })).json()) as { notices: Array<Record<string, unknown>> };
     expect(view.notices).toEqual(expect.arrayContaining([expect.objectContaining({ template: 'citizen_update', status: 'FAILED', recipient: 'người gửi đơn / petitioner' })]));
     expect(JSON.stringify(view.notices)).not.toContain('bounce@example.test');
   });

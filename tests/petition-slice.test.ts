@@ -4,6 +4,7 @@ import { caseWorkflowId } from '../workflows/ids';
 import { acceptUpdate, answerUpdate, assignUpdate, rateUpdate } from '../workflows/petition.workflow';
 import { eventTypes, rejectionReason } from './support/cases';
 import { eventually } from './support/eventually';
+import { ADMIN, login } from './support/http';
 import { startSystem, type TestSystem } from './support/system';
 
 /** Feedback keeps long limits (no escalation during a test); first complaints escalate within seconds. */
@@ -28,8 +29,10 @@ type Json = Record<string, any>;
 const json = (res: Response) => res.json() as Promise<Json>;
 
 let sys: TestSystem;
+let admin = '';
 beforeAll(async () => {
   sys = await startSystem({ clockPolicy: policy });
+  admin = await login(sys, ADMIN);
 });
 afterAll(async () => {
   await sys?.stop();
@@ -49,7 +52,7 @@ async function submit(body: unknown, key?: string): Promise<{ id: string; tracki
   return (await json(res)) as { id: string; trackingCode: string };
 }
 
-const getCase = async (id: string) => json(await fetch(`${sys.baseUrl}/api/petitions/${id}`));
+const getCase = async (id: string) => json(await fetch(`${sys.baseUrl}/api/petitions/${id}`, { headers: { cookie: admin } }));
 
 describe('intake validation', () => {
   it.each([
@@ -76,9 +79,13 @@ describe('intake validation', () => {
     expect(fields).toEqual(expect.arrayContaining(['title', 'petitioner.email']));
   });
 
-  it('answers 404 for a case that does not exist', async () => {
-    expect((await fetch(`${sys.baseUrl}/api/petitions/not-a-uuid`)).status).toBe(404);
-    expect((await fetch(`${sys.baseUrl}/api/petitions/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  it('answers 404 for a case that does not exist, and shows a case by id only to staff', async () => {
+    const asAdmin = { headers: { cookie: admin } };
+    expect((await fetch(`${sys.baseUrl}/api/petitions/not-a-uuid`, asAdmin)).status).toBe(404);
+    expect((await fetch(`${sys.baseUrl}/api/petitions/00000000-0000-4000-8000-000000000000`, asAdmin)).status).toBe(404);
+    const { id } = await submit(landFeedback);
+    expect((await fetch(`${sys.baseUrl}/api/petitions/${id}`)).status).toBe(401); // the id alone is not enough
+    expect((await fetch(`${sys.baseUrl}/api/petitions/${id}`, asAdmin)).status).toBe(200);
   });
 });
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
+import { requireStaff } from '../auth/authenticate';
+import { caseScope } from '../auth/scope';
 import { AppError } from '../errors';
 import { submitPetition } from '../services/submit-petition';
 import { caseIdSchema, idempotencyKeySchema, submitPetitionSchema } from './petitions.schema';
@@ -21,10 +23,12 @@ export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueu
       .json({ id: result.caseId, trackingCode: result.trackingCode, idempotencyKey: key });
   });
 
+  /** Staff only, within their scope: the citizen follows the case with the tracking code instead. */
   router.get('/:id', async (req, res) => {
+    const user = requireStaff(res);
     const id = caseIdSchema.safeParse(req.params.id);
     const found = id.success
-      ? await deps.db.case.findUnique({ where: { id: id.data }, include: CASE_VIEW_INCLUDE })
+      ? await deps.db.case.findFirst({ where: { id: id.data, ...(await caseScope(deps.db, user)) }, include: CASE_VIEW_INCLUDE })
       : null;
     if (!found) throw new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
     res.json(toCaseView(found));
