@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../prisma/demo-province';
+import { acceptUpdate, answerUpdate } from '../workflows/petition.workflow';
 import { expectAttribute, expectText, launchBrowser, openPage, screenshot } from './support/browser';
 import { petitioner, submitCase } from './support/cases';
 import { eventually } from './support/eventually';
@@ -242,5 +243,25 @@ describe('the web console in a real browser', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Administration' }).waitFor();
     await expectAttribute(page.locator('html'), 'lang', 'en');
+  });
+});
+
+describe('a citizen appealing a first complaint in the browser', () => {
+  it('opens the second complaint from the tracking page', async () => {
+    const complaint = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'dat-dai', title: 'Khiếu nại bồi thường giải phóng mặt bằng', unitCode: 'HS-X-BANGVAN', petitioner: { fullName: 'Lò Văn Sáng', address: 'Bằng Vân' } });
+    await complaint.handle.executeUpdate(acceptUpdate, { args: [{ actor: officer }] });
+    await complaint.handle.executeUpdate(answerUpdate, { args: [{ actor: officer, answer: 'Giữ nguyên mức bồi thường theo bảng giá đất.' }] });
+    const { page } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${sys.baseUrl}/track/${complaint.trackingCode}`);
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Khiếu nại lần hai' }) });
+    await form.getByRole('button', { name: 'Khiếu nại tiếp' }).click();
+    await form.getByText('Cần nêu lý do').waitFor(); // the reason is required, said on the field
+    await form.getByLabel('Lý do').fill('Mức bồi thường thấp hơn giá thị trường.');
+    await form.getByRole('button', { name: 'Khiếu nại tiếp' }).click();
+    await expectText(page.getByTestId('status'), 'Đã kết thúc');
+    await expectText(page.getByTestId('status').locator('..'), 'Đã khiếu nại tiếp');
+    await eventually(async () => expect(await sys.db.case.count({ where: { linkedFromId: complaint.id, type: 'COMPLAINT_SECOND' } })).toBe(1));
+    await screenshot(page, 'citizen-appealed');
   });
 });

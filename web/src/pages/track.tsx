@@ -64,11 +64,12 @@ function TrackedCase({ code }: { code: string }) {
 function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
   const [satisfied, setSatisfied] = useState<boolean | null>(null);
   const [text, setText] = useState('');
+  const [reason, setReason] = useState('');
   const [ok, setOk] = useState(false);
   const act = (action: string, body: object) =>
     api(`/api/track/${c.trackingCode}/actions/${action}`, { body }).then(() => { setOk(true); setText(''); onDone(); });
   const rate = useSubmit(() => act('rate', { satisfied: satisfied ?? true, ...(text ? { comment: text } : {}) }));
-  const appeal = useSubmit(() => act('appeal', { reason: text }));
+  const appeal = useSubmit(() => act('appeal', { reason }));
   const provide = useSubmit(() => act('provideInfo', text ? { note: text } : {}));
   const withdraw = useSubmit(() => act('withdraw', { reason: text }));
   const canWithdraw = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'].includes(c.type) && c.status !== 'CLOSED';
@@ -89,10 +90,16 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
           </Field>
           <div class="actions">
             <button type="submit" disabled={rate.busy || satisfied === null}>{t('rate')}</button>
-            {c.type === 'COMPLAINT_FIRST' && <button type="button" class="secondary" disabled={appeal.busy} onClick={() => void appeal.submit()}>{t('appeal')}</button>}
           </div>
+        </form>
+      )}
+      {c.status === 'ANSWERED' && c.type === 'COMPLAINT_FIRST' && (
+        <form class="card" onSubmit={appeal.submit} noValidate>
+          <h2>{t('appealTitle')}</h2>
+          <p class="hint">{t('appealHint')}</p>
           <FormError error={appeal.error} />
-          {appeal.fields.reason && <p class="field-error">{t('reason')}: {appeal.fields.reason}</p>}
+          <Field label={t('reason')} required error={appeal.fields.reason}>{(p) => <textarea {...p} value={reason} onInput={(e) => setReason(inputValue(e))} />}</Field>
+          <div class="actions"><button type="submit" class="secondary" disabled={appeal.busy}>{t('appeal')}</button></div>
         </form>
       )}
       {c.status === 'AWAITING_INFO' && (
