@@ -30,7 +30,8 @@ export async function startSystem({
   /** false: the test runs the worker as a separate process (tests/support/worker-process.ts). */
   inProcessWorker?: boolean;
 }) {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // Core's own retry warnings flood the output of the tests that stop the server on purpose.
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, console: {} } } });
   const suffix = randomBytes(4).toString('hex');
   if (!databaseUrl) {
     const database = `${inject('templateDatabase')}_${suffix}`;
