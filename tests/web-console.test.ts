@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../prisma/demo-province';
-import { acceptUpdate, answerUpdate } from '../workflows/petition.workflow';
+import { acceptUpdate, answerUpdate, requestExtensionUpdate } from '../workflows/petition.workflow';
 import { expectAttribute, expectText, launchBrowser, openPage, screenshot } from './support/browser';
 import { petitioner, submitCase } from './support/cases';
 import { eventually } from './support/eventually';
@@ -169,6 +169,22 @@ describe('the web console in a real browser', () => {
     await frontPage.getByLabel('Mã tra cứu hồ sơ (không bắt buộc)').fill(late.trackingCode);
     await frontPage.getByRole('button', { name: 'Gửi', exact: true }).click();
     await expectText(frontPage.getByTestId('recommendations'), 'chỉ đạo thụ lý');
+  });
+
+  it('lets the head approve an extension request from the escalations page', async () => {
+    const denunciation = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'dat-dai', unitCode: 'HS', title: 'Tố cáo sai phạm trong cấp giấy chứng nhận', petitioner: { fullName: 'Hà Thị Mai', address: 'Yên Phong' } });
+    await denunciation.handle.executeUpdate(acceptUpdate, { args: [{ actor: officer, complexity: 'COMPLEX' }] });
+    await denunciation.handle.executeUpdate(requestExtensionUpdate, { args: [{ actor: officer, reason: 'Cần xác minh hồ sơ địa chính tại ba xã.' }] });
+    const before = (await sys.db.case.findUniqueOrThrow({ where: { id: denunciation.id } })).resolutionDueAt!;
+
+    const page = await staffPage(head);
+    const request = page.getByRole('listitem').filter({ hasText: 'Tố cáo sai phạm trong cấp giấy chứng nhận' });
+    await expectText(request, 'Cần xác minh hồ sơ địa chính');
+    await screenshot(page, 'head-extension-request');
+    await request.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+    await eventually(async () => expect(await sys.db.caseEvent.count({ where: { caseId: denunciation.id, type: 'extension_approved' } })).toBe(1));
+    await eventually(async () => expect((await sys.db.case.findUniqueOrThrow({ where: { id: denunciation.id } })).resolutionDueAt!.getTime()).toBeGreaterThan(before.getTime()));
+    await eventually(async () => expect(await page.getByText('Tố cáo sai phạm trong cấp giấy chứng nhận').count()).toBe(0));
   });
 
   it('lets reception record a dialogue session and its opinions quickly, each becoming a case', async () => {
