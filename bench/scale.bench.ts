@@ -78,6 +78,9 @@ try {
       if (res.status !== 201) throw new Error(`submission ${n}: HTTP ${res.status}`);
     });
     while ((await stack.db.case.count({ where: { status: 'ASSIGNED' } })) < size) await new Promise((r) => setTimeout(r, 500));
+    // Measure a settled system: the assignment notices sent, not still competing for the CPU.
+    while ((await stack.db.notification.count({ where: { status: 'PENDING' } })) > 0) await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 2000));
     submitted = size;
     const loadSeconds = (performance.now() - t0) / 1000;
     const inbox = await timed('/api/inbox?pageSize=25', officer);
