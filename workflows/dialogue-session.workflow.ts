@@ -20,6 +20,7 @@ import { historyTooLong, ladderKey, nextLadderStep, waitForLadderStep } from './
 import { caseWorkflowId } from './ids';
 import type { petitionWorkflow } from './petition.workflow';
 import { CaseStatusKey, CaseUnitKey } from './search-attributes';
+import { HEARTBEAT_TIMEOUT_MS } from './activity-heartbeat';
 
 export interface SessionState {
   sessionId: string;
@@ -46,7 +47,7 @@ export const sessionStateQuery = defineQuery<SessionState>('sessionState');
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  heartbeatTimeout: '10 seconds', // worker/heartbeat-interceptor.ts: a dead worker's activity is retried after this
+  heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 

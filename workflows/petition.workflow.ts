@@ -24,6 +24,7 @@ import { historyTooLong, ladderKey, nextLadderStep, waitForLadderStep } from './
 import { caseWorkflowId, sessionWorkflowId } from './ids';
 import { CaseAgencyKey, CaseDueAtKey, CaseOverdueKey, CaseStatusKey, CaseTypeKey, CaseUnitKey } from './search-attributes';
 import { opinionClosedSignal } from './dialogue-session.workflow';
+import { HEARTBEAT_TIMEOUT_MS } from './activity-heartbeat';
 
 export interface PetitionInput {
   caseId: string;
@@ -90,12 +91,12 @@ export const mergeUpdate = defineUpdate<CaseFile, [MergeAction]>('merge');
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  heartbeatTimeout: '10 seconds', // worker/heartbeat-interceptor.ts: a dead worker's activity is retried after this
+  heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 const mail = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '10 seconds', // worker/heartbeat-interceptor.ts: a dead worker's activity is retried after this
+  heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 

@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivit
 import type { Activities } from '../activities';
 import type { Deadline, LadderStep } from '../domain/legal-clock';
 import { ladderKey, nextLadderStep, waitForLadderStep } from './deadline-ladder';
+import { HEARTBEAT_TIMEOUT_MS } from './activity-heartbeat';
 
 export interface RecommendationState {
   recommendationId: string;
@@ -15,7 +16,7 @@ export const recommendationStateQuery = defineQuery<RecommendationState>('recomm
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  heartbeatTimeout: '10 seconds', // worker/heartbeat-interceptor.ts: a dead worker's activity is retried after this
+  heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
