@@ -19,10 +19,10 @@ export const inboxQuerySchema = z
   })
   .strict();
 
-interface InboxQuery { status?: (typeof OPEN_STATUSES)[number]; type?: (typeof CASE_TYPES)[number]; dueWithinDays?: number; overdue?: 'true' | 'false'; page: number; pageSize: number }
+type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
-/** The due-date filter of one status group, or null when no case of the group can match. */
-function dueFilter(due: DueColumn | null, q: InboxQuery, now: Date): Prisma.CaseWhereInput | null {
+/** The due-date filter of one status group; a group without a due date matches nothing when one is asked for. */
+function dueFilter(due: DueColumn | null, q: InboxQuery, now: Date): Prisma.CaseWhereInput {
   const filters: Prisma.CaseWhereInput[] = [];
   if (q.overdue === 'true') filters.push(due ? { [due]: { lt: now } } : { id: { in: [] } });
   if (q.overdue === 'false' && due) filters.push({ OR: [{ [due]: null }, { [due]: { gte: now } }] });

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Database } from '../../infra/database';
-import { missedDeadline } from '../../domain/overdue';
+import { currentDue } from '../../domain/overdue';
 import { overdueWhere } from '../services/open-cases';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope, requireRole, type StaffUser } from '../auth/scope';
@@ -11,13 +11,16 @@ async function overdueCases(db: Database, user: StaffUser, now: Date) {
     where: { ...(await caseScope(db, user)), ...overdueWhere(now) },
     select: { id: true, trackingCode: true, type: true, status: true, title: true, firstStepDueAt: true, resolutionDueAt: true, unit: { select: { name: true } }, agency: { select: { name: true } } },
   });
+  // The query chose the overdue rows; currentDue names which deadline each one missed.
   return rows
-    .map((c) => ({ c, missed: missedDeadline(c, now) }))
-    .filter((x) => x.missed !== null)
-    .sort((a, b) => a.missed!.dueAt.getTime() - b.missed!.dueAt.getTime())
+    .flatMap((c) => {
+      const missed = currentDue(c);
+      return missed ? [{ c, missed }] : [];
+    })
+    .sort((a, b) => a.missed.dueAt.getTime() - b.missed.dueAt.getTime())
     .map(({ c, missed }) => ({
       id: c.id, trackingCode: c.trackingCode, type: c.type, status: c.status, title: c.title, unit: c.unit.name,
-      agency: c.agency?.name ?? null, missedStep: missed!.step, dueAt: missed!.dueAt,
+      agency: c.agency?.name ?? null, missedStep: missed.step, dueAt: missed.dueAt,
     }));
 }
 
