@@ -39,3 +39,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 /** Field errors keyed by path ("petitioner.address"). */
 export const fieldErrors = (err: unknown): Record<string, string> =>
   err instanceof ApiError ? Object.fromEntries(err.fields.map((f) => [f.field, f.message])) : {};
+
+/** The id of the case in the caller's scope with this tracking code. */
+export const caseIdByCode = async (code: string): Promise<string> =>
+  (await api<{ id: string }>(`/api/cases/by-code/${encodeURIComponent(code.trim())}`)).id;

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { label, lang, t } from '../i18n';
-import { useLoad } from './data';
-import { Field, FormError, inputValue, useSubmit } from './form';
+import { ErrorBox, useLoad } from './data';
+import { Field, inputValue, useSubmit } from './form';
 
 type Kind = 'reason' | 'optionalReason' | 'note' | 'agency' | 'complexity' | 'optionalComplexity' | 'approved' | 'answer' | 'documents' | 'target' | 'satisfied';
 const FIELDS: Record<string, Kind[]> = {
@@ -48,7 +48,7 @@ export function ActionForm({ caseId, action, onDone }: { caseId: string; action:
   return (
     <form onSubmit={form.submit} noValidate data-action={action}>
       <h3>{label('action', action)}</h3>
-      <FormError error={form.error} />
+      <ErrorBox error={form.error} />
       {kinds.map((k) => {
         const name = NAME[k];
         switch (k) {

@@ -2,7 +2,6 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { fieldErrors } from '../api';
 import { pick, t } from '../i18n';
-import { ErrorBox } from './data';
 
 let nextId = 0;
 const useId = () => useState(() => `f${++nextId}`)[0];
@@ -50,10 +49,6 @@ export function useSubmit<T>(run: () => Promise<T>, onDone?: (result: T) => void
     }
   };
   return { busy, error, fields: fieldErrors(error), submit };
-}
-
-export function FormError({ error }: { error: unknown }) {
-  return <ErrorBox error={error} />;
 }
 
 export const inputValue = (e: Event) => (e.currentTarget as HTMLInputElement).value;

@@ -1,8 +1,8 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, caseIdByCode } from '../api';
 import { Async, ErrorBox, useLoad } from '../components/data';
-import { Field, FormError, inputValue, useSubmit } from '../components/form';
+import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime } from '../format';
 import { label, type MessageKey, t } from '../i18n';
 import { navigate } from '../router';
@@ -155,7 +155,7 @@ function AddForm({ resource, onDone }: { resource: Resource; onDone: () => void 
     <details class="card">
       <summary><strong>{t('add')}</strong></summary>
       <form onSubmit={form.submit} noValidate>
-        <FormError error={form.error} />
+        <ErrorBox error={form.error} />
         <div class="grid">
           {resource.fields.map((f) =>
             f.type === 'checkbox' ? (
@@ -197,7 +197,7 @@ function EditForm({ row, edit, onDone }: { row: Row; edit: NonNullable<Resource[
   }, onDone);
   return (
     <form onSubmit={form.submit} noValidate aria-label={t('edit')}>
-      <FormError error={form.error} />
+      <ErrorBox error={form.error} />
       <p class="hint">{t('editHint')}</p>
       <div class="grid">
         {edit.fields.map((f) => (
@@ -242,10 +242,10 @@ function Policies() {
 /** Any case's full history, found by the tracking code. */
 function FindCase() {
   const [code, setCode] = useState('');
-  const form = useSubmit(() => api<{ id: string }>(`/api/cases/by-code/${encodeURIComponent(code.trim())}`), (r) => navigate(`/cases/${r.id}/history`));
+  const form = useSubmit(() => caseIdByCode(code), (id) => navigate(`/cases/${id}/history`));
   return (
     <form class="card" onSubmit={form.submit} role="search">
-      <FormError error={form.error} />
+      <ErrorBox error={form.error} />
       <Field label={t('findCase')} required>{(p) => <input {...p} class="code" value={code} onInput={(e) => setCode(inputValue(e))} />}</Field>
       <div class="actions"><button type="submit" disabled={form.busy}>{t('open')}</button></div>
     </form>

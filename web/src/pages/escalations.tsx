@@ -1,6 +1,6 @@
 import { api } from '../api';
-import { Async, useLoad } from '../components/data';
-import { FormError, useSubmit } from '../components/form';
+import { Async, ErrorBox, useLoad } from '../components/data';
+import { useSubmit } from '../components/form';
 import { dateTime } from '../format';
 import { label, t } from '../i18n';
 
@@ -47,7 +47,7 @@ function Decide({ r, onDone }: { r: ExtensionRequest; onDone: () => void }) {
       <a href={`/cases/${r.caseId}`}>{r.title}</a> <span class="hint code">{r.trackingCode}</span>
       <div>{t('requestedBy')}: {r.requestedBy} · {dateTime(r.requestedAt)} · {t('resolutionDue')}: {dateTime(r.resolutionDueAt)}</div>
       {r.reason && <p class="pre">{r.reason}</p>}
-      <FormError error={yes.error ?? no.error} />
+      <ErrorBox error={yes.error ?? no.error} />
       <div class="actions">
         <button type="button" disabled={yes.busy || no.busy} onClick={() => void yes.submit()}>{t('approve')}</button>
         <button type="button" class="secondary" disabled={yes.busy || no.busy} onClick={() => void no.submit()}>{t('refuse')}</button>

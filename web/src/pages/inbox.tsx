@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { caseIdByCode } from '../api';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { dateTime, timeLeft } from '../format';
 import { label, t } from '../i18n';
@@ -21,7 +21,7 @@ export function InboxPage() {
   const find = async (e: Event) => {
     e.preventDefault();
     setFindError(null);
-    await api<{ id: string }>(`/api/cases/by-code/${encodeURIComponent(code.trim())}`).then((r) => navigate(`/cases/${r.id}`), setFindError);
+    await caseIdByCode(code).then((id) => navigate(`/cases/${id}`), setFindError);
   };
   return (
     <>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { Field, FormError, inputValue, useSubmit } from '../components/form';
+import { ErrorBox } from '../components/data';
+import { Field, inputValue, useSubmit } from '../components/form';
 import { t } from '../i18n';
 import { navigate } from '../router';
 import { HOME_OF, type Me, useSession } from '../session';
@@ -21,7 +22,7 @@ export function LoginPage() {
     <section class="card" style={{ maxWidth: '28rem' }}>
       <h1>{t('login')}</h1>
       <form onSubmit={form.submit} noValidate>
-        <FormError error={form.error} />
+        <ErrorBox error={form.error} />
         <Field label={t('email')} required error={form.fields.email}>
           {(p) => <input {...p} type="email" autoComplete="username" value={email} onInput={(e) => setEmail(inputValue(e))} />}
         </Field>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { Async, useLoad } from '../components/data';
-import { Field, FormError, inputValue, useSubmit } from '../components/form';
+import { Async, ErrorBox, useLoad } from '../components/data';
+import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime, vietnamInstant } from '../format';
 import { label, lang, t } from '../i18n';
 import { navigate } from '../router';
@@ -41,7 +41,7 @@ function NewSession() {
     <details class="card" open>
       <summary><strong>{t('newSession')}</strong></summary>
       <form onSubmit={form.submit} noValidate>
-        <FormError error={form.error} />
+        <ErrorBox error={form.error} />
         <div class="grid">
           <Field label={t('unit')} required error={e.unitCode}>
             {(p) => <select {...p} value={f.unitCode} onChange={set('unitCode')}><option value="">{t('choose')}</option>{catalog.data?.units.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}</select>}
@@ -108,7 +108,7 @@ export function SessionPage({ id }: { id: string }) {
           {canRecord && (
             <form class="card" onSubmit={save.submit} noValidate>
               <h3>{t('addOpinion')}</h3>
-              <FormError error={save.error} />
+              <ErrorBox error={save.error} />
               {rows.map((r, i) => (
                 <fieldset key={i}>
                   <legend>{t('opinions')} {i + 1}</legend>
@@ -133,7 +133,7 @@ export function SessionPage({ id }: { id: string }) {
           {me?.role === 'HEAD_OF_GOVERNMENT' && !d.noticePublishedAt && (
             <form class="card" onSubmit={conclude.submit} noValidate>
               <h3>{t('conclude')}</h3>
-              <FormError error={conclude.error} />
+              <ErrorBox error={conclude.error} />
               <Field label={t('conclusion')} required error={conclude.fields.conclusion}>{(p) => <textarea {...p} value={conclusion} onInput={(e) => setConclusion(inputValue(e))} />}</Field>
               <div class="actions"><button type="submit" disabled={conclude.busy}>{t('conclude')}</button></div>
             </form>

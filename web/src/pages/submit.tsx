@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../api';
-import { Async, useLoad } from '../components/data';
-import { Field, FormError, inputValue, useSubmit } from '../components/form';
+import { Async, ErrorBox, useLoad } from '../components/data';
+import { Field, inputValue, useSubmit } from '../components/form';
 import { label, lang, t } from '../i18n';
 
 export interface Catalog {
@@ -66,7 +66,7 @@ export function SubmitPage() {
       {(c) => (
         <form class="card" onSubmit={form.submit} noValidate aria-labelledby="submit-title">
           <h1 id="submit-title">{t('submit')}</h1>
-          {form.error ? <FormError error={form.error} /> : null}
+          {form.error ? <ErrorBox error={form.error} /> : null}
           {Object.keys(e).length > 0 && <p class="field-error">{t('fixErrors')}</p>}
           <Field label={t('caseType')} required error={e.type}>
             {(p) => (

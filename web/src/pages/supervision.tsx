@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api';
-import { Async, useLoad } from '../components/data';
-import { Field, FormError, inputValue, useSubmit } from '../components/form';
+import { api, caseIdByCode } from '../api';
+import { Async, ErrorBox, useLoad } from '../components/data';
+import { Field, inputValue, useSubmit } from '../components/form';
 import { dateOnly, dateTime } from '../format';
 import { label, t } from '../i18n';
 import { useSession } from '../session';
@@ -76,7 +76,7 @@ function RecommendationForm({ sessions, onDone }: { sessions: BoardSession[]; on
   const [key, setKey] = useState(() => crypto.randomUUID());
   const form = useSubmit(
     async () => {
-      const caseId = code.trim() ? (await api<{ id: string }>(`/api/cases/by-code/${encodeURIComponent(code.trim())}`)).id : undefined;
+      const caseId = code.trim() ? await caseIdByCode(code) : undefined;
       return api('/api/supervision/recommendations', { body: { content, ...(caseId ? { caseId } : {}), ...(sessionId ? { sessionId } : {}) }, headers: { 'Idempotency-Key': key } });
     },
     () => { setContent(''); setCode(''); setSessionId(''); setOk(true); setKey(crypto.randomUUID()); onDone(); },
@@ -85,7 +85,7 @@ function RecommendationForm({ sessions, onDone }: { sessions: BoardSession[]; on
     <form class="card" onSubmit={form.submit} noValidate>
       <h2>{t('newRecommendation')}</h2>
       {ok && <p class="alert ok" role="status">{t('done')}</p>}
-      <FormError error={form.error} />
+      <ErrorBox error={form.error} />
       <Field label={t('recommendationContent')} required error={form.fields.content}>{(p) => <textarea {...p} value={content} onInput={(e) => setContent(inputValue(e))} />}</Field>
       <Field label={t('caseCode')} error={form.fields.caseId}>{(p) => <input {...p} class="code" value={code} onInput={(e) => setCode(inputValue(e))} />}</Field>
       <Field label={t('session')} error={form.fields.sessionId}>
@@ -116,7 +116,7 @@ function RecommendationItem({ r, canRespond, onDone }: { r: Recommendation; canR
       {r.response && <p class="pre"><strong>{t('response')}:</strong> {r.response} <span class="hint">({dateTime(r.respondedAt)})</span></p>}
       {canRespond && r.status === 'OPEN' && (
         <form onSubmit={form.submit} noValidate>
-          <FormError error={form.error} />
+          <ErrorBox error={form.error} />
           <Field label={t('response')} required error={form.fields.response}>{(p) => <textarea {...p} value={response} onInput={(e) => setResponse(inputValue(e))} />}</Field>
           <div class="actions"><button type="submit" disabled={form.busy}>{t('respond')}</button></div>
         </form>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { Async, useLoad } from '../components/data';
-import { Field, FormError, inputValue, useSubmit } from '../components/form';
+import { Async, ErrorBox, useLoad } from '../components/data';
+import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime } from '../format';
 import { label, t } from '../i18n';
 import { navigate } from '../router';
@@ -79,7 +79,7 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
       {c.status === 'ANSWERED' && (
         <form class="card" onSubmit={rate.submit}>
           <h2>{t('rateTitle')}</h2>
-          <FormError error={rate.error} />
+          <ErrorBox error={rate.error} />
           <fieldset>
             <legend>{t('satisfiedQ')}</legend>
             <label><input type="radio" name="satisfied" checked={satisfied === true} onChange={() => setSatisfied(true)} />{t('satisfied')}</label>
@@ -97,7 +97,7 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
         <form class="card" onSubmit={appeal.submit} noValidate>
           <h2>{t('appealTitle')}</h2>
           <p class="hint">{t('appealHint')}</p>
-          <FormError error={appeal.error} />
+          <ErrorBox error={appeal.error} />
           <Field label={t('reason')} required error={appeal.fields.reason}>{(p) => <textarea {...p} value={reason} onInput={(e) => setReason(inputValue(e))} />}</Field>
           <div class="actions"><button type="submit" class="secondary" disabled={appeal.busy}>{t('appeal')}</button></div>
         </form>
@@ -105,7 +105,7 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
       {c.status === 'AWAITING_INFO' && (
         <form class="card" onSubmit={provide.submit}>
           <h2>{t('provideInfoTitle')}</h2>
-          <FormError error={provide.error} />
+          <ErrorBox error={provide.error} />
           <Field label={t('note')} error={provide.fields.note}>{(p) => <textarea {...p} value={text} onInput={(e) => setText(inputValue(e))} />}</Field>
           <div class="actions"><button type="submit" disabled={provide.busy}>{t('provideInfo')}</button></div>
         </form>
@@ -114,7 +114,7 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
         <details class="card">
           <summary>{t('withdrawTitle')}</summary>
           <form onSubmit={withdraw.submit}>
-            <FormError error={withdraw.error} />
+            <ErrorBox error={withdraw.error} />
             <Field label={t('reason')} required error={withdraw.fields.reason}>{(p) => <textarea {...p} value={text} onInput={(e) => setText(inputValue(e))} />}</Field>
             <div class="actions"><button type="submit" class="secondary" disabled={withdraw.busy}>{t('withdraw')}</button></div>
           </form>
