@@ -6,8 +6,7 @@ import { ensureTemporalCli } from '../scripts/install-temporal.mjs';
 import { freePort } from '../scripts/lib/free-port';
 import { startTemporalDevServer, type RunningDevServer } from '../scripts/lib/temporal-dev-server';
 import { petitioner } from './support/cases';
-import { eventually } from './support/eventually';
-import { duplicateCount, reportFaults } from './support/fault-figures';
+import { escalationOutcome, reportFaults } from './support/fault-figures';
 import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
 
@@ -60,23 +59,12 @@ describe('the Temporal server restarted mid-run on the same database file', () =
     await sleep(8000); // the first-step deadlines pass with the server down
     server = await startServer();
 
-    await eventually(async () => {
-      const escalated = await sys.db.caseEvent.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, type: 'overdue' }, _count: true });
-      expect(escalated).toHaveLength(CASES);
-      expect(await sys.db.notification.count({ where: { caseId: { in: ids }, status: { not: 'SENT' } } })).toBe(0);
-    }, 90_000, 500);
+    const outcome = await escalationOutcome(sys, ids);
+    reportFaults('Temporal server stopped 8 s and restarted', { casesInFlight: CASES, faultsInjected: 1, casesLost: outcome.casesLost, duplicateEmails: outcome.duplicates });
 
-    const cases = await sys.db.case.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
-    const overdue = await sys.db.caseEvent.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, type: 'overdue' }, _count: true });
-    const settled = cases.filter((c) => c.status === 'ASSIGNED' && overdue.some((g) => g.caseId === c.id && g._count === 1));
-    const notices = await sys.db.notification.findMany({ where: { caseId: { in: ids } }, select: { id: true } });
-    const ours = new Set(notices.map((n) => `<${n.id}@petitions.local>`));
-    const mails = sys.smtp.messages.filter((m) => ours.has(m.messageId));
-    reportFaults('Temporal server stopped 8 s and restarted', { casesInFlight: CASES, faultsInjected: 1, casesLost: CASES - settled.length, duplicateEmails: duplicateCount(mails) });
-
-    expect(settled).toHaveLength(CASES);
-    expect(new Set(mails.map((m) => m.messageId)).size).toBe(notices.length);
-    expect(duplicateCount(mails)).toBe(0); // the worker kept running: no activity was cut between send and record
+    expect(outcome.casesLost).toBe(0);
+    expect(outcome.distinctMails).toBe(outcome.notices.length);
+    expect(outcome.duplicates).toBe(0); // the worker kept running: no activity was cut between send and record
     // The workflows' histories are intact on the restarted server.
     const described = await Promise.all(ids.map((id) => sys.client.workflow.getHandle(`case-${id}`).describe()));
     expect(described.every((d) => d.status.name === 'RUNNING')).toBe(true);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { petitioner } from './support/cases';
-import { eventually } from './support/eventually';
-import { duplicateCount, reportFaults } from './support/fault-figures';
+import { escalationOutcome, reportFaults } from './support/fault-figures';
 import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
 import { kill, spawnWorker, type WorkerProcess } from './support/worker-process';
@@ -53,29 +52,17 @@ describe('a worker killed with SIGKILL at random moments', () => {
     }
     await killing;
 
-    await eventually(async () => {
-      const escalated = await sys.db.caseEvent.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, type: 'overdue' }, _count: true });
-      expect(escalated).toHaveLength(CASES);
-      expect(await sys.db.notification.count({ where: { caseId: { in: ids }, status: { not: 'SENT' } } })).toBe(0);
-    }, 90_000, 500);
+    const outcome = await escalationOutcome(sys, ids);
+    reportFaults(`worker SIGKILL ${KILLS}× (waits ${moments.join(', ')} ms)`, { casesInFlight: CASES, faultsInjected: KILLS, casesLost: outcome.casesLost, duplicateEmails: outcome.duplicates });
 
-    const cases = await sys.db.case.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, agencyId: true } });
-    const overdueEvents = await sys.db.caseEvent.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, type: 'overdue' }, _count: true });
-    const settled = cases.filter((c) => c.status === 'ASSIGNED' && c.agencyId !== null && overdueEvents.some((g) => g.caseId === c.id && g._count === 1));
+    expect(outcome.casesLost).toBe(0);
     // Every notice the outbox holds reached the SMTP server under its own Message-ID.
-    const notices = await sys.db.notification.findMany({ where: { caseId: { in: ids } }, select: { id: true, caseId: true } });
-    const ours = new Set(notices.map((n) => `<${n.id}@petitions.local>`));
-    const mails = sys.smtp.messages.filter((m) => ours.has(m.messageId));
-    const duplicates = duplicateCount(mails);
-    reportFaults(`worker SIGKILL ${KILLS}× (waits ${moments.join(', ')} ms)`, { casesInFlight: CASES, faultsInjected: KILLS, casesLost: CASES - settled.length, duplicateEmails: duplicates });
-
-    expect(settled).toHaveLength(CASES);
-    expect(new Set(mails.map((m) => m.messageId)).size).toBe(notices.length);
+    expect(outcome.distinctMails).toBe(outcome.notices.length);
     // Same pipeline for every case (assignment, reminder, escalation): the same number of notices.
-    const perCase = new Set(ids.map((id) => notices.filter((n) => n.caseId === id).length));
+    const perCase = new Set(ids.map((id) => outcome.notices.filter((n) => n.caseId === id).length));
     expect(perCase.size).toBe(1);
     // A kill between the SMTP server's "250 OK" and the outbox row's update re-sends that one mail
     // with the same Message-ID (README, "Notifications"), so the bound is one per kill and mail in flight.
-    expect(duplicates).toBeLessThanOrEqual(KILLS * 4);
+    expect(outcome.duplicates).toBeLessThanOrEqual(KILLS * 4);
   }, 240_000);
 });
