@@ -66,7 +66,7 @@ export function SubmitPage() {
       {(c) => (
         <form class="card" onSubmit={form.submit} noValidate aria-labelledby="submit-title">
           <h1 id="submit-title">{t('submit')}</h1>
-          {form.error ? <ErrorBox error={form.error} /> : null}
+          <ErrorBox error={form.error} />
           {Object.keys(e).length > 0 && <p class="field-error">{t('fixErrors')}</p>}
           <Field label={t('caseType')} required error={e.type}>
             {(p) => (
