@@ -9,6 +9,9 @@ import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
 import { reportFaults } from './support/fault-figures';
 import { ADMIN, login } from './support/http';
+import { deliver, type Notice } from '../activities/outbox';
+import { CLAIM_LEASE_SECONDS } from '../activities/notice-claim';
+import { createSmtpMailer } from '../infra/mailer';
 
 const policy = testPolicy('test-notifications', {
   rules: {
@@ -101,6 +104,63 @@ describe('delivery', () => {
     const ids = cases.flatMap((c) => mailsFor(sys, c.trackingCode).map((m) => m.messageId));
     reportFaults('SMTP refusing mail', { casesInFlight: cases.length, faultsInjected: sys.smtp.refusedConnections(), casesLost: 0, duplicateEmails: ids.length - new Set(ids).size });
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  describe('claims: one live attempt per notice', () => {
+    // Activities called directly, as two workers would call them, against the system's database and relay.
+    const deps = () => ({ db: sys.db, mailer: createSmtpMailer(sys.smtp.url), mailFrom: 'he-thong@hoason.gov.test', publicUrl: sys.baseUrl, language: 'vi' as const });
+    const notice = (event: string): Notice => ({
+      event,
+      caseId: null,
+      template: 'assignment',
+      language: 'vi',
+      recipient: { email: 'claims@example.test', name: 'Phòng Kinh tế' },
+      rendered: { subject: `Thử ${event}`, text: 'Nội dung.', html: '<p>Nội dung.</p>' },
+    });
+    const arrived = (id: string) => sys.smtp.messages.filter((m) => m.messageId === `<${id}@petitions.local>`);
+
+    it('keeps a second attempt from sending while the first is still at a slow relay, past the lease', async () => {
+      const n = notice(`claim-overlap-${Date.now()}`);
+      sys.smtp.answerAfter((CLAIM_LEASE_SECONDS + 3) * 1000);
+      try {
+        const first = deliver(deps(), n);
+        const row = await eventually(async () => {
+          const r = await sys.db.notification.findUnique({ where: { key: `${n.event}:${n.recipient.email}` } });
+          expect(r?.claimedBy).toBeTruthy();
+          return r!;
+        });
+        await sleep((CLAIM_LEASE_SECONDS + 1) * 1000); // without renewal the claim would have lapsed
+        await expect(deliver(deps(), n)).rejects.toMatchObject({ type: 'NoticeInProgress' });
+        expect(await first).toBe('sent');
+        expect(await deliver(deps(), n)).toBe('already_sent');
+        expect(arrived(row.id)).toHaveLength(1);
+        expect(await sys.db.notification.findUnique({ where: { id: row.id } })).toMatchObject({ status: 'SENT', claimedBy: null, claimedUntil: null });
+      } finally {
+        sys.smtp.answerAfter(0);
+      }
+    }, 60_000);
+
+    it('waits while a claim is live and sends once the claim of a dead attempt has lapsed', async () => {
+      const n = notice(`claim-lapsed-${Date.now()}`);
+      const row = await sys.db.notification.create({
+        data: {
+          key: `${n.event}:${n.recipient.email}`,
+          event: n.event,
+          template: n.template,
+          language: n.language,
+          recipientEmail: n.recipient.email,
+          recipientName: n.recipient.name,
+          subject: n.rendered.subject,
+          claimedBy: 'a worker that died',
+          claimedUntil: new Date(Date.now() + 60_000),
+        },
+      });
+      await expect(deliver(deps(), n)).rejects.toMatchObject({ type: 'NoticeInProgress' });
+      expect(arrived(row.id)).toHaveLength(0);
+      await sys.db.notification.update({ where: { id: row.id }, data: { claimedUntil: new Date(Date.now() - 1000) } });
+      expect(await deliver(deps(), n)).toBe('sent');
+      expect(arrived(row.id)).toHaveLength(1);
+    });
   });
 
   it('marks a permanent refusal as failed, shows it on the case, and carries on', async () => {

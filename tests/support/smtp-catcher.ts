@@ -7,19 +7,23 @@ export interface CaughtMail {
   text: string;
   html: string;
   messageId: string;
+  /** When the whole message had arrived (Date.now()), before the server answered 250. */
+  receivedAt: number;
 }
 
 const smtpError = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
 
 /**
  * A real SMTP server on loopback that keeps what it receives. It can refuse every connection for
- * a while (an outage: 421) and reject chosen addresses for good (550).
+ * a while (an outage: 421), reject chosen addresses for good (550), and take its time before
+ * answering a message (a slow relay).
  */
 export async function startSmtpCatcher() {
   const messages: CaughtMail[] = [];
   const rejected = new Set<string>();
   let refusing = false;
   let refusedConnections = 0;
+  let answerAfterMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -37,8 +41,9 @@ export async function startSmtpCatcher() {
       simpleParser(stream)
         .then((mail: ParsedMail) => {
           const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address ?? ''));
-          messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', messageId: mail.messageId ?? '' });
-          callback();
+          const html = typeof mail.html === 'string' ? mail.html : '';
+          messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html, messageId: mail.messageId ?? '', receivedAt: Date.now() });
+          setTimeout(() => callback(), answerAfterMs);
         })
         .catch(callback);
     },
@@ -54,6 +59,10 @@ export async function startSmtpCatcher() {
       refusing = on;
     },
     refusedConnections: () => refusedConnections,
+    /** Keep each message for this long before answering 250 (it is already received). */
+    answerAfter(ms: number) {
+      answerAfterMs = ms;
+    },
     rejectAddress: (address: string) => rejected.add(address),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
