@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { petitioner } from './support/cases';
-import { escalationOutcome, reportFaults } from './support/fault-figures';
+import { escalationOutcome, reportFaults, unexplainedRepeats } from './support/fault-figures';
 import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
 import { kill, spawnWorker, type WorkerProcess } from './support/worker-process';
@@ -12,6 +12,9 @@ const policy = testPolicy('test-worker-crash', {
 });
 const CASES = 16;
 const KILLS = 4;
+// From the worker writing a mail's last line to the outbox's record of the server's 250: a few to
+// tens of milliseconds; generous here because the suite shares two cores with the browser test.
+const SEND_TO_RECORD_MS = 2_000;
 
 let sys: TestSystem;
 let worker: WorkerProcess | null = null;
@@ -30,12 +33,14 @@ describe('a worker killed with SIGKILL at random moments', () => {
     worker = await spawnWorker(sys);
     // Kills start with the submissions, so they land in routing, reminders and escalations alike.
     const moments: number[] = [];
+    const killedAt: number[] = [];
     const killing = (async () => {
       for (let k = 0; k < KILLS; k += 1) {
         const wait = 300 + Math.floor(Math.random() * 2500);
         moments.push(wait);
         await sleep(wait);
         await kill(worker!);
+        killedAt.push(Date.now());
         worker = await spawnWorker(sys);
       }
     })();
@@ -58,11 +63,9 @@ describe('a worker killed with SIGKILL at random moments', () => {
     expect(outcome.casesLost).toBe(0);
     // Every notice the outbox holds reached the SMTP server under its own Message-ID.
     expect(outcome.distinctMails).toBe(outcome.notices.length);
-    // Same pipeline for every case (assignment, reminder, escalation): the same number of notices.
-    const perCase = new Set(ids.map((id) => outcome.notices.filter((n) => n.caseId === id).length));
-    expect(perCase.size).toBe(1);
-    // A kill between the SMTP server's "250 OK" and the outbox row's update re-sends that one mail
-    // with the same Message-ID (README, "Notifications"), so the bound is one per kill and mail in flight.
-    expect(outcome.duplicates).toBeLessThanOrEqual(KILLS * 4);
+    // No mail is sent twice, except in the one window SMTP leaves open (README, "Notifications"): a
+    // kill after the worker wrote a whole mail and before the outbox recorded the server's 250.
+    // Claims rule out every other repeat (two live attempts at once, a record lost to a blip).
+    expect(unexplainedRepeats(outcome.mails, killedAt, SEND_TO_RECORD_MS)).toEqual([]);
   }, 240_000);
 });
