@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as admin from './routes/admin/schemas';
 import { loginSchema } from './routes/auth';
 import { ACTION_SCHEMAS } from './routes/case-actions.schema';
+import { changeLogQuerySchema } from './routes/admin/change-log';
 import { inboxQuerySchema } from './routes/inbox';
 import { submitPetitionSchema } from './routes/petitions.schema';
 import { recommendationSchema, respondSchema } from './routes/recommendations';
@@ -121,6 +122,7 @@ export function openApiDocument(serverUrl: string) {
       '/api/admin/users': { get: op('Users', { security: staff }), post: op('Add a user', { security: staff, requestBody: body(admin.userSchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },
       '/api/admin/users/{id}': { patch: op('Change a user (role, placement, password, unlock)', { security: staff, parameters: [pathParam('id', 'user id')], requestBody: body(admin.userPatchSchema) }) },
       '/api/admin/api-tokens': { get: op('API tokens', { security: staff }), post: op('Issue an API token (shown once)', { security: staff, requestBody: body(admin.apiTokenSchema) }, { 201: ok('The token'), ...errors(401, 403, 422) }) },
+      '/api/admin/changes': { get: op('Configuration change log, newest first (who, what, when; never a secret)', { security: staff, parameters: query(changeLogQuerySchema) }, { 200: ok('A page of changes and the cursor of the next'), ...errors(401, 403, 422) }) },
       '/api/admin/api-tokens/{id}': { delete: op('Revoke an API token', { security: staff, parameters: [pathParam('id', 'token id')] }, { 204: { description: 'Revoked' }, ...errors(404) }) },
       '/api/health': { get: op('Liveness') },
       '/api/ready': { get: op('Readiness: PostgreSQL and Temporal', {}, { 200: ok('Ready'), 503: ok('Unavailable') }) },

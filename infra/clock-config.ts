@@ -19,7 +19,7 @@ export async function policyByVersion(db: Database, version: string): Promise<Cl
   throw new Error(`Legal-clock policy version ${version} does not exist`);
 }
 
-export async function storePolicy(db: Database, policy: ClockPolicy, note: string): Promise<void> {
+export async function storePolicy(db: Pick<Database, 'clockPolicyVersion'>, policy: ClockPolicy, note: string): Promise<void> {
   const data = { effectiveFrom: new Date(policy.effectiveFrom), policy: policy as object, note };
   await db.clockPolicyVersion.upsert({ where: { version: policy.version }, create: { version: policy.version, ...data }, update: data });
 }

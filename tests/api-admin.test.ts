@@ -102,6 +102,36 @@ describe('administration', () => {
     expect((await call('DELETE', `/api/admin/api-tokens/${issued.body.id}`, admin)).status).toBe(204);
     expect((await call('GET', '/api/inbox', undefined, undefined, bearer)).status).toBe(401);
   });
+
+  it('logs every accepted change with who, what and when, and never a password or a token', async () => {
+    const officer = (await call('GET', '/api/admin/users', admin)).body.find((u: Json) => u.email === 'canbo.lamson@hoason.gov.test');
+    expect((await call('PATCH', `/api/admin/users/${officer.id}`, admin, { password: 'mat-khau-moi-rat-dai' })).status).toBe(200);
+    const log = await call('GET', '/api/admin/changes?limit=200', admin);
+    expect(log.status).toBe(200);
+    // Newest first; the refused attempts above (a duplicate unit, bad input) left nothing.
+    expect(log.body.items.map((c: Json) => c.action)).toEqual([
+      'user.changed',
+      'api_token.revoked', 'api_token.issued',
+      'user.changed', 'user.changed', 'user.created',
+      'clock_policy.created', 'calendar_override.removed', 'calendar_override.set',
+      'routing_rule.removed', 'routing_rule.created', 'category.created',
+      'organisation.created', 'organisation.created', 'organisation.created', 'unit.created',
+    ]);
+    expect(new Set(log.body.items.map((c: Json) => c.actor))).toEqual(new Set([admin]));
+    expect(log.body.items.at(-1)).toMatchObject({ target: 'HS-X-LAMSON', data: { name: 'Xã Lâm Sơn', parentCode: 'HS', remoteArea: true } });
+    expect(log.body.items.find((c: Json) => c.action === 'routing_rule.removed')).toMatchObject({ target: 'HS-X-LAMSON/thuy-loi', data: { agencyCode: 'HS-X-LAMSON-PKT' } });
+    expect(log.body.items.find((c: Json) => c.action === 'user.created').data).toEqual({ email: 'canbo.lamson@hoason.gov.test', fullName: 'Đàm Văn Quý', role: 'AGENCY_OFFICER', unitCode: 'HS-X-LAMSON', organisationCode: 'HS-X-LAMSON-PKT' });
+    expect(log.body.items[0].data).toEqual({ passwordChanged: true });
+    expect(JSON.stringify(log.body)).not.toMatch(/mat-khau|pat_|passwordHash/);
+
+    const ofUser = await call('GET', '/api/admin/changes?target=canbo.lamson@hoason.gov.test', admin);
+    expect(ofUser.body.items.map((c: Json) => c.action)).toEqual(['user.changed', 'user.changed', 'user.changed', 'user.created']);
+    const first = await call('GET', '/api/admin/changes?limit=4', admin);
+    const second = await call('GET', `/api/admin/changes?limit=4&after=${first.body.next}`, admin);
+    expect([...first.body.items, ...second.body.items].map((c: Json) => c.id)).toEqual(log.body.items.slice(0, 8).map((c: Json) => c.id));
+    expect((await call('GET', '/api/admin/changes?limit=0', admin)).status).toBe(422);
+    expect((await call('GET', '/api/admin/changes', 'chutich@hoason.gov.test')).status).toBe(403);
+  });
 });
 
 describe('remaining endpoints, happy paths', () => {

@@ -70,7 +70,7 @@ export async function userForToken(db: Database, token: string, now = new Date()
 export const API_TOKEN_PREFIX = 'pat_';
 
 /** Issues an API token; the clear token is returned once and only its hash is kept. */
-export async function issueApiToken(db: Database, input: { name: string; userId: string; createdBy: string }) {
+export async function issueApiToken(db: Pick<Database, 'apiToken'>, input: { name: string; userId: string; createdBy: string }) {
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const row = await db.apiToken.create({ data: { ...input, tokenHash: hashToken(token) } });
   return { id: row.id, name: row.name, token, createdAt: row.createdAt };

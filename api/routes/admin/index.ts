@@ -2,11 +2,12 @@ import { Router } from 'express';
 import type { Database } from '../../../infra/database';
 import { requireStaff } from '../../auth/authenticate';
 import { AppError } from '../../errors';
+import { changeLogRouter } from './change-log';
 import { clockConfigRouter } from './clock-config';
 import { referenceDataRouter } from './reference-data';
 import { usersRouter } from './users';
 
-/** Administration: configuration, users and tokens. Administrators only. */
+/** Administration: configuration, users and tokens, and the log of their changes. Administrators only. */
 export function adminRouter({ db }: { db: Database }): Router {
   const router = Router();
   router.use((_req, res, next) => {
@@ -16,5 +17,6 @@ export function adminRouter({ db }: { db: Database }): Router {
   router.use(referenceDataRouter(db));
   router.use(clockConfigRouter(db));
   router.use(usersRouter(db));
+  router.use(changeLogRouter(db));
   return router;
 }

@@ -1,15 +1,19 @@
 import { Router } from 'express';
 import type { Database } from '../../../infra/database';
 import { AppError } from '../../errors';
+import { changeLogger } from './change-log';
 import { duplicateToConflict, lookup } from './lookup';
 import { categoryPatchSchema, categorySchema, idSchema, organisationPatchSchema, organisationSchema, routingRuleSchema, unitPatchSchema, unitSchema } from './schemas';
 
 const notFound = () => new AppError('not_found', 'Không tìm thấy / not found');
+/** A routing rule is logged under its unit and category, the way an administrator looks for it. */
+const ruleTarget = (r: { unitCode: string; categoryCode: string }) => `${r.unitCode}/${r.categoryCode}`;
 
 /** Units, organisations (committees, Fronts, agencies, inspectorates), categories and routing rules. */
 export function referenceDataRouter(db: Database): Router {
   const router = Router();
   const find = lookup(db);
+  const logged = changeLogger(db);
 
   router.get('/units', async (_req, res) => {
     res.json(await db.unit.findMany({ orderBy: { code: 'asc' } }));
@@ -17,7 +21,8 @@ export function referenceDataRouter(db: Database): Router {
   router.post('/units', async (req, res) => {
     const { parentCode, dissolvedAt, ...input } = unitSchema.parse(req.body ?? {});
     const parentId = parentCode ? (await find.unit(parentCode, 'parentCode')).id : null;
-    const row = await db.unit.create({ data: { ...input, parentId, dissolvedAt: dissolvedAt ? new Date(dissolvedAt) : null } }).catch((e: unknown) => Promise.reject(duplicateToConflict(e)));
+    const change = { action: 'unit.created', target: input.code, data: { ...input, parentCode, dissolvedAt } } as const;
+    const row = await logged(res, change, (tx) => tx.unit.create({ data: { ...input, parentId, dissolvedAt: dissolvedAt ? new Date(dissolvedAt) : null } })).catch((e: unknown) => Promise.reject(duplicateToConflict(e)));
     res.status(201).json(row);
   });
   router.patch('/units/:code', async (req, res) => {
@@ -25,7 +30,8 @@ export function referenceDataRouter(db: Database): Router {
     const unit = await db.unit.findUnique({ where: { code: req.params.code } });
     if (!unit) throw notFound();
     const parentId = parentCode === undefined ? undefined : parentCode === null ? null : (await find.unit(parentCode, 'parentCode')).id;
-    res.json(await db.unit.update({ where: { id: unit.id }, data: { ...input, parentId, ...(dissolvedAt !== undefined ? { dissolvedAt: dissolvedAt ? new Date(dissolvedAt) : null } : {}) } }));
+    const data = { ...input, parentId, ...(dissolvedAt !== undefined ? { dissolvedAt: dissolvedAt ? new Date(dissolvedAt) : null } : {}) };
+    res.json(await logged(res, { action: 'unit.changed', target: unit.code, data: { ...input, parentCode, dissolvedAt } }, (tx) => tx.unit.update({ where: { id: unit.id }, data })));
   });
 
   router.get('/organisations', async (_req, res) => {
@@ -34,13 +40,14 @@ export function referenceDataRouter(db: Database): Router {
   router.post('/organisations', async (req, res) => {
     const { unitCode, ...input } = organisationSchema.parse(req.body ?? {});
     const unit = await find.unit(unitCode);
-    res.status(201).json(await db.organisation.create({ data: { ...input, unitId: unit.id } }).catch((e: unknown) => Promise.reject(duplicateToConflict(e))));
+    const change = { action: 'organisation.created', target: input.code, data: { ...input, unitCode } } as const;
+    res.status(201).json(await logged(res, change, (tx) => tx.organisation.create({ data: { ...input, unitId: unit.id } })).catch((e: unknown) => Promise.reject(duplicateToConflict(e))));
   });
   router.patch('/organisations/:code', async (req, res) => {
     const input = organisationPatchSchema.parse(req.body ?? {});
     const org = await db.organisation.findUnique({ where: { code: req.params.code } });
     if (!org) throw notFound();
-    res.json(await db.organisation.update({ where: { id: org.id }, data: input }));
+    res.json(await logged(res, { action: 'organisation.changed', target: org.code, data: input }, (tx) => tx.organisation.update({ where: { id: org.id }, data: input })));
   });
 
   router.get('/categories', async (_req, res) => {
@@ -48,13 +55,14 @@ export function referenceDataRouter(db: Database): Router {
   });
   router.post('/categories', async (req, res) => {
     const input = categorySchema.parse(req.body ?? {});
-    res.status(201).json(await db.category.create({ data: input }).catch((e: unknown) => Promise.reject(duplicateToConflict(e))));
+    const change = { action: 'category.created', target: input.code, data: input } as const;
+    res.status(201).json(await logged(res, change, (tx) => tx.category.create({ data: input })).catch((e: unknown) => Promise.reject(duplicateToConflict(e))));
   });
   router.patch('/categories/:code', async (req, res) => {
     const input = categoryPatchSchema.parse(req.body ?? {});
     const category = await db.category.findUnique({ where: { code: req.params.code } });
     if (!category) throw notFound();
-    res.json(await db.category.update({ where: { id: category.id }, data: input }));
+    res.json(await logged(res, { action: 'category.changed', target: category.code, data: input }, (tx) => tx.category.update({ where: { id: category.id }, data: input })));
   });
 
   router.get('/routing-rules', async (_req, res) => {
@@ -64,13 +72,18 @@ export function referenceDataRouter(db: Database): Router {
   router.post('/routing-rules', async (req, res) => {
     const input = routingRuleSchema.parse(req.body ?? {});
     const [category, unit, agency] = [await find.category(input.categoryCode), await find.unit(input.unitCode), await find.organisation(input.agencyCode, 'agencyCode')];
-    const row = await db.routingRule.create({ data: { categoryId: category.id, unitId: unit.id, agencyId: agency.id, caseType: input.caseType, priority: input.priority } });
+    const data = { categoryId: category.id, unitId: unit.id, agencyId: agency.id, caseType: input.caseType, priority: input.priority };
+    const row = await logged(res, { action: 'routing_rule.created', target: ruleTarget(input), data: input }, (tx) => tx.routingRule.create({ data }));
     res.status(201).json({ id: row.id, ...input });
   });
   router.delete('/routing-rules/:id', async (req, res) => {
     const id = idSchema.safeParse(req.params.id);
-    const deleted = id.success ? await db.routingRule.deleteMany({ where: { id: id.data } }) : { count: 0 };
-    if (deleted.count === 0) throw notFound();
+    const rule = id.success ? await db.routingRule.findUnique({ where: { id: id.data }, include: { category: true, unit: true, agency: true } }) : null;
+    if (!rule) throw notFound();
+    const removed = { id: rule.id, categoryCode: rule.category.code, unitCode: rule.unit.code, caseType: rule.caseType, agencyCode: rule.agency.code, priority: rule.priority };
+    await logged(res, { action: 'routing_rule.removed', target: ruleTarget(removed), data: removed }, async (tx) => {
+      if ((await tx.routingRule.deleteMany({ where: { id: rule.id } })).count === 0) throw notFound();
+    });
     res.status(204).end();
   });
 

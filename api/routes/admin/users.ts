@@ -3,6 +3,7 @@ import type { Database } from '../../../infra/database';
 import { hashPassword } from '../../../infra/passwords';
 import { issueApiToken } from '../../auth/sessions';
 import { AppError } from '../../errors';
+import { changeLogger } from './change-log';
 import { duplicateToConflict, lookup } from './lookup';
 import { apiTokenSchema, idSchema, userPatchSchema, userSchema } from './schemas';
 
@@ -10,10 +11,13 @@ const publicUser = (u: { id: string; email: string; fullName: string; role: stri
   id: u.id, email: u.email, fullName: u.fullName, role: u.role, unitId: u.unitId, organisationId: u.organisationId, lockedUntil: u.lockedUntil,
 });
 
+const noToken = () => new AppError('not_found', 'Không có mã truy cập này / no such token');
+
 /** Users and roles, and the API tokens integrations use. Password hashes never leave the server. */
 export function usersRouter(db: Database): Router {
   const router = Router();
   const find = lookup(db);
+  const logged = changeLogger(db);
   const placement = async (unitCode?: string | null, organisationCode?: string | null) => ({
     ...(unitCode !== undefined ? { unitId: unitCode ? (await find.unit(unitCode)).id : null } : {}),
     ...(organisationCode !== undefined ? { organisationId: organisationCode ? (await find.organisation(organisationCode)).id : null } : {}),
@@ -25,7 +29,8 @@ export function usersRouter(db: Database): Router {
   router.post('/users', async (req, res) => {
     const { password, unitCode, organisationCode, ...input } = userSchema.parse(req.body ?? {});
     const data = { ...input, ...(await placement(unitCode, organisationCode)), passwordHash: await hashPassword(password) };
-    res.status(201).json(publicUser(await db.user.create({ data }).catch((e: unknown) => Promise.reject(duplicateToConflict(e)))));
+    const change = { action: 'user.created', target: input.email, data: { ...input, unitCode, organisationCode } } as const;
+    res.status(201).json(publicUser(await logged(res, change, (tx) => tx.user.create({ data })).catch((e: unknown) => Promise.reject(duplicateToConflict(e)))));
   });
   router.patch('/users/:id', async (req, res) => {
     const { password, unitCode, organisationCode, unlock, ...input } = userPatchSchema.parse(req.body ?? {});
@@ -38,9 +43,12 @@ export function usersRouter(db: Database): Router {
       ...(password ? { passwordHash: await hashPassword(password) } : {}),
       ...(unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
     };
-    const updated = await db.user.update({ where: { id: user.id }, data });
-    // A changed password or role ends the user's sessions.
-    if (password || input.role) await db.session.deleteMany({ where: { userId: user.id } });
+    const change = { action: 'user.changed', target: user.email, data: { ...input, unitCode, organisationCode, password, unlock } } as const;
+    const updated = await logged(res, change, async (tx) => {
+      // A changed password or role ends the user's sessions.
+      if (password || input.role) await tx.session.deleteMany({ where: { userId: user.id } });
+      return tx.user.update({ where: { id: user.id }, data });
+    });
     res.json(publicUser(updated));
   });
 
@@ -52,12 +60,16 @@ export function usersRouter(db: Database): Router {
     const { name, userEmail } = apiTokenSchema.parse(req.body ?? {});
     const user = await db.user.findUnique({ where: { email: userEmail } });
     if (!user) throw new AppError('validation_failed', 'Dữ liệu không hợp lệ / invalid input', [{ field: 'userEmail', message: 'Không có người dùng này / no such user' }]);
-    res.status(201).json(await issueApiToken(db, { name, userId: user.id, createdBy: res.locals.user!.email }));
+    const change = { action: 'api_token.issued', target: user.email, data: { name, userEmail } } as const;
+    res.status(201).json(await logged(res, change, (tx) => issueApiToken(tx, { name, userId: user.id, createdBy: res.locals.user!.email })));
   });
   router.delete('/api-tokens/:id', async (req, res) => {
     const id = idSchema.safeParse(req.params.id);
-    const { count } = id.success ? await db.apiToken.updateMany({ where: { id: id.data, revokedAt: null }, data: { revokedAt: new Date() } }) : { count: 0 };
-    if (count === 0) throw new AppError('not_found', 'Không có mã truy cập này / no such token');
+    const token = id.success ? await db.apiToken.findFirst({ where: { id: id.data, revokedAt: null }, include: { user: { select: { email: true } } } }) : null;
+    if (!token) throw noToken();
+    await logged(res, { action: 'api_token.revoked', target: token.user.email, data: { id: token.id, name: token.name } }, async (tx) => {
+      if ((await tx.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { revokedAt: new Date() } })).count === 0) throw noToken();
+    });
     res.status(204).end();
   });
 
