@@ -256,6 +256,15 @@ describe('the web console in a real browser', () => {
     expect((await sys.db.category.findUniqueOrThrow({ where: { code: 'moi-truong-test' } })).nameVi).toBe('Môi trường (thử)'); // left blank: unchanged
     await screenshot(page, 'admin-categories');
 
+    // The change log names both changes, newest first, with who made them.
+    await page.getByRole('link', { name: 'Nhật ký thay đổi' }).click();
+    const changes = page.locator('table tbody tr');
+    await expectText(changes.first(), 'Sửa lĩnh vực');
+    await expectText(changes.first(), 'nameEn: Environment (trial)');
+    await expectText(changes.first(), 'quantri@hoason.gov.test');
+    await expectText(changes.nth(1), 'Thêm lĩnh vực');
+    await screenshot(page, 'admin-change-log');
+
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Administration' }).waitFor();
     await expectAttribute(page.locator('html'), 'lang', 'en');

@@ -56,6 +56,8 @@ const vi = {
   findCase: 'Tìm hồ sơ theo mã tra cứu', open: 'Mở', version: 'Phiên bản', effectiveFrom: 'Hiệu lực từ', builtIn: 'Mặc định theo luật',
   reportDialogue: 'Kết quả đối thoại', reportOverdue: 'Hồ sơ quá hạn theo cơ quan', year: 'Năm', period: 'Kỳ', index: 'Số thứ tự kỳ', show: 'Xem', downloadCsv: 'Tải CSV',
   resolvedShare: 'Tỷ lệ giải quyết', sessionsCount: 'Số buổi', openCases: 'Đang mở', overdueCases: 'Quá hạn', resolvedCount: 'Đã giải quyết',
+  changeLog: 'Nhật ký thay đổi', changedAt: 'Thời điểm', changedBy: 'Người thực hiện', change: 'Thay đổi', changeTarget: 'Đối tượng', changeDetails: 'Chi tiết',
+  filterTarget: 'Lọc theo đối tượng (mã, email, ngày)', nextPage: 'Trang sau', firstPage: 'Về trang đầu', noChanges: 'Chưa có thay đổi nào.',
   notFound: 'Không tìm thấy trang này.', forbidden: 'Bạn không có quyền xem trang này.', needLogin: 'Cần đăng nhập để xem trang này.', loadingText: 'Đang tải…', retry: 'Thử lại',
 };
 
@@ -116,6 +118,8 @@ const en: Record<MessageKey, string> = {
   findCase: 'Find a case by tracking code', open: 'Open', version: 'Version', effectiveFrom: 'Effective from', builtIn: 'Legal default',
   reportDialogue: 'Dialogue results', reportOverdue: 'Overdue cases by agency', year: 'Year', period: 'Period', index: 'Period number', show: 'Show', downloadCsv: 'Download CSV',
   resolvedShare: 'Resolution rate', sessionsCount: 'Sessions', openCases: 'Open', overdueCases: 'Overdue', resolvedCount: 'Resolved',
+  changeLog: 'Change log', changedAt: 'When', changedBy: 'By', change: 'Change', changeTarget: 'Target', changeDetails: 'Details',
+  filterTarget: 'Filter by target (code, email, date)', nextPage: 'Next page', firstPage: 'First page', noChanges: 'No changes yet.',
   notFound: 'Page not found.', forbidden: 'You may not see this page.', needLogin: 'Please sign in to see this page.', loadingText: 'Loading…', retry: 'Retry',
 };
 
@@ -138,6 +142,12 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     notice: { SENT: 'Đã gửi', PENDING: 'Đang chờ', FAILED: 'Gửi lỗi' },
     sessionStatus: { OPEN: 'Đang theo dõi', CONCLUDED: 'Đã thông báo kết luận', CLOSED: 'Đã kết thúc' },
     recommendation: { OPEN: 'Chờ trả lời', RESPONDED: 'Đã trả lời' },
+    change: {
+      'unit.created': 'Thêm đơn vị', 'unit.changed': 'Sửa đơn vị', 'organisation.created': 'Thêm cơ quan, tổ chức', 'organisation.changed': 'Sửa cơ quan, tổ chức',
+      'category.created': 'Thêm lĩnh vực', 'category.changed': 'Sửa lĩnh vực', 'routing_rule.created': 'Thêm quy tắc chuyển', 'routing_rule.removed': 'Xóa quy tắc chuyển',
+      'clock_policy.created': 'Thêm chính sách thời hạn', 'calendar_override.set': 'Đặt ngày nghỉ, làm bù', 'calendar_override.removed': 'Xóa ngày nghỉ, làm bù',
+      'user.created': 'Thêm người dùng', 'user.changed': 'Sửa người dùng', 'api_token.issued': 'Cấp mã truy cập API', 'api_token.revoked': 'Thu hồi mã truy cập API',
+    },
     period: { monthly: 'Tháng', quarterly: 'Quý', '6-month': '6 tháng', '9-month': '9 tháng', annual: 'Năm' },
     event: {
       received: 'Tiếp nhận', routed: 'Chuyển cơ quan', unrouted: 'Chuyển bộ phận tiếp nhận', assigned: 'Phân công', accepted: 'Thụ lý', answered: 'Trả lời', closed: 'Kết thúc',
@@ -164,6 +174,12 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     notice: { SENT: 'Sent', PENDING: 'Pending', FAILED: 'Failed' },
     sessionStatus: { OPEN: 'Being followed up', CONCLUDED: 'Conclusion published', CLOSED: 'Closed' },
     recommendation: { OPEN: 'Awaiting answer', RESPONDED: 'Answered' },
+    change: {
+      'unit.created': 'Unit added', 'unit.changed': 'Unit changed', 'organisation.created': 'Organisation added', 'organisation.changed': 'Organisation changed',
+      'category.created': 'Category added', 'category.changed': 'Category changed', 'routing_rule.created': 'Routing rule added', 'routing_rule.removed': 'Routing rule removed',
+      'clock_policy.created': 'Deadline policy added', 'calendar_override.set': 'Day off / make-up day set', 'calendar_override.removed': 'Day off / make-up day removed',
+      'user.created': 'User added', 'user.changed': 'User changed', 'api_token.issued': 'API token issued', 'api_token.revoked': 'API token revoked',
+    },
     period: { monthly: 'Month', quarterly: 'Quarter', '6-month': 'Six months', '9-month': 'Nine months', annual: 'Year' },
     event: {
       received: 'Received', routed: 'Routed', unrouted: 'Sent to reception', assigned: 'Assigned', accepted: 'Accepted', answered: 'Answered', closed: 'Closed',

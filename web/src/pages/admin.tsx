@@ -85,7 +85,7 @@ const RESOURCES: Record<string, Resource> = {
     },
   },
 };
-const TABS: Array<[string, MessageKey]> = [['units', 'units'], ['organisations', 'organisations'], ['categories', 'categories'], ['routing-rules', 'routingRules'], ['calendar', 'calendar'], ['users', 'users'], ['policies', 'clockPolicies'], ['history', 'history']];
+const TABS: Array<[string, MessageKey]> = [['units', 'units'], ['organisations', 'organisations'], ['categories', 'categories'], ['routing-rules', 'routingRules'], ['calendar', 'calendar'], ['users', 'users'], ['policies', 'clockPolicies'], ['changes', 'changeLog'], ['history', 'history']];
 
 export function AdminPage({ tab }: { tab: string }) {
   const resource = RESOURCES[tab];
@@ -95,7 +95,7 @@ export function AdminPage({ tab }: { tab: string }) {
       <nav class="tabs" aria-label={t('admin')}>
         {TABS.map(([k, key]) => <a key={k} href={`/admin/${k}`} aria-current={tab === k ? 'page' : undefined}>{t(key)}</a>)}
       </nav>
-      {resource ? <ResourceTab key={tab} resource={resource} /> : tab === 'policies' ? <Policies /> : tab === 'history' ? <FindCase /> : <p role="alert">{t('notFound')}</p>}
+      {resource ? <ResourceTab key={tab} resource={resource} /> : tab === 'policies' ? <Policies /> : tab === 'changes' ? <ChangeLog /> : tab === 'history' ? <FindCase /> : <p role="alert">{t('notFound')}</p>}
     </>
   );
 }
@@ -236,6 +236,54 @@ function Policies() {
         </table>
       )}
     </Async>
+  );
+}
+
+interface ChangeEntry { id: string; createdAt: string; actor: string; action: string; target: string; data: Record<string, unknown> }
+
+/** Who changed the configuration, newest first; filter by a code, an email or a date. */
+function ChangeLog() {
+  const [target, setTarget] = useState('');
+  const [filter, setFilter] = useState('');
+  const [after, setAfter] = useState<string | null>(null);
+  const query = new URLSearchParams({ limit: '50', ...(filter ? { target: filter } : {}), ...(after ? { after } : {}) });
+  const page = useLoad<{ items: ChangeEntry[]; next: string | null }>(`/api/admin/changes?${query.toString()}`);
+  const apply = (e: Event) => { e.preventDefault(); setAfter(null); setFilter(target.trim()); };
+  return (
+    <>
+      <form class="card" onSubmit={apply} role="search">
+        <Field label={t('filterTarget')}>{(p) => <input {...p} value={target} onInput={(e) => setTarget(inputValue(e))} />}</Field>
+        <div class="actions"><button type="submit">{t('show')}</button></div>
+      </form>
+      <Async loaded={page}>
+        {({ items, next }) => (
+          <>
+            {items.length === 0 ? <p>{t('noChanges')}</p> : (
+              <div class="table-wrap">
+                <table class="responsive">
+                  <thead><tr><th scope="col">{t('changedAt')}</th><th scope="col">{t('changedBy')}</th><th scope="col">{t('change')}</th><th scope="col">{t('changeTarget')}</th><th scope="col">{t('changeDetails')}</th></tr></thead>
+                  <tbody>
+                    {items.map((c) => (
+                      <tr key={c.id}>
+                        <td data-label={t('changedAt')}>{dateTime(c.createdAt)}</td>
+                        <td data-label={t('changedBy')}>{c.actor}</td>
+                        <td data-label={t('change')}>{label('change', c.action)}</td>
+                        <td data-label={t('changeTarget')}><code>{c.target}</code></td>
+                        <td data-label={t('changeDetails')}>{Object.entries(c.data).filter(([, v]) => v !== null && v !== '').map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' · ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <div class="actions">
+              {after && <button type="button" class="secondary" onClick={() => setAfter(null)}>{t('firstPage')}</button>}
+              {next && <button type="button" class="secondary" onClick={() => setAfter(next)}>{t('nextPage')}</button>}
+            </div>
+          </>
+        )}
+      </Async>
+    </>
   );
 }
 
