@@ -5,7 +5,7 @@ import type { ActivityDeps } from './deps';
 import { headOf, leadersOf, templateFor } from './leaders';
 import { deliver, type Recipient } from './outbox';
 
-export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception';
+export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception' | 'accused';
 
 export interface NoticeRequest {
   caseId: string;
@@ -73,6 +73,8 @@ async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWit
     }
     case 'reception':
       return receptionOfficers(db, c.unitId);
+    case 'accused':
+      return c.accusedEmail ? [{ email: c.accusedEmail, name: c.accusedName ?? c.accusedEmail, template: 'accused_notice' }] : [];
     case 'citizen': {
       const p = c.petitioner;
       const language = p?.language === 'en' ? 'en' : 'vi';
@@ -82,11 +84,13 @@ async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWit
 }
 
 export function sendNotices(deps: ActivityDeps) {
-  return async function sendNotices(req: NoticeRequest): Promise<{ sent: number }> {
+  /** `recipients`: how many the notice is for (some may have had it from an earlier attempt). */
+  return async function sendNotices(req: NoticeRequest): Promise<{ sent: number; recipients: number }> {
     const c = await loadCase(deps.db, req.caseId);
-    if (!c) return { sent: 0 };
+    if (!c) return { sent: 0, recipients: 0 };
     let sent = 0;
-    for (const r of await recipients(deps.db, req, c)) {
+    const addressed = await recipients(deps.db, req, c);
+    for (const r of addressed) {
       const language = r.language ?? deps.language;
       const rendered = renderNotice(r.template, language, {
         recipientName: r.name,
@@ -105,6 +109,6 @@ export function sendNotices(deps: ActivityDeps) {
       const outcome = await deliver(deps, { event: req.eventKey, caseId: c.id, template: r.template, language, recipient: r, rendered });
       if (outcome === 'sent') sent += 1;
     }
-    return { sent };
+    return { sent, recipients: addressed.length };
   };
 }

@@ -33,7 +33,7 @@ describe('notice templates', () => {
     for (const t of NOTICE_TEMPLATES) {
       const n = renderNotice(t, 'en', ctx);
       expect(n.text).toContain('Dear Chủ tịch UBND Nguyễn Văn Thành');
-      expect(n.text).toContain('Open the case');
+      if (t !== 'accused_notice') expect(n.text).toContain('Open the case');
     }
   });
 });
@@ -44,5 +44,30 @@ describe('citizen notices', () => {
     expect(n.subject).toBe('[PA-TEST] Đơn của ông/bà không thuộc thẩm quyền; xin hướng dẫn như sau');
     expect(n.text).toContain('Kính gửi ông/bà Nguyễn Thị Hoa');
     expect(n.text).toContain('Đề nghị gửi đơn đến Tòa án nhân dân.');
+  });
+});
+
+describe('the accused’s notice', () => {
+  const denunciation = { ...ctx, caseType: 'DENUNCIATION' as const, recipientName: 'Trần Văn Bình', caseTitle: 'Tố cáo của bà Hà Thị Mai ở Yên Phong', step: 'resolution' as const };
+
+  it('tells of the acceptance with the agency’s summary and the due date, in both languages', () => {
+    const vi = renderNotice('accused_notice', 'vi', { ...denunciation, note: 'Việc cấp giấy chứng nhận quyền sử dụng đất năm 2025.' });
+    expect(vi.subject).toBe('Thông báo thụ lý tố cáo — Sở Xây dựng');
+    expect(vi.text).toContain('Kính gửi ông/bà Trần Văn Bình');
+    expect(vi.text).toContain('Nội dung tố cáo: Việc cấp giấy chứng nhận quyền sử dụng đất năm 2025.');
+    expect(vi.text).toContain('30/11/2026 23:59 (giờ Việt Nam)');
+    expect(vi.text).toContain('Điều 29 Luật Tố cáo năm 2018');
+    expect(renderNotice('accused_notice', 'en', denunciation).text).toContain('The agency will inform you directly of what it concerns.');
+  });
+
+  it('carries nothing the denouncer wrote and nothing that leads to the case', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const n = renderNotice('accused_notice', lang, denunciation);
+      for (const part of [n.subject, n.text, n.html]) {
+        expect(part).not.toContain('Hà Thị Mai');
+        expect(part).not.toContain('PA-TEST');
+        expect(part).not.toContain('console.example');
+      }
+    }
   });
 });

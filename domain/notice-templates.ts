@@ -12,6 +12,7 @@ export type NoticeTemplate =
   | 'extension_requested'
   | 'extension_decided'
   | 'inspectorate_notice'
+  | 'accused_notice'
   | 'citizen_update'
   | 'session_rollup'
   | 'overdue_digest'
@@ -67,7 +68,8 @@ export interface RenderedNotice {
   html: string;
 }
 
-type Lines = { subject: string; body: string[] };
+/** `private`: for someone with no account and no right to the case (the accused): no link, no tracking code. */
+type Lines = { subject: string; body: string[]; private?: true };
 type Render = (c: NoticeContext, due: string, type: string, step: string) => Lines;
 
 const STEP: Record<DeadlineStep, Record<Language, string>> = {
@@ -145,6 +147,18 @@ const VI: Record<NoticeTemplate, Render> = {
     subject: `[${c.trackingCode}] Thông báo thụ lý ${type}: ${c.caseTitle}`,
     body: [`Kính gửi ${c.recipientName},`, `${c.agencyName} đã thụ lý ${type} "${c.caseTitle}" (${c.unitName}). Hạn giải quyết: ${due}.`],
   }),
+  // Nothing the denouncer wrote (title, content) and nothing that leads to the case: Denunciations Law 2018 art. 9.
+  accused_notice: (c, due) => ({
+    subject: `Thông báo thụ lý tố cáo — ${c.agencyName}`,
+    body: [
+      `Kính gửi ông/bà ${c.recipientName},`,
+      `${c.agencyName} (${c.unitName}) đã thụ lý giải quyết tố cáo liên quan đến ông/bà.`,
+      c.note ? `Nội dung tố cáo: ${c.note}` : 'Nội dung tố cáo sẽ được cơ quan giải quyết thông báo trực tiếp với ông/bà.',
+      ...(c.dueAt ? [`Thời hạn giải quyết: ${due}.`] : []),
+      'Thông báo theo Điều 29 Luật Tố cáo năm 2018. Ông/bà có quyền được giải trình và được bảo vệ quyền, lợi ích hợp pháp khi chưa có kết luận.',
+    ],
+    private: true,
+  }),
   citizen_update: (c, due, type) => ({
     subject: `[${c.trackingCode}] Đơn của ông/bà ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].vi}`,
     body: [
@@ -210,6 +224,17 @@ const EN: Record<NoticeTemplate, Render> = {
     subject: `[${c.trackingCode}] ${type} accepted: ${c.caseTitle}`,
     body: [`Dear ${c.recipientName},`, `${c.agencyName} accepted the ${type} "${c.caseTitle}" (${c.unitName}). Due: ${due}.`],
   }),
+  accused_notice: (c, due) => ({
+    subject: `Notice: a denunciation has been accepted — ${c.agencyName}`,
+    body: [
+      `Dear ${c.recipientName},`,
+      `${c.agencyName} (${c.unitName}) has accepted for resolution a denunciation concerning you.`,
+      c.note ? `What it concerns: ${c.note}` : 'The agency will inform you directly of what it concerns.',
+      ...(c.dueAt ? [`Due: ${due}.`] : []),
+      'Notice under art. 29 of the Denunciations Law 2018. You may explain yourself, and your lawful rights are protected until a conclusion is reached.',
+    ],
+    private: true,
+  }),
   citizen_update: (c, due, type) => ({
     subject: `[${c.trackingCode}] Your petition ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].en}`,
     body: [
@@ -237,12 +262,11 @@ export function renderNotice(template: NoticeTemplate, lang: Language, ctx: Noti
   const due = ctx.dueAt ? (lang === 'vi' ? `${formatVnDateTime(ctx.dueAt)} (giờ Việt Nam)` : `${formatVnDateTime(ctx.dueAt)} (Vietnam time)`) : '';
   const type = CASE_TYPE_LABELS[ctx.caseType][lang].toLowerCase();
   const step = ctx.step ? STEP[ctx.step][lang] : '';
-  const { subject, body } = (lang === 'vi' ? VI : EN)[template](ctx, due, type, step);
+  const { subject, body, private: unlinked } = (lang === 'vi' ? VI : EN)[template](ctx, due, type, step);
   const linkLabel = lang === 'vi' ? 'Xem hồ sơ' : 'Open the case';
-  const text = [...body, '', `${linkLabel}: ${ctx.caseUrl}`].join('\n');
-  const html = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><body>${body
-    .map((l) => `<p>${escapeHtml(l)}</p>`)
-    .join('')}<p><a href="${escapeHtml(ctx.caseUrl)}">${linkLabel}</a></p></body></html>`;
+  const text = [...body, ...(unlinked ? [] : ['', `${linkLabel}: ${ctx.caseUrl}`])].join('\n');
+  const link = unlinked ? '' : `<p><a href="${escapeHtml(ctx.caseUrl)}">${linkLabel}</a></p>`;
+  const html = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><body>${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}${link}</body></html>`;
   return { subject, text, html };
 }
 

@@ -83,6 +83,46 @@ describe('notice content', () => {
   });
 });
 
+describe('the accused of a denunciation', () => {
+  it('is told once of the acceptance, with the agency’s summary and nothing of the denouncer or the case', async () => {
+    const denouncer = { fullName: 'Lê Văn Tố', email: 'to.lv@example.test', address: 'Thôn Đông, xã Bằng Vân' };
+    const accused = { fullName: 'Phạm Quốc Khánh', position: 'Cán bộ địa chính phường Đức Xuân', email: 'khanh.pq@example.test' };
+    const { id, trackingCode, handle } = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'can-bo', unitCode: 'HS-P-DUCXUAN', title: 'Tố cáo của Lê Văn Tố ở thôn Đông', petitioner: denouncer, accused });
+    expect(sys.smtp.to(accused.email)).toHaveLength(0); // not before the acceptance
+    await handle.executeUpdate(acceptUpdate, { args: [{ ...officer, accusedSummary: 'Việc thu phí đo đạc đất trái quy định.' }] });
+    const [mail] = await eventually(() => {
+      const m = sys.smtp.to(accused.email);
+      expect(m).toHaveLength(1);
+      return m;
+    });
+    expect(mail!.subject).toContain('Thông báo thụ lý tố cáo');
+    expect(mail!.text).toContain('Kính gửi ông/bà Phạm Quốc Khánh');
+    expect(mail!.text).toContain('Nội dung tố cáo: Việc thu phí đo đạc đất trái quy định.');
+    for (const secret of [denouncer.fullName, denouncer.email, 'Thôn Đông', trackingCode, id]) {
+      expect(mail!.subject + mail!.text + mail!.html).not.toContain(secret);
+    }
+    await sleep(1500);
+    expect(sys.smtp.to(accused.email)).toHaveLength(1);
+    expect(await eventTypes(sys, id)).not.toContain('accused_notice_in_writing');
+  });
+
+  it('is left to the agency in writing when the denunciation gave no email, and the case says so', async () => {
+    const { id, handle } = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'can-bo', unitCode: 'HS-P-DUCXUAN', accused: { fullName: 'Đỗ Văn Hùng' } });
+    await handle.executeUpdate(acceptUpdate, { args: [officer] });
+    await eventually(async () => expect(await eventTypes(sys, id)).toContain('accused_notice_in_writing'));
+  });
+
+  it('does not exist for other case types: a summary for the accused is refused', async () => {
+    const { id, handle } = await submitCase(sys, feedback);
+    const refused = await handle.executeUpdate(acceptUpdate, { args: [{ ...officer, accusedSummary: 'x' }] }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(`${refused?.message} ${(refused?.cause as Error | undefined)?.message}`).toMatch(/only a denunciation/);
+    expect((await caseRow(sys, id)).status).toBe('ASSIGNED');
+  });
+});
+
 describe('delivery', () => {
   it('delivers every notice exactly once after an SMTP outage', async () => {
     sys.smtp.setRefusing(true);

@@ -61,6 +61,7 @@ describe('intake validation', () => {
     ['unknown category', { ...landFeedback, categoryCode: 'khong-co' }, 422, 'validation_failed'],
     ['anonymous complaint', { ...landFeedback, type: 'COMPLAINT_FIRST', anonymous: true, petitioner: undefined }, 422, 'validation_failed'],
     ['unknown field', { ...landFeedback, priority: 'urgent' }, 422, 'validation_failed'],
+    ['an accused on feedback', { ...landFeedback, accused: { fullName: 'Phạm Quốc Khánh' } }, 422, 'validation_failed'],
     ['oversized body', { ...landFeedback, content: 'x'.repeat(200_000) }, 413, 'payload_too_large'],
   ])('rejects %s with a clear error and stores nothing', async (_name, body, status, code) => {
     const before = await sys.db.case.count();

@@ -7,6 +7,7 @@ import {
   defineUpdate,
   getExternalWorkflowHandle,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -47,6 +48,8 @@ export interface AgencyAction extends Actor {
 export interface AcceptAction extends Actor {
   note?: string;
   complexity?: Complexity;
+  /** For a denunciation: the content as the agency states it to the accused (never the denouncer's own words). */
+  accusedSummary?: string;
 }
 export interface AnswerAction extends Actor {
   answer: string;
@@ -192,7 +195,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: currentDeadline(file)?.dueAt });
   });
 
-  action(acceptUpdate, 'accept', async ({ actor, note, complexity }, key) => {
+  action(acceptUpdate, 'accept', async ({ actor, note, complexity, accusedSummary }, key) => {
     if (complexity) file.complexity = complexity;
     await move('ACCEPTED', 'accepted', actor, note, key, { acceptedAt: now(), complexity: file.complexity });
     const dl = await runClock({ kind: 'start', step: 'resolution', from: now() }, `${key}:clock`, actor);
@@ -201,7 +204,22 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     if (file.type === 'COMPLAINT_FIRST' || file.type === 'COMPLAINT_SECOND') {
       await notify({ eventKey: `${key}:inspectorate`, audience: 'inspectorate', step: 'resolution', dueAt: dl.dueAt });
     }
+    if (file.type === 'DENUNCIATION' && patched('accused-notice')) await tellTheAccused(`${key}:accused`, accusedSummary, dl.dueAt);
+  }, ({ accusedSummary }) => {
+    if (accusedSummary && file.type !== 'DENUNCIATION') throw new Error('Chỉ đơn tố cáo có người bị tố cáo / only a denunciation has an accused to inform');
   });
+
+  /**
+   * The accused is told of the acceptance within 5 working days (Denunciations Law 2018 art. 29): by
+   * mail at once when the denunciation gave an address, otherwise the agency must write, and the
+   * case says so.
+   */
+  async function tellTheAccused(eventKey: string, summary: string | undefined, dueAt: string | null) {
+    const { recipients } = await notify({ eventKey, audience: 'accused', step: 'resolution', dueAt, note: summary });
+    if (recipients === 0) {
+      await acts.recordEvent({ caseId, eventKey: `${eventKey}:in-writing`, type: 'accused_notice_in_writing', actor: 'system', reason: 'Không có email của người bị tố cáo: cơ quan thông báo bằng văn bản trong 5 ngày làm việc (Luật Tố cáo 2018, Điều 29) / no email for the accused: the agency informs them in writing within 5 working days' });
+    }
+  }
 
   action(returnUpdate, 'return', async ({ actor, reason }, key) => {
     file.agencyId = null;

@@ -11,7 +11,7 @@ const agencyId = z.string().uuid('Mã cơ quan không hợp lệ / invalid agenc
 export const ACTION_SCHEMAS = {
   assign: z.object({ agencyId }).strict(),
   reassign: z.object({ agencyId, reason: reason.optional() }).strict(),
-  accept: z.object({ note, complexity: z.enum(COMPLEXITIES).optional() }).strict(),
+  accept: z.object({ note, complexity: z.enum(COMPLEXITIES).optional(), accusedSummary: z.string().trim().min(1).max(5000).optional() }).strict(),
   return: z.object({ reason }).strict(),
   transfer: z.object({ agencyId, reason }).strict(),
   guide: z.object({ reason }).strict(),

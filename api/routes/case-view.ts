@@ -27,6 +27,8 @@ export function toCaseView(c: Case & { unit: Unit; agency: Organisation | null; 
     title: c.title,
     content: c.content,
     attachments: c.attachments ?? [],
+    /** A denunciation's accused (their identity is not protected as the denouncer's is). */
+    accused: c.accusedName ? { fullName: c.accusedName, position: c.accusedPosition, email: c.accusedEmail } : null,
     category: { code: c.category.code, nameVi: c.category.nameVi, nameEn: c.category.nameEn },
     unit: { code: c.unit.code, name: c.unit.name },
     agency: c.agency ? { id: c.agency.id, code: c.agency.code, name: c.agency.name } : null,

@@ -35,9 +35,22 @@ export const submitPetitionSchema = z
       })
       .strict()
       .optional(),
+    /** Whom a denunciation accuses; told of its acceptance, never of the denouncer. */
+    accused: z
+      .object({
+        fullName: text(200),
+        /** Position and workplace, as the denouncer knows them. */
+        position: text(300).optional(),
+        email: z.string().trim().email('Email không hợp lệ / invalid email').max(254).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.accused && v.type !== 'DENUNCIATION') {
+      ctx.addIssue({ code: 'custom', path: ['accused'], message: 'Chỉ đơn tố cáo có người bị tố cáo / only a denunciation names an accused' });
+    }
     if (v.anonymous && !ANONYMOUS_ALLOWED.has(v.type)) {
       ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'Loại đơn này không được gửi ẩn danh / this case type cannot be anonymous' });
     }

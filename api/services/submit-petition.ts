@@ -63,6 +63,7 @@ export async function submitPetition({ db, temporal, taskQueue }: SubmitDeps, ke
         data: {
           id: caseId, trackingCode, idempotencyKey: key, requestHash, type: input.type, title: input.title, content: input.content,
           ...(input.attachments ? { attachments: input.attachments } : {}),
+          ...(input.accused ? { accusedName: input.accused.fullName, accusedPosition: input.accused.position, accusedEmail: input.accused.email } : {}),
           ...refs, receivedAt, policyVersion: policy.version, workflowId: caseWorkflowId(caseId),
           petitioner: { create: { anonymous: input.anonymous, language: input.language, ...(input.anonymous ? {} : input.petitioner) } },
         },
