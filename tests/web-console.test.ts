@@ -133,6 +133,47 @@ describe('the web console in a real browser', () => {
     await screenshot(page, 'officer-case-answered');
   });
 
+  it('lets a citizen name the accused of a denunciation, and the officer write what the accused is told', async () => {
+    const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    pageErrors.push(...errors);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${sys.baseUrl}/submit`);
+    await page.getByLabel('Loại đơn').selectOption('DENUNCIATION');
+    await page.getByLabel('Đơn vị hành chính').selectOption('HS');
+    await page.getByLabel('Lĩnh vực').selectOption('dat-dai');
+    await page.getByLabel('Tiêu đề').fill('Tố cáo thu phí đo đạc trái quy định');
+    await page.getByLabel('Nội dung').fill('Cán bộ địa chính thu phí đo đạc không có biên lai.');
+    const me = page.getByRole('group', { name: 'Người gửi' });
+    await me.getByLabel('Họ và tên').fill('Lê Văn Tố');
+    await me.getByLabel('Địa chỉ').fill('Thôn Đông, xã Bằng Vân');
+    const accused = page.getByRole('group', { name: 'Người bị tố cáo' });
+    await accused.getByLabel('Họ và tên').fill('Phạm Quốc Khánh');
+    await accused.getByLabel('Chức vụ, nơi công tác').fill('Cán bộ địa chính');
+    await accused.getByLabel('Email').fill('khanh.pq@example.test');
+    await screenshot(page, 'citizen-denunciation-accused');
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    const code = (await page.getByTestId('tracking-code').textContent()) ?? '';
+    const stored = await sys.db.case.findUniqueOrThrow({ where: { trackingCode: code } });
+    expect(stored).toMatchObject({ type: 'DENUNCIATION', accusedName: 'Phạm Quốc Khánh', accusedPosition: 'Cán bộ địa chính', accusedEmail: 'khanh.pq@example.test' });
+
+    await eventually(async () => expect((await sys.db.case.findUniqueOrThrow({ where: { id: stored.id } })).status).toBe('ASSIGNED'));
+    const desk = await staffPage(officer);
+    await desk.goto(`${sys.baseUrl}/cases/${stored.id}`);
+    await desk.getByText('Phạm Quốc Khánh · Cán bộ địa chính').waitFor();
+    await desk.getByRole('group', { name: 'Thao tác được phép' }).getByRole('button', { name: 'Thụ lý', exact: true }).click();
+    const accept = desk.locator('form[data-action=accept]');
+    await accept.getByLabel('Nội dung thông báo cho người bị tố cáo').fill('Việc thu phí đo đạc đất không có biên lai.');
+    await accept.getByRole('button', { name: 'Thụ lý' }).click();
+    await expectText(desk.getByTestId('case-status'), 'Đang giải quyết');
+    const [told] = await eventually(() => {
+      const mails = sys.smtp.to('khanh.pq@example.test');
+      expect(mails).toHaveLength(1);
+      return mails;
+    });
+    expect(told!.text).toContain('Nội dung tố cáo: Việc thu phí đo đạc đất không có biên lai.');
+    expect(told!.text + told!.subject).not.toMatch(/Lê Văn Tố|Thôn Đông|PA-/);
+  });
+
   it('lets the citizen read the answer and rate it', async () => {
     await citizen.reload();
     await expectText(citizen.getByTestId('answer'), 'đã thu gom');

@@ -4,7 +4,7 @@ import { label, lang, t } from '../i18n';
 import { ErrorBox, useLoad } from './data';
 import { Field, inputValue, useSubmit } from './form';
 
-type Kind = 'reason' | 'optionalReason' | 'note' | 'agency' | 'complexity' | 'optionalComplexity' | 'approved' | 'answer' | 'documents' | 'target' | 'satisfied';
+type Kind = 'reason' | 'optionalReason' | 'note' | 'agency' | 'complexity' | 'optionalComplexity' | 'approved' | 'answer' | 'documents' | 'target' | 'satisfied' | 'accusedSummary';
 const FIELDS: Record<string, Kind[]> = {
   assign: ['agency'], reassign: ['agency', 'optionalReason'], accept: ['optionalComplexity', 'note'], return: ['reason'], transfer: ['agency', 'reason'],
   guide: ['reason'], refuse: ['reason'], requestInfo: ['reason'], provideInfo: ['note'], requestExtension: ['reason'], decideExtension: ['approved', 'note'],
@@ -12,8 +12,10 @@ const FIELDS: Record<string, Kind[]> = {
 };
 const NAME: Record<Kind, string> = {
   reason: 'reason', optionalReason: 'reason', note: 'note', agency: 'agencyId', complexity: 'complexity', optionalComplexity: 'complexity',
-  approved: 'approved', answer: 'answer', documents: 'documents', target: 'targetCaseId', satisfied: 'satisfied',
+  approved: 'approved', answer: 'answer', documents: 'documents', target: 'targetCaseId', satisfied: 'satisfied', accusedSummary: 'accusedSummary',
 };
+/** Fields only some case types take. */
+const FOR_TYPE: Record<string, Record<string, Kind[]>> = { DENUNCIATION: { accept: ['accusedSummary'] } };
 
 interface Agency { id: string; name: string; unit: { name: string } }
 
@@ -38,8 +40,8 @@ function bodyOf(kinds: Kind[], v: Record<string, string | boolean>) {
 }
 
 /** One case action as a small form with exactly the fields the action takes. */
-export function ActionForm({ caseId, action, onDone }: { caseId: string; action: string; onDone: () => void }) {
-  const kinds = FIELDS[action] ?? [];
+export function ActionForm({ caseId, caseType, action, onDone }: { caseId: string; caseType: string; action: string; onDone: () => void }) {
+  const kinds = [...(FIELDS[action] ?? []), ...(FOR_TYPE[caseType]?.[action] ?? [])];
   const [v, setV] = useState<Record<string, string | boolean>>({});
   const agencies = useLoad<{ agencies: Agency[] }>(kinds.includes('agency') ? '/api/catalog/agencies' : null);
   const form = useSubmit(() => api(`/api/cases/${caseId}/actions/${action}`, { body: bodyOf(kinds, v) }), () => { setV({}); onDone(); });
@@ -91,6 +93,8 @@ export function ActionForm({ caseId, action, onDone }: { caseId: string; action:
                 {(p) => <textarea {...p} style={{ minHeight: '4rem' }} value={String(v[name] ?? '')} onInput={set(name)} />}
               </Field>
             );
+          case 'accusedSummary':
+            return <Field key={k} label={t('accusedSummary')} hint={t('accusedSummaryHint')} error={e[name]}>{(p) => <textarea {...p} style={{ minHeight: '4rem' }} value={String(v[name] ?? '')} onInput={set(name)} />}</Field>;
           case 'target':
             return <Field key={k} label={t('targetCase')} required error={e[name]}>{(p) => <input {...p} value={String(v[name] ?? '')} onInput={set(name)} />}</Field>;
           default:

@@ -10,6 +10,7 @@ import { useSession } from '../session';
 export interface CaseView {
   id: string; trackingCode: string; type: string; status: string; title: string; content: string;
   attachments: Array<{ name: string; url: string }>;
+  accused: { fullName: string; position: string | null; email: string | null } | null;
   category: { nameVi: string; nameEn: string }; unit: { name: string }; agency: { name: string } | null;
   receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
   answerDocuments: Array<{ name: string; url: string }> | null; complexity: string; outcome: string | null; closedAt: string | null;
@@ -57,12 +58,18 @@ export function CasePage({ id }: { id: string }) {
                   ))}
                 </div>
               )}
-              {action && <ActionForm key={action} caseId={k.id} action={action} onDone={reload} />}
+              {action && <ActionForm key={action} caseId={k.id} caseType={k.type} action={action} onDone={reload} />}
             </section>
           </div>
           <section class="card">
             <h2>{t('content')}</h2>
             <p class="pre">{k.content}</p>
+            {k.accused && (
+              <>
+                <h3>{t('accused')}</h3>
+                <p>{[k.accused.fullName, k.accused.position, k.accused.email].filter(Boolean).join(' · ')}</p>
+              </>
+            )}
             <h3>{t('attachments')}</h3>
             {k.attachments.length === 0 ? <p>—</p> : <ul>{k.attachments.map((d) => <li key={d.url}><a href={d.url} target="_blank" rel="noopener noreferrer">{d.name}</a></li>)}</ul>}
             {k.answer && (<><h3>{t('answer')}</h3><p class="pre">{k.answer}</p></>)}

@@ -11,7 +11,7 @@ export interface Catalog {
 }
 
 const CITIZEN_TYPES = ['FEEDBACK', 'COMPLAINT_FIRST', 'DENUNCIATION'];
-const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '' };
+const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '', accusedName: '', accusedPosition: '', accusedEmail: '' };
 
 /** The request body: empty optional fields are left out rather than sent blank. */
 function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string }>) {
@@ -20,7 +20,14 @@ function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string 
     type: f.type, unitCode: f.unitCode, categoryCode: f.categoryCode, title: f.title, content: f.content, anonymous: f.anonymous, language: f.language,
     ...(attachments.length ? { attachments } : {}),
     ...(f.anonymous ? {} : { petitioner }),
+    ...(f.type === 'DENUNCIATION' ? accusedOf(f) : {}),
   };
+}
+
+function accusedOf(f: typeof empty) {
+  const given = Object.entries({ fullName: f.accusedName, position: f.accusedPosition, email: f.accusedEmail }).filter(([, v]) => v.trim() !== '');
+  // A position or an email without a name still goes, so the server can say the name is missing.
+  return given.length ? { accused: { fullName: f.accusedName, ...Object.fromEntries(given) } } : {};
 }
 
 export function SubmitPage() {
@@ -135,6 +142,21 @@ export function SubmitPage() {
               </Field>
               <Field label={t('address')} hint={t('addressHint')} required={f.type !== 'FEEDBACK'} error={e['petitioner.address']}>
                 {(p) => <input {...p} autoComplete="street-address" value={f.address} onInput={set('address')} />}
+              </Field>
+            </fieldset>
+          )}
+          {f.type === 'DENUNCIATION' && (
+            <fieldset>
+              <legend>{t('accused')}</legend>
+              {e.accused && <div class="field-error" role="alert">{e.accused}</div>}
+              <Field label={t('fullName')} error={e['accused.fullName']}>
+                {(p) => <input {...p} value={f.accusedName} onInput={set('accusedName')} />}
+              </Field>
+              <Field label={t('accusedPosition')} error={e['accused.position']}>
+                {(p) => <input {...p} value={f.accusedPosition} onInput={set('accusedPosition')} />}
+              </Field>
+              <Field label={t('email')} hint={t('accusedEmailHint')} error={e['accused.email']}>
+                {(p) => <input {...p} type="email" value={f.accusedEmail} onInput={set('accusedEmail')} />}
               </Field>
             </fieldset>
           )}
