@@ -306,6 +306,22 @@ describe('the web console in a real browser', () => {
     await expectText(changes.nth(1), 'Thêm lĩnh vực');
     await screenshot(page, 'admin-change-log');
 
+    // A new deadline-policy version, from the newest one's limits (effective in 2030: nothing here changes).
+    await page.getByRole('link', { name: 'Chính sách thời hạn' }).click();
+    await page.locator('summary', { hasText: 'Thêm phiên bản chính sách thời hạn' }).click();
+    const policyForm = page.getByRole('form', { name: 'Thêm phiên bản chính sách thời hạn' });
+    expect(await policyForm.getByLabel('Các thời hạn (JSON)').inputValue()).toContain('"FEEDBACK"');
+    await policyForm.getByRole('button', { name: 'Thêm' }).click();
+    await expectAttribute(policyForm.getByLabel('Phiên bản'), 'aria-invalid', 'true');
+    await policyForm.getByLabel('Phiên bản').fill('2030-thu-nghiem');
+    await policyForm.getByLabel('Hiệu lực từ').fill('2030-01-01T00:00');
+    await policyForm.getByLabel('Nội dung').fill('Thử nghiệm từ năm 2030');
+    await policyForm.getByRole('button', { name: 'Thêm' }).click();
+    await page.getByRole('cell', { name: '2030-thu-nghiem' }).waitFor();
+    const version = await sys.db.clockPolicyVersion.findUniqueOrThrow({ where: { version: '2030-thu-nghiem' } });
+    expect(version.effectiveFrom.toISOString()).toBe('2029-12-31T17:00:00.000Z'); // midnight in Vietnam
+    await screenshot(page, 'admin-policy-version');
+
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Administration' }).waitFor();
     await expectAttribute(page.locator('html'), 'lang', 'en');

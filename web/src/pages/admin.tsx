@@ -222,20 +222,65 @@ function EditForm({ row, edit, onDone }: { row: Row; edit: NonNullable<Resource[
   );
 }
 
+interface PolicyVersion { version: string; effectiveFrom: string; note: string; policy?: Record<string, unknown> }
+
 function Policies() {
-  const d = useLoad<{ builtIn: { version: string; effectiveFrom: string }; versions: Array<{ version: string; effectiveFrom: string; note: string }> }>('/api/admin/clock-policies');
+  const d = useLoad<{ builtIn: PolicyVersion & Record<string, unknown>; versions: PolicyVersion[] }>('/api/admin/clock-policies');
   return (
     <Async loaded={d}>
       {(p) => (
-        <table>
-          <thead><tr><th scope="col">{t('version')}</th><th scope="col">{t('effectiveFrom')}</th><th scope="col">{t('note')}</th></tr></thead>
-          <tbody>
-            <tr><td>{p.builtIn.version}</td><td>{dateTime(p.builtIn.effectiveFrom)}</td><td>{t('builtIn')}</td></tr>
-            {p.versions.map((x) => <tr key={x.version}><td>{x.version}</td><td>{dateTime(x.effectiveFrom)}</td><td>{x.note}</td></tr>)}
-          </tbody>
-        </table>
+        <>
+          <NewPolicy newest={p.versions.at(-1)?.policy ?? p.builtIn} onDone={d.reload} />
+          <table>
+            <thead><tr><th scope="col">{t('version')}</th><th scope="col">{t('effectiveFrom')}</th><th scope="col">{t('note')}</th></tr></thead>
+            <tbody>
+              <tr><td>{p.builtIn.version}</td><td>{dateTime(p.builtIn.effectiveFrom)}</td><td>{t('builtIn')}</td></tr>
+              {p.versions.map((x) => <tr key={x.version}><td>{x.version}</td><td>{dateTime(x.effectiveFrom)}</td><td>{x.note}</td></tr>)}
+            </tbody>
+          </table>
+        </>
       )}
     </Async>
+  );
+}
+
+const HEADER_FIELDS = ['version', 'effectiveFrom', 'note'];
+
+/**
+ * A new version starts from the newest one's limits, edited as JSON; versions are never changed,
+ * and cases keep the version in force when they were received.
+ */
+function NewPolicy({ newest, onDone }: { newest: Record<string, unknown>; onDone: () => void }) {
+  const limits = Object.fromEntries(Object.entries(newest).filter(([k]) => !HEADER_FIELDS.includes(k)));
+  const [v, setV] = useState({ version: '', effectiveFrom: '', note: '', limits: JSON.stringify(limits, null, 2) });
+  const form = useSubmit(() => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(v.limits);
+    } catch {
+      throw new Error(t('invalidJson'));
+    }
+    const effectiveFrom = v.effectiveFrom ? `${v.effectiveFrom}:00+07:00` : '';
+    return api('/api/admin/clock-policies', { body: { ...(parsed as object), version: v.version, effectiveFrom, note: v.note } });
+  }, onDone);
+  const limitErrors = Object.entries(form.fields).filter(([f]) => !HEADER_FIELDS.includes(f)).map(([f, m]) => `${f}: ${m}`).join('; ');
+  const set = (name: keyof typeof v) => (e: Event) => setV({ ...v, [name]: inputValue(e) });
+  return (
+    <details class="card">
+      <summary><strong>{t('newPolicy')}</strong></summary>
+      <form onSubmit={form.submit} noValidate aria-label={t('newPolicy')}>
+        <ErrorBox error={form.error} />
+        <div class="grid">
+          <Field label={t('version')} required error={form.fields.version}>{(p) => <input {...p} value={v.version} onInput={set('version')} />}</Field>
+          <Field label={t('effectiveFrom')} hint={t('vietnamTime')} required error={form.fields.effectiveFrom}>{(p) => <input {...p} type="datetime-local" value={v.effectiveFrom} onInput={set('effectiveFrom')} />}</Field>
+          <Field label={t('note')} required error={form.fields.note}>{(p) => <input {...p} value={v.note} onInput={set('note')} />}</Field>
+        </div>
+        <Field label={t('policyLimits')} hint={t('policyLimitsHint')} error={limitErrors || undefined}>
+          {(p) => <textarea {...p} class="code" spellcheck={false} style={{ minHeight: '16rem' }} value={v.limits} onInput={set('limits')} />}
+        </Field>
+        <div class="actions"><button type="submit" disabled={form.busy}>{t('add')}</button></div>
+      </form>
+    </details>
   );
 }
 
