@@ -16,7 +16,12 @@ export function createAppealCase({ db }: ActivityDeps) {
     if (existing) return { caseId: existing.id };
     const from = await db.case.findUniqueOrThrow({ where: { id: input.fromCaseId }, include: { unit: true, petitioner: true } });
     if (!from.unit.parentId) {
-      throw ApplicationFailure.nonRetryable('Đơn vị không có cấp trên trong hệ thống / the unit has no superior unit here', 'NoSuperiorUnit');
+      // The province is the top of this system; above it the law names the minister or the court.
+      throw ApplicationFailure.nonRetryable(
+        'Khiếu nại lần đầu do cấp tỉnh giải quyết: khiếu nại lần hai gửi Bộ trưởng bộ quản lý ngành, lĩnh vực, hoặc khởi kiện vụ án hành chính tại Tòa án (Luật Khiếu nại 2011) / ' +
+          'the province decided the first complaint: appeal to the minister responsible for the sector, or sue in the administrative court (Complaints Law 2011)',
+        'NoSuperiorUnit',
+      );
     }
     const caseId = randomUUID();
     const receivedAt = new Date();

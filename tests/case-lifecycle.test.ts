@@ -226,6 +226,18 @@ describe('after the answer', () => {
     expect((await sys.client.workflow.getHandle(caseWorkflowId(second.id)).describe()).status.name).toBe('RUNNING');
   });
 
+  it('guides a complainant whom the province answered to the minister or the court, and keeps the case', async () => {
+    const { handle, id } = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'xay-dung', unitCode: 'HS' });
+    await handle.executeUpdate(acceptUpdate, { args: [officer] });
+    await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Giữ nguyên quyết định.' }] });
+    await handle.executeUpdate(rateUpdate, { args: [{ satisfied: false }] });
+    const reason = await rejectionReason(handle.executeUpdate(appealUpdate, { args: [{ actor: 'citizen', reason: 'Không đồng ý.' }] }));
+    expect(reason).toMatch(/Bộ trưởng.*Tòa án/);
+    expect(reason).toMatch(/minister.*court/);
+    expect((await caseRow(sys, id)).status).toBe('ANSWERED');
+    expect(await sys.db.case.count({ where: { linkedFromId: id } })).toBe(0);
+  });
+
   it('cannot appeal feedback', async () => {
     const { handle } = await submitCase(sys, roadFeedback);
     await handle.executeUpdate(acceptUpdate, { args: [officer] });
