@@ -262,7 +262,10 @@ function NewPolicy({ newest, onDone }: { newest: Record<string, unknown>; onDone
     }
     const effectiveFrom = v.effectiveFrom ? `${v.effectiveFrom}:00+07:00` : '';
     return api('/api/admin/clock-policies', { body: { ...(parsed as object), version: v.version, effectiveFrom, note: v.note } });
-  }, onDone);
+  }, () => {
+    setV({ ...v, version: '', effectiveFrom: '', note: '' });
+    onDone();
+  });
   const limitErrors = Object.entries(form.fields).filter(([f]) => !HEADER_FIELDS.includes(f)).map(([f, m]) => `${f}: ${m}`).join('; ');
   const set = (name: keyof typeof v) => (e: Event) => setV({ ...v, [name]: inputValue(e) });
   return (
