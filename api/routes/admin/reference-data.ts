@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Database } from '../../../infra/database';
+import type { Prisma } from '../../../prisma/generated/client';
 import { AppError } from '../../errors';
 import { changeLogger } from './change-log';
 import { duplicateToConflict, lookup } from './lookup';
@@ -8,6 +9,11 @@ import { categoryPatchSchema, categorySchema, idSchema, organisationPatchSchema,
 const notFound = () => new AppError('not_found', 'Không tìm thấy / not found');
 /** A routing rule is logged under its unit and category, the way an administrator looks for it. */
 const ruleTarget = (r: { unitCode: string; categoryCode: string }) => `${r.unitCode}/${r.categoryCode}`;
+const RULE_INCLUDE = { category: true, unit: true, agency: true } as const;
+/** A routing rule as the list shows it and the change log records its removal: by codes. */
+const ruleView = (r: Prisma.RoutingRuleGetPayload<{ include: typeof RULE_INCLUDE }>) => ({
+  id: r.id, categoryCode: r.category.code, unitCode: r.unit.code, caseType: r.caseType, agencyCode: r.agency.code, priority: r.priority,
+});
 
 /** Units, organisations (committees, Fronts, agencies, inspectorates), categories and routing rules. */
 export function referenceDataRouter(db: Database): Router {
@@ -66,8 +72,7 @@ export function referenceDataRouter(db: Database): Router {
   });
 
   router.get('/routing-rules', async (_req, res) => {
-    const rules = await db.routingRule.findMany({ include: { category: true, unit: true, agency: true } });
-    res.json(rules.map((r) => ({ id: r.id, categoryCode: r.category.code, unitCode: r.unit.code, caseType: r.caseType, agencyCode: r.agency.code, priority: r.priority })));
+    res.json((await db.routingRule.findMany({ include: RULE_INCLUDE })).map(ruleView));
   });
   router.post('/routing-rules', async (req, res) => {
     const input = routingRuleSchema.parse(req.body ?? {});
@@ -78,9 +83,9 @@ export function referenceDataRouter(db: Database): Router {
   });
   router.delete('/routing-rules/:id', async (req, res) => {
     const id = idSchema.safeParse(req.params.id);
-    const rule = id.success ? await db.routingRule.findUnique({ where: { id: id.data }, include: { category: true, unit: true, agency: true } }) : null;
+    const rule = id.success ? await db.routingRule.findUnique({ where: { id: id.data }, include: RULE_INCLUDE }) : null;
     if (!rule) throw notFound();
-    const removed = { id: rule.id, categoryCode: rule.category.code, unitCode: rule.unit.code, caseType: rule.caseType, agencyCode: rule.agency.code, priority: rule.priority };
+    const removed = ruleView(rule);
     await logged(res, { action: 'routing_rule.removed', target: ruleTarget(removed), data: removed }, async (tx) => {
       if ((await tx.routingRule.deleteMany({ where: { id: rule.id } })).count === 0) throw notFound();
     });
