@@ -11,6 +11,8 @@ export const documentRef = z
   })
   .strict();
 
+const email = z.string().trim().email('Email không hợp lệ / invalid email').max(254);
+
 /** Only feedback and dialogue-session opinions may be anonymous; complaints and denunciations need an identity. */
 const ANONYMOUS_ALLOWED = new Set(['FEEDBACK', 'SESSION_OPINION']);
 
@@ -29,7 +31,7 @@ export const submitPetitionSchema = z
     petitioner: z
       .object({
         fullName: text(200),
-        email: z.string().trim().email('Email không hợp lệ / invalid email').max(254).optional(),
+        email: email.optional(),
         phone: z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/, 'Số điện thoại không hợp lệ / invalid phone number').optional(),
         address: text(500).optional(),
       })
@@ -41,7 +43,7 @@ export const submitPetitionSchema = z
         fullName: text(200),
         /** Position and workplace, as the denouncer knows them. */
         position: text(300).optional(),
-        email: z.string().trim().email('Email không hợp lệ / invalid email').max(254).optional(),
+        email: email.optional(),
       })
       .strict()
       .optional(),
