@@ -11,7 +11,6 @@ import { reportFaults } from './support/fault-figures';
 import { ADMIN, login } from './support/http';
 import { deliver, type Notice } from '../activities/outbox';
 import { CLAIM_LEASE_SECONDS } from '../activities/notice-claim';
-import { createSmtpMailer } from '../infra/mailer';
 
 const policy = testPolicy('test-notifications', {
   rules: {
@@ -143,8 +142,7 @@ describe('delivery', () => {
   });
 
   describe('claims: one live attempt per notice', () => {
-    // Activities called directly, as two workers would call them, against the system's database and relay.
-    const deps = () => ({ db: sys.db, mailer: createSmtpMailer(sys.smtp.url), mailFrom: 'he-thong@hoason.gov.test', publicUrl: sys.baseUrl, language: 'vi' as const });
+    // `deliver` called directly, as two workers would call it, with the worker's own dependencies.
     const notice = (event: string): Notice => ({
       event,
       caseId: null,
@@ -159,16 +157,16 @@ describe('delivery', () => {
       const n = notice(`claim-overlap-${Date.now()}`);
       sys.smtp.answerAfter((CLAIM_LEASE_SECONDS + 3) * 1000);
       try {
-        const first = deliver(deps(), n);
+        const first = deliver(sys.activityDeps, n);
         const row = await eventually(async () => {
           const r = await sys.db.notification.findUnique({ where: { key: `${n.event}:${n.recipient.email}` } });
           expect(r?.claimedBy).toBeTruthy();
           return r!;
         });
         await sleep((CLAIM_LEASE_SECONDS + 1) * 1000); // without renewal the claim would have lapsed
-        await expect(deliver(deps(), n)).rejects.toMatchObject({ type: 'NoticeInProgress' });
+        await expect(deliver(sys.activityDeps, n)).rejects.toMatchObject({ type: 'NoticeInProgress' });
         expect(await first).toBe('sent');
-        expect(await deliver(deps(), n)).toBe('already_sent');
+        expect(await deliver(sys.activityDeps, n)).toBe('already_sent');
         expect(arrived(row.id)).toHaveLength(1);
         expect(await sys.db.notification.findUnique({ where: { id: row.id } })).toMatchObject({ status: 'SENT', claimedBy: null, claimedUntil: null });
       } finally {
@@ -191,10 +189,10 @@ describe('delivery', () => {
           claimedUntil: new Date(Date.now() + 60_000),
         },
       });
-      await expect(deliver(deps(), n)).rejects.toMatchObject({ type: 'NoticeInProgress' });
+      await expect(deliver(sys.activityDeps, n)).rejects.toMatchObject({ type: 'NoticeInProgress' });
       expect(arrived(row.id)).toHaveLength(0);
       await sys.db.notification.update({ where: { id: row.id }, data: { claimedUntil: new Date(Date.now() - 1000) } });
-      expect(await deliver(deps(), n)).toBe('sent');
+      expect(await deliver(sys.activityDeps, n)).toBe('sent');
       expect(arrived(row.id)).toHaveLength(1);
     });
   });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { inject } from 'vitest';
+import type { ActivityDeps } from '../../activities/deps';
 import { createApp } from '../../api/app';
 import type { ClockPolicy } from '../../domain/legal-clock';
 import { storePolicy } from '../../infra/clock-config';
@@ -41,7 +42,8 @@ export async function startSystem({
   const db = createDatabase(databaseUrl);
   await storePolicy(db, clockPolicy, 'test policy in seconds');
   const smtp = await startSmtpCatcher();
-  const mailer = createSmtpMailer(smtp.url);
+  // What the worker's activities get; tests may call an activity directly with the same.
+  const activityDeps: ActivityDeps = { db, mailer: createSmtpMailer(smtp.url), mailFrom: 'Hệ thống <no-reply@test.local>', publicUrl: 'http://console.test', language: 'vi' };
   const taskQueue = `petitions-test-${suffix}`;
 
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
@@ -51,7 +53,7 @@ export async function startSystem({
       namespace: 'default',
       taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
-      deps: { db, mailer, mailFrom: 'Hệ thống <no-reply@test.local>', publicUrl: 'http://console.test', language: 'vi' },
+      deps: activityDeps,
     });
     const running = worker.run();
     return async () => {
@@ -74,6 +76,7 @@ export async function startSystem({
     client,
     nativeConnection,
     smtp,
+    activityDeps,
     taskQueue,
     baseUrl,
     /** Stops the worker as a deploy or a crash would; workflows wait on the server meanwhile. */
@@ -88,7 +91,7 @@ export async function startSystem({
       await new Promise((resolve) => server.close(resolve));
       await stopWorker?.();
       await Promise.all([connection.close(), nativeConnection.close(), db.$disconnect(), smtp.close()]);
-      mailer.close();
+      activityDeps.mailer.close();
     },
   };
 }
