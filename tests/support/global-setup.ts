@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
@@ -28,7 +28,6 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const scratch = mkdtempSync(join(tmpdir(), 'petitions-test-'));
-  chmodSync(scratch, 0o755); // the embedded server runs as the `postgres` user
   const stops: Array<() => Promise<void>> = [];
   const teardown = async () => {
     for (const stop of stops.reverse()) await stop();
