@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../infra/database';
 import { hashPassword, verifyPassword } from '../../infra/passwords';
 import type { Role } from '../../prisma/generated/client';
+import { isApiToken, userForApiToken } from './api-tokens';
 
 export interface StaffUser {
   id: string;
@@ -10,6 +11,8 @@ export interface StaffUser {
   role: Role;
   unitId: string | null;
   organisationId: string | null;
+  /** Set when a service account acts through an API token; recorded on the case events it causes. */
+  tokenId?: string;
 }
 
 export const SESSION_HOURS = 8;
@@ -55,25 +58,11 @@ export async function login(db: Database, email: string, password: string, now =
   return { ok: true, token, user: toStaff(user), expiresAt };
 }
 
-/** A staff session token, or an integration's API token (prefixed `pat_`) that acts as its user. */
+/** A staff session token, or a service account's API token (prefixed `pat_`, see api-tokens.ts). */
 export async function userForToken(db: Database, token: string, now = new Date()): Promise<StaffUser | null> {
-  if (token.startsWith(API_TOKEN_PREFIX)) {
-    const apiToken = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-    if (!apiToken || apiToken.revokedAt) return null;
-    await db.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: now } });
-    return toStaff(apiToken.user);
-  }
+  if (isApiToken(token)) return userForApiToken(db, token, now);
   const session = await db.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   return session && session.expiresAt > now ? toStaff(session.user) : null;
-}
-
-export const API_TOKEN_PREFIX = 'pat_';
-
-/** Issues an API token; the clear token is returned once and only its hash is kept. */
-export async function issueApiToken(db: Pick<Database, 'apiToken'>, input: { name: string; userId: string; createdBy: string }) {
-  const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const row = await db.apiToken.create({ data: { ...input, tokenHash: hashToken(token) } });
-  return { id: row.id, name: row.name, token, createdAt: row.createdAt };
 }
 
 export async function logout(db: Database, token: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Database } from '../../../infra/database';
 import { hashPassword } from '../../../infra/passwords';
-import { issueApiToken } from '../../auth/sessions';
+import { DEFAULT_TOKEN_DAYS, issueApiToken } from '../../auth/api-tokens';
 import { AppError } from '../../errors';
 import { changeLogger } from './change-log';
 import { duplicateToConflict, lookup } from './lookup';
@@ -61,7 +61,7 @@ export function usersRouter(db: Database): Router {
     const user = await db.user.findUnique({ where: { email: userEmail } });
     if (!user) throw new AppError('validation_failed', 'Dữ liệu không hợp lệ / invalid input', [{ field: 'userEmail', message: 'Không có người dùng này / no such user' }]);
     const change = { action: 'api_token.issued', target: user.email, data: { name, userEmail } } as const;
-    res.status(201).json(await logged(res, change, (tx) => issueApiToken(tx, { name, userId: user.id, createdBy: res.locals.user!.email })));
+    res.status(201).json(await logged(res, change, (tx) => issueApiToken(tx, { name, userId: user.id, createdBy: res.locals.user!.email, expiresAt: new Date(Date.now() + DEFAULT_TOKEN_DAYS * 86_400_000) })));
   });
   router.delete('/api-tokens/:id', async (req, res) => {
     const id = idSchema.safeParse(req.params.id);
