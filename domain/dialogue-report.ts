@@ -44,13 +44,3 @@ function row(level: Level | 'TOTAL', facts: SessionFact[]): ReportRow {
 export function dialogueReport(facts: SessionFact[]): ReportRow[] {
   return [...LEVELS.map((level) => row(level, facts.filter((f) => f.level === level))), row('TOTAL', facts)];
 }
-
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** RFC 4180 CSV with a header row. */
-export function toCsv<T extends object>(rows: T[], columns: Array<keyof T & string>): string {
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
-}

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { dialogueReport, toCsv, type SessionFact } from '../../domain/dialogue-report';
+import { toCsv } from '../../domain/csv';
+import { dialogueReport, type SessionFact } from '../../domain/dialogue-report';
 import { OPEN_STATUSES } from '../../domain/overdue';
 import { overdueWhere } from '../services/open-cases';
 import { periodRange, REPORT_PERIODS } from '../../domain/report-periods';
@@ -32,7 +33,8 @@ function reader(res: Response): StaffUser {
 
 function send<T extends object>(res: Response, fmt: 'json' | 'csv', name: string, meta: object, rows: T[], columns: Array<keyof T & string>) {
   if (fmt === 'csv') {
-    res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(`\uFEFF${toCsv(rows, columns)}`); // BOM: spreadsheets read UTF-8
+    // BOM: spreadsheets read UTF-8; a name that starts like a formula is neutralised (domain/csv.ts).
+    res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(`\uFEFF${toCsv(rows, columns)}`);
     return;
   }
   res.json({ ...meta, rows });
