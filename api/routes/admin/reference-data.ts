@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { Database } from '../../../infra/database';
 import type { Prisma } from '../../../prisma/generated/client';
 import { AppError } from '../../errors';
-import { changeLogger } from './change-log';
+import { unitAndDescendants } from '../../../domain/unit-tree';
+import { changeLogger, type Tx } from './change-log';
 import { duplicateToConflict, lookup } from './lookup';
 import { categoryPatchSchema, categorySchema, idSchema, organisationPatchSchema, organisationSchema, routingRuleSchema, unitPatchSchema, unitSchema } from './schemas';
 
@@ -14,6 +15,20 @@ const RULE_INCLUDE = { category: true, unit: true, agency: true } as const;
 const ruleView = (r: Prisma.RoutingRuleGetPayload<{ include: typeof RULE_INCLUDE }>) => ({
   id: r.id, categoryCode: r.category.code, unitCode: r.unit.code, caseType: r.caseType, agencyCode: r.agency.code, priority: r.priority,
 });
+
+/**
+ * A unit may not sit under itself or under a unit below it: the tree would become a loop (scopes,
+ * reports and routing walk it). Moves are serialised, so two moves cannot close a loop together.
+ */
+async function refuseLoop(tx: Tx, unitId: string, parentId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('unit-tree'))`;
+  const units = await tx.unit.findMany({ select: { id: true, parentId: true } });
+  if (unitAndDescendants(units, unitId).has(parentId)) {
+    throw new AppError('validation_failed', 'Dữ liệu không hợp lệ / invalid input', [
+      { field: 'parentCode', message: 'Đơn vị cấp trên không được là chính nó hoặc đơn vị cấp dưới của nó / the parent cannot be the unit itself or a unit below it' },
+    ]);
+  }
+}
 
 /** Units, organisations (committees, Fronts, agencies, inspectorates), categories and routing rules. */
 export function referenceDataRouter(db: Database): Router {
@@ -37,7 +52,10 @@ export function referenceDataRouter(db: Database): Router {
     if (!unit) throw notFound();
     const parentId = parentCode === undefined ? undefined : parentCode === null ? null : (await find.unit(parentCode, 'parentCode')).id;
     const data = { ...input, parentId, ...(dissolvedAt !== undefined ? { dissolvedAt: dissolvedAt ? new Date(dissolvedAt) : null } : {}) };
-    res.json(await logged(res, { action: 'unit.changed', target: unit.code, data: { ...input, parentCode, dissolvedAt } }, (tx) => tx.unit.update({ where: { id: unit.id }, data })));
+    res.json(await logged(res, { action: 'unit.changed', target: unit.code, data: { ...input, parentCode, dissolvedAt } }, async (tx) => {
+      if (parentId) await refuseLoop(tx, unit.id, parentId);
+      return tx.unit.update({ where: { id: unit.id }, data });
+    }));
   });
 
   router.get('/organisations', async (_req, res) => {
