@@ -29,6 +29,8 @@ export interface ClockRequest {
   /** Workflow time of the change, so the record is the same however often this is retried. */
   at: string;
   actor: string;
+  /** The API token of the action that moved the clock, if any. */
+  tokenId?: string;
   op: ClockOp;
 }
 
@@ -86,6 +88,7 @@ export function clock({ db }: ActivityDeps) {
       eventKey: req.eventKey,
       type: `deadline_${req.op.kind}`,
       actor: req.actor,
+      tokenId: req.tokenId,
       data: { step, dueAt: next.dueAt, note: next.history.at(-1)?.note ?? '' },
       caseFields: {
         deadlines: { ...current, [step]: next } as unknown as Prisma.InputJsonValue,

@@ -8,6 +8,8 @@ export interface CaseEventInput {
   eventKey: string;
   type: string;
   actor: string;
+  /** The API token that caused it, when a service account acted. */
+  tokenId?: string;
   reason?: string;
   data?: Prisma.InputJsonValue;
   /** When given, the case row moves to this status in the same transaction. */
@@ -21,7 +23,7 @@ export async function writeCaseEvent(db: ActivityDeps['db'], e: CaseEventInput):
     const existing = await tx.caseEvent.findUnique({ where: { eventKey: e.eventKey } });
     if (existing) return false;
     await tx.caseEvent.create({
-      data: { caseId: e.caseId, eventKey: e.eventKey, type: e.type, actor: e.actor, reason: e.reason, data: e.data },
+      data: { caseId: e.caseId, eventKey: e.eventKey, type: e.type, actor: e.actor, tokenId: e.tokenId, reason: e.reason, data: e.data },
     });
     if (e.status || e.caseFields) {
       await tx.case.update({ where: { id: e.caseId }, data: { ...e.caseFields, ...(e.status ? { status: e.status } : {}) } });

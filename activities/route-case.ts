@@ -41,6 +41,7 @@ export interface AssignAgencyInput {
   caseId: string;
   agencyId: string;
   actor: string;
+  tokenId?: string;
   eventKey: string;
   kind: 'assigned' | 'transferred' | 'reassigned';
   reason?: string;
@@ -58,6 +59,7 @@ export function assignAgency({ db }: ActivityDeps) {
       eventKey: input.eventKey,
       type: input.kind,
       actor: input.actor,
+      tokenId: input.tokenId,
       reason: input.reason,
       data: { agencyId: input.agencyId, agencyName: agency.name },
       ...(input.kind === 'reassigned' ? {} : { status: 'ASSIGNED' as const }),

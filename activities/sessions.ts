@@ -55,7 +55,7 @@ export function openSession({ db }: ActivityDeps) {
 
 /** Each opinion becomes a case linked to the session; keyed so a retry creates none twice. */
 export function createOpinionCases({ db }: ActivityDeps) {
-  return async function createOpinionCases(input: { sessionId: string; batchKey: string; actor: string; opinions: OpinionInput[] }): Promise<string[]> {
+  return async function createOpinionCases(input: { sessionId: string; batchKey: string; actor: string; tokenId?: string; opinions: OpinionInput[] }): Promise<string[]> {
     const session = await db.dialogueSession.findUniqueOrThrow({ where: { id: input.sessionId } });
     const categories = await db.category.findMany({ where: { code: { in: input.opinions.map((o) => o.categoryCode) } } });
     const byCode = new Map(categories.map((c) => [c.code, c.id]));
@@ -80,7 +80,7 @@ export function createOpinionCases({ db }: ActivityDeps) {
             petitioner: { create: { anonymous: !o.citizenName, fullName: o.citizenName ?? null, email: o.citizenEmail ?? null } },
           },
         }),
-        db.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: input.actor, reason: 'Ý kiến tại buổi tiếp xúc, đối thoại / opinion raised at a dialogue session', data: { sessionId: session.id } } }),
+        db.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: input.actor, tokenId: input.tokenId, reason: 'Ý kiến tại buổi tiếp xúc, đối thoại / opinion raised at a dialogue session', data: { sessionId: session.id } } }),
       ]);
       ids.push(caseId);
     }

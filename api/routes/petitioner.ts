@@ -20,7 +20,7 @@ export async function readPetitioner(db: Database, user: StaffUser, c: Case) {
   if (!entitled(user, c)) throw new AppError('forbidden', 'Bạn không được xem thông tin người gửi đơn này / you may not see this petitioner’s identity');
   const p = await db.petitioner.findUnique({ where: { caseId: c.id } });
   await db.caseEvent.create({
-    data: { caseId: c.id, eventKey: `identity_read:${randomUUID()}`, type: 'identity_read', actor: user.email, reason: `Xem thông tin người gửi đơn (${user.role})` },
+    data: { caseId: c.id, eventKey: `identity_read:${randomUUID()}`, type: 'identity_read', actor: user.email, tokenId: user.tokenId, reason: `Xem thông tin người gửi đơn (${user.role})` },
   });
   return p && { anonymous: p.anonymous, fullName: p.fullName, email: p.email, phone: p.phone, address: p.address, language: p.language };
 }

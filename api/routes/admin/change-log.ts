@@ -14,6 +14,7 @@ export type ChangeAction =
   | 'clock_policy.created'
   | 'calendar_override.set' | 'calendar_override.removed'
   | 'user.created' | 'user.changed'
+  | 'service_account.created' | 'service_account.changed'
   | 'api_token.issued' | 'api_token.revoked';
 
 export interface Change {
