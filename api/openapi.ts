@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as admin from './routes/admin/schemas';
+import * as serviceAccounts from './routes/admin/service-accounts.schema';
 import { loginSchema } from './routes/auth';
 import { ACTION_SCHEMAS } from './routes/case-actions.schema';
 import { changeLogQuerySchema } from './routes/admin/change-log';
@@ -47,7 +48,7 @@ export function openApiDocument(serverUrl: string) {
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'sid' },
-        bearer: { type: 'http', scheme: 'bearer', description: 'A session token from /api/auth/login, or an API token (pat_…)' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'A session token from /api/auth/login, or a service account’s API token (pat_…)' },
       },
       schemas: {
         Problem: {
@@ -121,7 +122,9 @@ export function openApiDocument(serverUrl: string) {
       },
       '/api/admin/users': { get: op('Users', { security: staff }), post: op('Add a user', { security: staff, requestBody: body(admin.userSchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },
       '/api/admin/users/{id}': { patch: op('Change a user (role, placement, password, unlock)', { security: staff, parameters: [pathParam('id', 'user id')], requestBody: body(admin.userPatchSchema) }) },
-      '/api/admin/api-tokens': { get: op('API tokens', { security: staff }), post: op('Issue an API token (shown once)', { security: staff, requestBody: body(admin.apiTokenSchema) }, { 201: ok('The token'), ...errors(401, 403, 422) }) },
+      '/api/admin/service-accounts': { get: op('Service accounts (integrations) and their tokens', { security: staff }), post: op('Add a service account (no password; acts only through API tokens)', { security: staff, requestBody: body(serviceAccounts.serviceAccountSchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },
+      '/api/admin/service-accounts/{id}': { patch: op('Change a service account (a new role or placement revokes its tokens)', { security: staff, parameters: [pathParam('id', 'service account id')], requestBody: body(serviceAccounts.serviceAccountPatchSchema) }, { 200: ok('The account'), ...errors(401, 403, 404, 422) }) },
+      '/api/admin/api-tokens': { get: op('API tokens', { security: staff }), post: op('Issue a service account an API token (shown once; expires, 90 days by default, at most 365)', { security: staff, requestBody: body(serviceAccounts.apiTokenSchema) }, { 201: ok('The token'), ...errors(401, 403, 422) }) },
       '/api/admin/changes': { get: op('Configuration change log, newest first (who, what, when; never a secret)', { security: staff, parameters: query(changeLogQuerySchema) }, { 200: ok('A page of changes and the cursor of the next'), ...errors(401, 403, 422) }) },
       '/api/admin/api-tokens/{id}': { delete: op('Revoke an API token', { security: staff, parameters: [pathParam('id', 'token id')] }, { 204: { description: 'Revoked' }, ...errors(404) }) },
       '/api/health': { get: op('Liveness') },
