@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../infra/database';
-import { hashPassword } from '../infra/passwords';
+import { hashPassword, isSupportedHash } from '../infra/passwords';
 import type { OrganisationKind, Role } from './generated/client';
 import { CATEGORIES, COMMUNE_AGENCIES, COMMUNES, DEMO_PASSWORD, DISTRICTS, HEADS, PROVINCE, PROVINCE_AGENCIES } from './demo-province';
 
@@ -35,8 +35,9 @@ async function ensureRule(db: Database, rule: { categoryId: string; unitId: stri
 async function upsertUser(db: Database, u: { email: string; fullName: string; role: Role; unitId: string; organisationId?: string }, passwordHash: string) {
   const data = { fullName: u.fullName, role: u.role, unitId: u.unitId, organisationId: u.organisationId ?? null };
   const existing = await db.user.findUnique({ where: { email: u.email } });
-  // Demo users seeded before passwords moved to bcrypt get a bcrypt hash of the demo password.
-  const rehash = existing && !existing.passwordHash.startsWith('$2') ? { passwordHash } : {};
+  // A demo user whose hash no login can check gets the demo password's argon2id hash; an argon2 or
+  // bcrypt hash is kept (the password may have been changed; bcrypt becomes argon2id at the next login).
+  const rehash = existing && !isSupportedHash(existing.passwordHash) ? { passwordHash } : {};
   await db.user.upsert({ where: { email: u.email }, create: { ...u, passwordHash }, update: { ...data, ...rehash } });
 }
 
