@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../fields';
 import { CASE_TYPES } from '../../../domain/case-types';
 import { COMPLEXITIES } from '../../../domain/legal-clock';
+import { passwordSchema } from '../../security/password-policy';
 
 const code = z.string().trim().regex(/^[A-Za-z0-9-]{1,64}$/, 'Chữ, số và dấu gạch ngang / letters, digits and dashes');
 const uuid = z.string().uuid();
@@ -65,7 +66,7 @@ export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-
 
 const ROLES = ['RECEPTION_OFFICER', 'AGENCY_OFFICER', 'HEAD_OF_GOVERNMENT', 'FRONT_SUPERVISOR', 'ADMINISTRATOR'] as const;
 export const userSchema = z
-  .object({ email, fullName: text(200), role: z.enum(ROLES), unitCode: code.nullable().optional(), organisationCode: code.nullable().optional(), password: z.string().min(10, 'Tối thiểu 10 ký tự / at least 10 characters').max(200) })
+  .object({ email, fullName: text(200), role: z.enum(ROLES), unitCode: code.nullable().optional(), organisationCode: code.nullable().optional(), password: passwordSchema })
   .strict();
 export const userPatchSchema = userSchema.omit({ email: true }).partial().extend({ unlock: z.boolean().optional() }).strict();
 

@@ -3,6 +3,7 @@ import type { Database } from '../../../infra/database';
 import { hashPassword } from '../../../infra/passwords';
 import { DEFAULT_TOKEN_DAYS, issueApiToken } from '../../auth/api-tokens';
 import { AppError } from '../../errors';
+import { assertPasswordAllowed } from '../../security/password-policy';
 import { changeLogger } from './change-log';
 import { duplicateToConflict, lookup } from './lookup';
 import { apiTokenSchema, idSchema, userPatchSchema, userSchema } from './schemas';
@@ -28,6 +29,7 @@ export function usersRouter(db: Database): Router {
   });
   router.post('/users', async (req, res) => {
     const { password, unitCode, organisationCode, ...input } = userSchema.parse(req.body ?? {});
+    assertPasswordAllowed(password, input.email);
     const data = { ...input, ...(await placement(unitCode, organisationCode)), passwordHash: await hashPassword(password) };
     const change = { action: 'user.created', target: input.email, data: { ...input, unitCode, organisationCode } } as const;
     res.status(201).json(publicUser(await logged(res, change, (tx) => tx.user.create({ data })).catch((e: unknown) => Promise.reject(duplicateToConflict(e)))));
@@ -37,6 +39,7 @@ export function usersRouter(db: Database): Router {
     const id = idSchema.safeParse(req.params.id);
     const user = id.success ? await db.user.findUnique({ where: { id: id.data } }) : null;
     if (!user) throw new AppError('not_found', 'Không có người dùng này / no such user');
+    if (password) assertPasswordAllowed(password, user.email);
     const data = {
       ...input,
       ...(await placement(unitCode, organisationCode)),
