@@ -4,6 +4,8 @@ import type { Database } from '../infra/database';
 import { consoleRouter } from './console';
 import { AppError, errorMiddleware } from './errors';
 import { authenticate } from './auth/authenticate';
+import { createLoginThrottle } from './security/login-throttle';
+import type { RateLimits } from './security/rate-limits';
 import { openApiDocument } from './openapi';
 import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
@@ -28,6 +30,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** Where case histories link to in the Temporal Web UI. */
   temporalUi?: { url: string; namespace: string };
+  /** Rate limits and the login throttle, counted in PostgreSQL for every replica (api/security/rate-limits.ts). */
+  rateLimits: RateLimits;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -41,16 +45,19 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(spec);
   });
   app.use('/api', authenticate(deps.db));
-  app.use('/api/auth', authRouter({ db: deps.db, secureCookies: deps.secureCookies ?? false }));
+  const loginThrottle = createLoginThrottle(deps.rateLimits);
+  app.use('/api/auth', authRouter({ db: deps.db, secureCookies: deps.secureCookies ?? false, loginThrottle }));
   app.use('/api/catalog', catalogRouter(deps));
+  app.post('/api/petitions', deps.rateLimits.perAddress('submission-minute', 'submission-hour'));
   app.use('/api/petitions', petitionsRouter(deps));
+  app.use('/api/track', deps.rateLimits.perAddress('tracking'));
   app.use('/api/track', trackRouter(deps));
   app.use('/api/inbox', inboxRouter(deps));
   app.use('/api/cases', casesRouter({ ...deps, temporalUi: deps.temporalUi ?? { url: 'http://127.0.0.1:8233', namespace: 'default' } }));
   app.use('/api/supervision/recommendations', recommendationsRouter(deps));
   app.use('/api', oversightRouter(deps));
   app.use('/api/reports', reportsRouter(deps));
-  app.use('/api/admin', adminRouter(deps));
+  app.use('/api/admin', adminRouter({ ...deps, loginThrottle }));
   app.use('/api/sessions', sessionsRouter(deps));
   app.use(consoleRouter());
   app.use('/api', () => {

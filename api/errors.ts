@@ -7,7 +7,7 @@ const STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
-  account_locked: 429,
+  rate_limited: 429,
   not_found: 404,
   case_not_found: 404,
   action_not_allowed: 409,
@@ -32,6 +32,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldProblem[],
+    /** Sent as `Retry-After` (seconds): when a refused request may be tried again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -53,7 +55,10 @@ function isDatabaseDown(err: unknown): boolean {
 }
 
 export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
-  if (err instanceof AppError) return problem(res, err.code, err.message, err.fields);
+  if (err instanceof AppError) {
+    if (err.retryAfterSeconds !== undefined) res.set('Retry-After', String(err.retryAfterSeconds));
+    return problem(res, err.code, err.message, err.fields);
+  }
   if (isDatabaseDown(err)) {
     // Nothing was accepted: the client retries (with the same Idempotency-Key for a submission).
     res.set('Retry-After', '5');

@@ -3,6 +3,7 @@
 // workflow. Run with `npm run bench`; prints its figures. Not part of `npm test`.
 import { Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { createRateLimits } from '../api/security/rate-limits';
 import { createWorker } from '../worker/create-worker';
 import { emptyWorkflow } from './baseline.workflows';
 import { machine, pool, startBenchStack } from './support/stack';
@@ -23,7 +24,13 @@ try {
 
   // Intake: HTTP submission → stored case → started workflow → routed (status ASSIGNED in the database).
   const worker = await createWorker({ connection: native, namespace: 'default', taskQueue: 'bench-petitions', deps: { db, mailer, mailFrom: 'bench@local', publicUrl: 'http://bench', language: 'vi' } });
-  const server = createApp({ db, temporal: client, taskQueue: 'bench-petitions' }).listen(0, '127.0.0.1');
+  // Every submission comes from 127.0.0.1: limits the benchmark never reaches.
+  const unlimited = 1_000_000;
+  const rateLimits = createRateLimits({
+    databaseUrl: stack.databaseUrl,
+    settings: { submissionsPerMinute: unlimited, submissionsPerHour: unlimited, trackingPerMinute: unlimited, citizenSecretFailuresPerCode: unlimited, citizenSecretFailuresPerAddress: unlimited, loginConsecutiveFailures: unlimited, loginFailuresPerAccount: unlimited, loginFailuresPerAddress: unlimited },
+  });
+  const server = createApp({ db, temporal: client, taskQueue: 'bench-petitions', rateLimits }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const intake = await worker.runUntil(async () => {
@@ -41,6 +48,7 @@ try {
     return { acceptedPerSec: N / ((accepted - t0) / 1000), routedPerSec: N / ((performance.now() - t0) / 1000) };
   });
   server.close();
+  await rateLimits.close();
 
   console.log(`machine: ${machine()}; ${N} each, concurrency ${CONCURRENCY}`);
   console.log(`baseline: empty workflows started and completed     ${baseline.toFixed(1)} /s`);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A count of requests or failures: a whole number from 1. */
+const limit = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
 /** Every environment variable the system reads, validated once at process start (README: Configuration). */
 const schema = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgresql:// URL'),
@@ -19,6 +22,17 @@ const schema = z.object({
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   /** Open workflows a worker keeps in memory (about 110 KiB each); the rest replay when woken. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
+  /** Anonymous requests per client address, counted in PostgreSQL so every API replica shares them (api/security/rate-limits.ts). */
+  RATE_LIMIT_SUBMISSIONS_PER_MINUTE: limit(5),
+  RATE_LIMIT_SUBMISSIONS_PER_HOUR: limit(30),
+  RATE_LIMIT_TRACKING_PER_MINUTE: limit(60),
+  /** Wrong citizen secrets per hour, per tracking code and per client address. */
+  RATE_LIMIT_SECRET_FAILURES_PER_CODE: limit(10),
+  RATE_LIMIT_SECRET_FAILURES_PER_ADDRESS: limit(30),
+  /** Failed logins (api/security/login-throttle.ts): in a row per email and address (then an hour's wait), per email per hour from everywhere, per address per day. */
+  LOGIN_CONSECUTIVE_FAILURES: limit(10),
+  LOGIN_FAILURES_PER_ACCOUNT: limit(50),
+  LOGIN_FAILURES_PER_ADDRESS: limit(100),
 });
 
 export type Config = z.infer<typeof schema>;

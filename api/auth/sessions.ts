@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../infra/database';
-import { hashPassword, verifyPassword } from '../../infra/passwords';
+import { hashPassword, needsRehash, verifyPassword } from '../../infra/passwords';
 import type { Role } from '../../prisma/generated/client';
+import type { LoginThrottle } from '../security/login-throttle';
 import { isApiToken, userForApiToken } from './api-tokens';
 
 export interface StaffUser {
@@ -16,44 +17,44 @@ export interface StaffUser {
 }
 
 export const SESSION_HOURS = 8;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 // Compared against when the email is unknown, so both failures take as long.
 let dummyHash: Promise<string> | undefined;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export type LoginResult =
-  | { ok: true; token: string; user: StaffUser; expiresAt: Date }
-  | { ok: false; reason: 'invalid_credentials' }
-  | { ok: false; reason: 'account_locked'; until: Date };
+export type LoginResult = { ok: true; token: string; user: StaffUser; expiresAt: Date } | { ok: false; reason: 'invalid_credentials' };
 
 function toStaff(u: StaffUser): StaffUser {
   return { id: u.id, email: u.email, fullName: u.fullName, role: u.role, unitId: u.unitId, organisationId: u.organisationId };
 }
 
-/** Checks the password; five failures in a row lock the account for fifteen minutes. */
-export async function login(db: Database, email: string, password: string, now = new Date()): Promise<LoginResult> {
+/**
+ * Checks the password, after the throttle (which throws `rate_limited`, the same for any email,
+ * known or not). Accounts are never locked. A hash from before argon2id (bcrypt) is replaced by an
+ * argon2id one at the first successful login.
+ */
+export async function login(
+  db: Database,
+  throttle: LoginThrottle,
+  { email, password, address }: { email: string; password: string; address: string },
+  now = new Date(),
+): Promise<LoginResult> {
+  await throttle.check(email, address);
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
-  if (!user) {
-    await verifyPassword(password, await (dummyHash ??= hashPassword('no such user')));
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await (dummyHash ??= hashPassword('no such user'))));
+  // Service accounts act through API tokens only.
+  if (!user || user.serviceAccount || !matches) {
+    await throttle.failed(email, address);
     return { ok: false, reason: 'invalid_credentials' };
   }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: 'account_locked', until: user.lockedUntil };
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db.user.update({
-      where: { id: user.id },
-      data: lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) } : { failedLogins: failed },
-    });
-    return lock ? { ok: false, reason: 'account_locked', until: new Date(now.getTime() + LOCK_MINUTES * 60_000) } : { ok: false, reason: 'invalid_credentials' };
-  }
+  await throttle.succeeded(email, address);
+  const upgraded = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } }),
     db.session.create({ data: { tokenHash: hashToken(token), userId: user.id, expiresAt } }),
+    // Only if the hash is still the one checked: a password an administrator set meanwhile wins.
+    ...(upgraded ? [db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: upgraded } })] : []),
   ]);
   return { ok: true, token, user: toStaff(user), expiresAt };
 }

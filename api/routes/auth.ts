@@ -1,25 +1,41 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../infra/database';
 import { requireStaff, SESSION_COOKIE, sessionToken } from '../auth/authenticate';
 import { login, logout, SESSION_HOURS } from '../auth/sessions';
 import { AppError } from '../errors';
+import type { LoginThrottle } from '../security/login-throttle';
+import { clientAddress } from '../security/rate-limits';
 
-export const loginSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) }).strict();
+export const loginSchema = z
+  .object({
+    email: z.string().trim().email().max(254),
+    password: z.string().min(1).max(200),
+    /** `body`: a script that will send `Authorization: Bearer` gets the session token in the answer instead of the cookie. */
+    tokenIn: z.enum(['cookie', 'body']).default('cookie'),
+  })
+  .strict();
 
-export function authRouter({ db, secureCookies }: { db: Database; secureCookies: boolean }): Router {
+/** Browsers send Origin or Sec-Fetch-Site with a POST; curl and integrations send neither. */
+const fromBrowser = (req: Request) => req.get('origin') !== undefined || req.get('sec-fetch-site') !== undefined;
+
+export function authRouter({ db, secureCookies, loginThrottle }: { db: Database; secureCookies: boolean; loginThrottle: LoginThrottle }): Router {
   const router = Router();
 
+  // A browser gets the token only in the HttpOnly cookie, where page scripts cannot read it.
   router.post('/login', async (req, res) => {
-    const { email, password } = loginSchema.parse(req.body ?? {});
-    const result = await login(db, email, password);
-    if (!result.ok && result.reason === 'account_locked') {
-      res.set('Retry-After', String(Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 1000))));
-      throw new AppError('account_locked', 'Tài khoản tạm khóa do đăng nhập sai nhiều lần / account locked after repeated failures');
+    const { email, password, tokenIn } = loginSchema.parse(req.body ?? {});
+    if (tokenIn === 'body' && fromBrowser(req)) {
+      throw new AppError('validation_failed', 'Dữ liệu không hợp lệ / invalid input', [{ field: 'tokenIn', message: 'Trình duyệt chỉ nhận cookie phiên / a browser gets the session cookie only' }]);
     }
+    const result = await login(db, loginThrottle, { email, password, address: clientAddress(req) });
     if (!result.ok) throw new AppError('invalid_credentials', 'Sai email hoặc mật khẩu / wrong email or password');
+    if (tokenIn === 'body') {
+      res.json({ user: result.user, token: result.token, expiresAt: result.expiresAt });
+      return;
+    }
     res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/', maxAge: SESSION_HOURS * 3_600_000 });
-    res.json({ user: result.user, token: result.token, expiresAt: result.expiresAt });
+    res.json({ user: result.user, expiresAt: result.expiresAt });
   });
 
   router.post('/logout', async (req, res) => {

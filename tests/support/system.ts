@@ -5,6 +5,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { inject } from 'vitest';
 import type { ActivityDeps } from '../../activities/deps';
 import { createApp } from '../../api/app';
+import { createRateLimits, type RateLimitSettings } from '../../api/security/rate-limits';
 import type { ClockPolicy } from '../../domain/legal-clock';
 import { storePolicy } from '../../infra/clock-config';
 import { createDatabase } from '../../infra/database';
@@ -23,6 +24,7 @@ export async function startSystem({
   databaseUrl,
   temporalAddress = inject('temporalAddress'),
   inProcessWorker = true,
+  rateLimits,
 }: {
   clockPolicy: ClockPolicy;
   databaseUrl?: string;
@@ -30,6 +32,8 @@ export async function startSystem({
   temporalAddress?: string;
   /** false: the test runs the worker as a separate process (tests/support/worker-process.ts). */
   inProcessWorker?: boolean;
+  /** Tighter limits than the generous test defaults (tests/api-login-security.test.ts). */
+  rateLimits?: Partial<RateLimitSettings>;
 }) {
   // Core's own retry warnings flood the output of the tests that stop the server on purpose.
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, console: {} } } });
@@ -65,7 +69,9 @@ export async function startSystem({
 
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });
-  const server = createApp({ db, temporal: client, taskQueue }).listen(0, '127.0.0.1');
+  const rateLimitSettings = { ...GENEROUS_LIMITS, ...rateLimits };
+  const limits = createRateLimits({ databaseUrl, settings: rateLimitSettings });
+  const server = createApp({ db, temporal: client, taskQueue, rateLimits: limits }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -79,6 +85,9 @@ export async function startSystem({
     activityDeps,
     taskQueue,
     baseUrl,
+    rateLimitSettings,
+    /** This system's limits, for another app instance on the same database (`createApp({ …, rateLimits })`). */
+    rateLimits: limits,
     /** Stops the worker as a deploy or a crash would; workflows wait on the server meanwhile. */
     async stopWorker() {
       await stopWorker?.();
@@ -90,10 +99,22 @@ export async function startSystem({
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await stopWorker?.();
-      await Promise.all([connection.close(), nativeConnection.close(), db.$disconnect(), smtp.close()]);
+      await Promise.all([connection.close(), nativeConnection.close(), db.$disconnect(), smtp.close(), limits.close()]);
       activityDeps.mailer.close();
     },
   };
 }
 
 export type TestSystem = Awaited<ReturnType<typeof startSystem>>;
+
+/** Test files submit, track and fail logins from 127.0.0.1 by the dozen: limits they never reach. */
+const GENEROUS_LIMITS: RateLimitSettings = {
+  submissionsPerMinute: 100_000,
+  submissionsPerHour: 100_000,
+  trackingPerMinute: 100_000,
+  citizenSecretFailuresPerCode: 100_000,
+  citizenSecretFailuresPerAddress: 100_000,
+  loginConsecutiveFailures: 100_000,
+  loginFailuresPerAccount: 100_000,
+  loginFailuresPerAddress: 100_000,
+};

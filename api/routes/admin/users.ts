@@ -3,6 +3,7 @@ import type { Database } from '../../../infra/database';
 import { hashPassword } from '../../../infra/passwords';
 import { DEFAULT_TOKEN_DAYS, issueApiToken } from '../../auth/api-tokens';
 import { AppError } from '../../errors';
+import type { LoginThrottle } from '../../security/login-throttle';
 import { assertPasswordAllowed } from '../../security/password-policy';
 import { changeLogger } from './change-log';
 import { duplicateToConflict, lookup } from './lookup';
@@ -15,7 +16,7 @@ const publicUser = (u: { id: string; email: string; fullName: string; role: stri
 const noToken = () => new AppError('not_found', 'Không có mã truy cập này / no such token');
 
 /** Users and roles, and the API tokens integrations use. Password hashes never leave the server. */
-export function usersRouter(db: Database): Router {
+export function usersRouter(db: Database, loginThrottle: LoginThrottle): Router {
   const router = Router();
   const find = lookup(db);
   const logged = changeLogger(db);
@@ -52,6 +53,8 @@ export function usersRouter(db: Database): Router {
       if (password || input.role) await tx.session.deleteMany({ where: { userId: user.id } });
       return tx.user.update({ where: { id: user.id }, data });
     });
+    // Accounts are no longer locked (the columns stay for old rows); unlock forgets the login throttle's counters for the email.
+    if (unlock) await loginThrottle.clear(user.email);
     res.json(publicUser(updated));
   });
 
