@@ -70,18 +70,18 @@ export function openApiDocument(serverUrl: string) {
         post: op(
           'Submit a petition',
           { parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 200 } }], requestBody: body(submitPetitionSchema) },
-          { 201: ok('Created'), 200: ok('The same key was used before: the first case'), ...errors(400, 413, 422, 503) },
+          { 201: ok('Created'), 200: ok('The same key was used before: the first case'), ...errors(400, 413, 422, 429, 503) },
         ),
       },
       '/api/petitions/{id}': { get: op('A case by id, without identity (staff, in scope)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(401, 404) }) },
-      '/api/track/{code}': { get: op('The citizen’s view by tracking code', { parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case'), ...errors(404) }) },
+      '/api/track/{code}': { get: op('The citizen’s view by tracking code', { parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case'), ...errors(404, 429) }) },
       ...Object.fromEntries(
         (['rate', 'appeal', 'withdraw', 'provideInfo'] as const).map((a) => [
           `/api/track/{code}/actions/${a}`,
           { post: op(`Citizen action: ${a}`, { parameters: [pathParam('code', 'tracking code')], requestBody: body(ACTION_SCHEMAS[a]) }, { 200: ok('Status'), ...errors(404, 409, 422) }) },
         ]),
       ),
-      '/api/auth/login': { post: op('Staff login', { requestBody: body(loginSchema) }, { 200: ok('Session cookie and token'), ...errors(401, 422, 429) }) },
+      '/api/auth/login': { post: op('Staff login', { requestBody: body(loginSchema) }, { 200: ok('The user; the session token in an HttpOnly cookie, or in the body when tokenIn is body (scripts only)'), ...errors(401, 422, 429) }) },
       '/api/auth/logout': { post: op('End the session', { security: staff }, { 204: { description: 'Logged out' } }) },
       '/api/auth/me': { get: op('Who am I', { security: staff }, { 200: ok('The user'), ...errors(401) }) },
       '/api/inbox': { get: op('My open cases, soonest due first', { security: staff, parameters: query(inboxQuerySchema) }, { 200: ok('A page of cases'), ...errors(401, 422) }) },
