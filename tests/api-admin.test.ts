@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLOCK_POLICY } from '../domain/legal-clock';
 import { DEMO_PASSWORD } from '../prisma/demo-province';
@@ -90,19 +91,6 @@ describe('administration', () => {
     expect((await call('PATCH', `/api/admin/users/${created.body.id}`, admin, { unlock: true })).body.lockedUntil).toBeNull();
   });
 
-  it('issues API tokens that act as their user, shown once, and revokes them', async () => {
-    const issued = await call('POST', '/api/admin/api-tokens', admin, { name: 'Cổng dịch vụ công', userEmail: 'canbo.snnmt@hoason.gov.test' });
-    expect(issued.status).toBe(201);
-    expect(issued.body.token).toMatch(/^pat_[\w-]{40,}$/);
-    const bearer = { authorization: `Bearer ${issued.body.token}` };
-    expect((await call('GET', '/api/inbox', undefined, undefined, bearer)).status).toBe(200);
-    const listed = await call('GET', '/api/admin/api-tokens', admin);
-    expect(JSON.stringify(listed.body)).not.toContain(issued.body.token);
-    expect(listed.body[0]).toMatchObject({ name: 'Cổng dịch vụ công', user: 'canbo.snnmt@hoason.gov.test', createdBy: admin });
-    expect((await call('DELETE', `/api/admin/api-tokens/${issued.body.id}`, admin)).status).toBe(204);
-    expect((await call('GET', '/api/inbox', undefined, undefined, bearer)).status).toBe(401);
-  });
-
   it('logs every accepted change with who, what and when, and never a password or a token', async () => {
     const officer = (await call('GET', '/api/admin/users', admin)).body.find((u: Json) => u.email === 'canbo.lamson@hoason.gov.test');
     expect((await call('PATCH', `/api/admin/users/${officer.id}`, admin, { password: 'mat-khau-moi-rat-dai' })).status).toBe(200);
@@ -111,7 +99,6 @@ describe('administration', () => {
     // Newest first; the refused attempts above (a duplicate unit, bad input) left nothing.
     expect(log.body.items.map((c: Json) => c.action)).toEqual([
       'user.changed',
-      'api_token.revoked', 'api_token.issued',
       'user.changed', 'user.changed', 'user.created',
       'clock_policy.created', 'calendar_override.removed', 'calendar_override.set',
       'routing_rule.removed', 'routing_rule.created', 'category.created',
@@ -131,6 +118,126 @@ describe('administration', () => {
     expect([...first.body.items, ...second.body.items].map((c: Json) => c.id)).toEqual(log.body.items.slice(0, 8).map((c: Json) => c.id));
     expect((await call('GET', '/api/admin/changes?limit=0', admin)).status).toBe(422);
     expect((await call('GET', '/api/admin/changes', 'chutich@hoason.gov.test')).status).toBe(403);
+  });
+});
+
+describe('service accounts and their API tokens', () => {
+  const account = { email: 'cong-dvc@hoason.gov.test', name: 'Cổng dịch vụ công tỉnh', role: 'AGENCY_OFFICER', unitCode: 'HS', organisationCode: 'HS-SNNMT' };
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const asToken = (token: string, method: string, path: string, body?: unknown) => call(method, path, undefined, body, bearer(token));
+  let accountId = '';
+
+  it('creates a service account that cannot log in, and issues tokens to service accounts only, with an expiry', async () => {
+    const created = await call('POST', '/api/admin/service-accounts', admin, account);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: account.email, name: account.name, role: 'AGENCY_OFFICER', tokens: [] });
+    expect(created.body).not.toHaveProperty('passwordHash');
+    accountId = created.body.id;
+    expect((await call('POST', '/api/admin/service-accounts', admin, account)).status).toBe(409);
+    expect((await call('POST', '/api/admin/service-accounts', admin, { ...account, email: 'x@hoason.gov.test', role: 'ADMINISTRATOR' })).body.fields[0].field).toBe('role');
+    expect((await call('GET', '/api/admin/service-accounts', admin)).body.map((a: Json) => a.email)).toContain(account.email);
+    expect((await call('GET', '/api/admin/users', admin)).body.map((u: Json) => u.email)).not.toContain(account.email);
+    // No password works, and the answer is the ordinary one.
+    for (const password of ['', 'x', DEMO_PASSWORD]) {
+      const res = await fetch(`${sys.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password }) });
+      expect([401, 422]).toContain(res.status);
+    }
+    const wrong = await fetch(`${sys.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: DEMO_PASSWORD }) });
+    expect(await wrong.json()).toMatchObject({ code: 'invalid_credentials' });
+    // Nor can an administrator give it one through the users' endpoint.
+    expect((await call('PATCH', `/api/admin/users/${accountId}`, admin, { password: 'mot-mat-khau-rat-dai' })).status).toBe(404);
+
+    const person = (await call('GET', '/api/admin/users', admin)).body.find((u: Json) => u.email === 'canbo.snnmt@hoason.gov.test');
+    const forPerson = await call('POST', '/api/admin/api-tokens', admin, { name: 'Thử', serviceAccountId: person.id });
+    expect(forPerson.status).toBe(422);
+    expect(forPerson.body.fields[0].field).toBe('serviceAccountId');
+    const tooLong = new Date(Date.now() + 400 * 86_400_000).toISOString();
+    expect((await call('POST', '/api/admin/api-tokens', admin, { name: 'Thử', serviceAccountId: accountId, expiresAt: tooLong })).body.fields[0].field).toBe('expiresAt');
+    expect((await call('POST', '/api/admin/api-tokens', admin, { name: 'Thử', serviceAccountId: accountId, expiresAt: new Date(Date.now() - 1000).toISOString() })).status).toBe(422);
+
+    const issued = await call('POST', '/api/admin/api-tokens', admin, { name: 'Kết nối cổng DVC', serviceAccountId: accountId });
+    expect(issued.status).toBe(201);
+    expect(issued.body.token).toMatch(/^pat_[\w-]{40,}$/);
+    const days = (new Date(issued.body.expiresAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(89);
+    expect(days).toBeLessThanOrEqual(90);
+    const listed = await call('GET', '/api/admin/api-tokens', admin);
+    expect(JSON.stringify(listed.body)).not.toContain(issued.body.token);
+    expect(listed.body[0]).toMatchObject({ id: issued.body.id, name: 'Kết nối cổng DVC', serviceAccount: account.email, createdBy: admin, revokedAt: null, expiresAt: issued.body.expiresAt });
+  });
+
+  it('acts with the account’s own role and scope, and records the token on every case event it causes', async () => {
+    const { body: { id: tokenId, token } } = await call('POST', '/api/admin/api-tokens', admin, { name: 'Đồng bộ hồ sơ', serviceAccountId: accountId });
+    expect((await asToken(token, 'GET', '/api/auth/me')).body.user).toMatchObject({ email: account.email, role: 'AGENCY_OFFICER' });
+    expect((await asToken(token, 'GET', '/api/admin/users')).status).toBe(403);
+    const { id } = await submitCase(sys, { type: 'FEEDBACK', categoryCode: 'dat-dai', unitCode: 'HS' });
+    expect((await asToken(token, 'POST', `/api/cases/${id}/actions/accept`, {})).body.status).toBe('ACCEPTED');
+    expect((await asToken(token, 'POST', `/api/cases/${id}/actions/requestInfo`, { reason: 'Cần sổ đỏ' })).body.status).toBe('AWAITING_INFO');
+    const events = await sys.db.caseEvent.findMany({ where: { caseId: id }, orderBy: { at: 'asc' } });
+    const byToken = events.filter((e) => e.tokenId === tokenId);
+    expect(byToken.map((e) => e.type).sort()).toEqual(['accepted', 'deadline_pause', 'deadline_start', 'info_requested']);
+    expect(byToken.every((e) => e.actor === account.email)).toBe(true);
+    expect(events.filter((e) => e.actor === account.email && e.tokenId !== tokenId)).toEqual([]);
+    expect(events.find((e) => e.type === 'received')?.tokenId).toBeNull();
+  });
+
+  it('refuses an expired or revoked token, and a token whose owner is a person', async () => {
+    const issue = async () => (await call('POST', '/api/admin/api-tokens', admin, { name: 'Tạm', serviceAccountId: accountId })).body as { id: string; token: string };
+    const expired = await issue();
+    expect((await asToken(expired.token, 'GET', '/api/inbox')).status).toBe(200);
+    await sys.db.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await asToken(expired.token, 'GET', '/api/inbox')).status).toBe(401);
+
+    const revoked = await issue();
+    expect((await call('DELETE', `/api/admin/api-tokens/${revoked.id}`, admin)).status).toBe(204);
+    expect((await call('DELETE', `/api/admin/api-tokens/${revoked.id}`, admin)).status).toBe(404);
+    expect((await asToken(revoked.token, 'GET', '/api/inbox')).status).toBe(401);
+
+    // A token issued to a person before service accounts existed acts as nobody.
+    const person = await sys.db.user.findUniqueOrThrow({ where: { email: 'canbo.snnmt@hoason.gov.test' } });
+    const legacy = 'pat_legacy-token-of-a-person-0123456789abcdef';
+    await sys.db.apiToken.create({ data: { name: 'Cũ', userId: person.id, createdBy: admin, tokenHash: createHash('sha256').update(legacy).digest('hex'), expiresAt: new Date(Date.now() + 86_400_000) } });
+    expect((await asToken(legacy, 'GET', '/api/inbox')).status).toBe(401);
+  });
+
+  it('revokes an account’s tokens when its role changes, and a person’s on a password or role change', async () => {
+    const { body: { token } } = await call('POST', '/api/admin/api-tokens', admin, { name: 'Trước khi đổi vai trò', serviceAccountId: accountId });
+    expect((await asToken(token, 'GET', '/api/inbox')).status).toBe(200);
+    const renamed = await call('PATCH', `/api/admin/service-accounts/${accountId}`, admin, { name: 'Cổng DVC (mới)' });
+    expect(renamed.body.name).toBe('Cổng DVC (mới)');
+    expect((await asToken(token, 'GET', '/api/inbox')).status).toBe(200);
+    const changed = await call('PATCH', `/api/admin/service-accounts/${accountId}`, admin, { role: 'RECEPTION_OFFICER' });
+    expect(changed.body.role).toBe('RECEPTION_OFFICER');
+    expect((await asToken(token, 'GET', '/api/inbox')).status).toBe(401);
+    expect((await sys.db.apiToken.findMany({ where: { userId: accountId, revokedAt: null } }))).toEqual([]);
+    const fresh = (await call('POST', '/api/admin/api-tokens', admin, { name: 'Sau khi đổi vai trò', serviceAccountId: accountId })).body.token as string;
+    const me = (await asToken(fresh, 'GET', '/api/auth/me')).body.user;
+    expect(me.role).toBe('RECEPTION_OFFICER');
+    // As reception now, it records a session's opinions: each new case's first event carries the token.
+    const session = await asToken(fresh, 'POST', '/api/sessions', { unitCode: 'HS', heldOn: '2026-11-20T08:00:00+07:00', kind: 'PERIODIC', chairName: 'Đinh Văn Bình', chairTitle: 'Chủ tịch UBND', chairedByHead: true, attendees: 40 });
+    expect(session.status).toBe(201);
+    const added = await asToken(fresh, 'POST', `/api/sessions/${session.body.id}/opinions`, { opinions: [{ categoryCode: 'giao-duc', title: 'Trường học xuống cấp', content: 'Phòng học dột nát.' }] });
+    expect(added.status).toBe(201);
+    expect((await sys.db.caseEvent.findFirstOrThrow({ where: { caseId: added.body.caseIds[0], type: 'received' } })).tokenId).toBe(me.tokenId);
+
+    const person = await sys.db.user.findUniqueOrThrow({ where: { email: 'canbo.lamson@hoason.gov.test' } });
+    const legacy = () => sys.db.apiToken.create({ data: { name: 'Cũ', userId: person.id, createdBy: admin, tokenHash: `h-${Math.random()}`, expiresAt: new Date(Date.now() + 86_400_000) } });
+    const first = await legacy();
+    expect((await call('PATCH', `/api/admin/users/${person.id}`, admin, { password: 'mot-mat-khau-khac-rat-dai' })).status).toBe(200);
+    expect((await sys.db.apiToken.findUniqueOrThrow({ where: { id: first.id } })).revokedAt).not.toBeNull();
+    const second = await legacy();
+    expect((await call('PATCH', `/api/admin/users/${person.id}`, admin, { role: 'AGENCY_OFFICER' })).status).toBe(200);
+    expect((await sys.db.apiToken.findUniqueOrThrow({ where: { id: second.id } })).revokedAt).not.toBeNull();
+  });
+
+  it('logs every accepted change to accounts and tokens, never the token', async () => {
+    const log = await call('GET', `/api/admin/changes?target=${account.email}`, admin);
+    expect(log.body.items.map((c: Json) => c.action)).toEqual([
+      'api_token.issued', 'service_account.changed', 'service_account.changed', 'api_token.issued',
+      'api_token.revoked', 'api_token.issued', 'api_token.issued', 'api_token.issued', 'api_token.issued', 'service_account.created',
+    ]);
+    expect(log.body.items.find((c: Json) => c.action === 'service_account.changed').data).toEqual({ role: 'RECEPTION_OFFICER', tokensRevoked: 4 });
+    expect(JSON.stringify(log.body)).not.toMatch(/pat_|tokenHash|passwordHash/);
   });
 });
 

@@ -6,9 +6,10 @@ import type { LoginThrottle } from '../../security/login-throttle';
 import { changeLogRouter } from './change-log';
 import { clockConfigRouter } from './clock-config';
 import { referenceDataRouter } from './reference-data';
+import { serviceAccountsRouter } from './service-accounts';
 import { usersRouter } from './users';
 
-/** Administration: configuration, users and tokens, and the log of their changes. Administrators only. */
+/** Administration: configuration, users, service accounts and their tokens, and the log of their changes. Administrators only. */
 export function adminRouter({ db, loginThrottle }: { db: Database; loginThrottle: LoginThrottle }): Router {
   const router = Router();
   router.use((_req, res, next) => {
@@ -18,6 +19,7 @@ export function adminRouter({ db, loginThrottle }: { db: Database; loginThrottle
   router.use(referenceDataRouter(db));
   router.use(clockConfigRouter(db));
   router.use(usersRouter(db, loginThrottle));
+  router.use(serviceAccountsRouter(db));
   router.use(changeLogRouter(db));
   return router;
 }
