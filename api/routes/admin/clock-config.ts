@@ -4,7 +4,7 @@ import { storePolicy } from '../../../infra/clock-config';
 import type { Database } from '../../../infra/database';
 import { AppError } from '../../errors';
 import { changeLogger } from './change-log';
-import { calendarOverrideSchema, clockPolicySchema, localDateSchema } from './schemas';
+import { calendarDateParams, calendarOverrideSchema, clockPolicySchema } from './schemas';
 
 const noOverride = () => new AppError('not_found', 'Không có ngày điều chỉnh này / no such override');
 
@@ -32,7 +32,7 @@ export function clockConfigRouter(db: Database): Router {
     res.json(await db.calendarOverride.findMany({ orderBy: { date: 'asc' } }));
   });
   router.put('/calendar-overrides/:date', async (req, res) => {
-    const date = localDateSchema.parse(req.params.date);
+    const { date } = calendarDateParams.parse(req.params);
     const input = calendarOverrideSchema.parse(req.body ?? {});
     res.json(await logged(res, { action: 'calendar_override.set', target: date, data: input }, (tx) => tx.calendarOverride.upsert({ where: { date }, create: { date, ...input }, update: input })));
   });

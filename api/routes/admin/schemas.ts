@@ -62,7 +62,9 @@ export const clockPolicySchema = z
   .strict();
 
 export const calendarOverrideSchema = z.object({ dayOff: z.boolean(), reason: text(300) }).strict();
-export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A day that exists on the calendar (not `2099-13-45` or `2027-02-29`), as YYYY-MM-DD. */
+export const localDateSchema = z.iso.date('Ngày không có thật hoặc không theo dạng YYYY-MM-DD / not a real date as YYYY-MM-DD');
+export const calendarDateParams = z.object({ date: localDateSchema });
 
 const ROLES = ['RECEPTION_OFFICER', 'AGENCY_OFFICER', 'HEAD_OF_GOVERNMENT', 'FRONT_SUPERVISOR', 'ADMINISTRATOR'] as const;
 export const userSchema = z
