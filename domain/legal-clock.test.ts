@@ -113,3 +113,46 @@ describe('a running deadline', () => {
     expect(r.dueAt).toBe('2026-01-01T00:01:10.000Z');
   });
 });
+
+describe('the explanation of a due date', () => {
+  it('says that extensions count with the limit from the start, and where art. 148 applied', () => {
+    const start = vn('2026-07-01T09:00:00');
+    const rule = policy.rules.DENUNCIATION;
+    let dl = startDeadline({ step: 'resolution', start, limit: days(30), legalBasis: rule.resolutionBasis, inputs: {} }, policy, calendar);
+    dl = extendDeadline(dl, vn('2026-07-20T09:00:00'), days(30), rule.extension.basis, policy, calendar);
+    const note = dl.history.at(-1)!.note;
+    expect(note).toContain('30 ngày + gia hạn 30 ngày = 60 ngày kể từ 01/07/2026 09:00');
+    expect(note).toContain('ngày cuối Chủ nhật 30/08/2026');
+    expect(note).toContain('(BLDS 2015, Điều 148)');
+    expect(note).toContain('30 days + an extension of 30 days = 60 days from 01/07/2026 09:00');
+    expect(note.indexOf('Gia hạn')).toBeLessThan(note.indexOf('Extension')); // Vietnamese first
+  });
+
+  it('says how much paused time was counted, in the limit’s unit, and what was added', () => {
+    const start = vn('2026-11-02T09:00:00');
+    let dl = startDeadline({ step: 'resolution', start, limit: workingDays(15), legalBasis: 'x', inputs: {} }, policy, calendar);
+    dl = pauseDeadline(dl, vn('2026-11-06T16:00:00'), 'chờ công dân bổ sung', policy, calendar);
+    dl = resumeDeadline(dl, vn('2026-11-09T09:00:00'), policy, calendar);
+    expect(dl.dueAt).toBe(endOf('2026-11-24'));
+    expect(dl.pauses).toEqual([{ from: vn('2026-11-06T16:00:00').toISOString(), to: vn('2026-11-09T09:00:00').toISOString() }]);
+    const note = dl.history.at(-1)!.note;
+    expect(note).toContain('tạm dừng tổng cộng 2 ngày 17 giờ, trong đó 17 giờ rơi vào ngày làm việc');
+    expect(note).toContain('cộng 1 ngày làm việc → Thứ Ba 24/11/2026');
+    expect(note).toContain('of which 17 h on working days');
+  });
+
+  it('adds nothing for a pause of seconds, and says so', () => {
+    let dl = startDeadline({ step: 'resolution', start: vn('2026-12-01T10:00:00'), limit: days(30), legalBasis: 'x', inputs: {} }, policy, calendar);
+    dl = pauseDeadline(dl, vn('2026-12-15T10:00:00'), 'x', policy, calendar);
+    dl = resumeDeadline(dl, vn('2026-12-15T10:00:17'), policy, calendar);
+    expect(dl.dueAt).toBe(endOf('2026-12-31'));
+    expect(dl.history.at(-1)!.note).toContain('tạm dừng tổng cộng 17 giây');
+    expect(dl.history.at(-1)!.note).toContain('không cộng ngày nào');
+  });
+
+  it('still counts the wall-clock pause of a deadline stored before pauses were itemised', () => {
+    const dl = startDeadline({ step: 'resolution', start: vn('2026-11-02T09:00:00'), limit: days(30), legalBasis: 'x', inputs: {} }, policy, calendar);
+    const legacy = { ...dl, pausedMs: 7 * 86_400_000, pauses: undefined, pausedAt: vn('2026-11-20T09:00:00').toISOString() };
+    expect(resumeDeadline(legacy, vn('2026-11-21T09:00:00'), policy, calendar).dueAt).toBe(endOf('2026-12-10')); // 2 Dec + 7 + 1
+  });
+});

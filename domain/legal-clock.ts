@@ -1,5 +1,5 @@
 import type { CaseType } from './case-types';
-import { endOfLocalDay, formatVnDateTime, localDayOf, VN_OFFSET_MS } from './local-time';
+import { endOfLocalDay, formatVnDateTime, type LocalDay, localDayOf, VN_OFFSET_MS, ymdOf } from './local-time';
 import { addWorkingDays, nextWorkingDay, subtractWorkingDays, type WorkingCalendar } from './working-calendar';
 
 /**
@@ -55,13 +55,22 @@ export interface ClockChange {
   note: string;
 }
 
+/** A pause of the clock that has ended (the agency waited for the citizen, or a suspension decision). */
+export interface PauseSpan {
+  from: string;
+  to: string;
+}
+
 /** A running deadline: everything needed to recompute it and to explain it. */
 export interface Deadline {
   step: DeadlineStep;
   startedAt: string;
   limit: Duration;
   extensions: Duration[];
+  /** Wall-clock time paused in all, ended pauses only. */
   pausedMs: number;
+  /** Each ended pause; deadlines stored before pauses were itemised have only `pausedMs`. */
+  pauses?: PauseSpan[];
   pausedAt: string | null;
   /** null while the clock is stopped. */
   dueAt: string | null;
@@ -132,6 +141,11 @@ export function describeDuration(x: Duration): string {
   return `${x.amount} ${{ calendar_days: 'ngày', working_days: 'ngày làm việc', seconds: 'giây' }[x.unit]}`;
 }
 
+export function describeDurationEn(x: Duration): string {
+  const unit = { calendar_days: 'day', working_days: 'working day', seconds: 'second' }[x.unit];
+  return `${x.amount} ${unit}${x.amount === 1 ? '' : 's'}`;
+}
+
 /**
  * When a limit that starts at `start` ends. Day limits end at the close of their last local day;
  * calendar-day limits ending on a day off run to the close of the next working day (Civil Code
@@ -174,12 +188,141 @@ export function extensionRefusal(rule: ClockRule, complexity: Complexity, used: 
   return null;
 }
 
-function project(dl: Deadline, calendar: WorkingCalendar): Date {
-  let due = addDuration(new Date(dl.startedAt), dl.limit, calendar);
-  for (const ext of dl.extensions) due = addDuration(due, ext, calendar);
-  if (dl.pausedMs === 0) return due;
-  const shifted = new Date(due.getTime() + dl.pausedMs);
-  return dl.limit.unit === 'seconds' ? shifted : endOfLocalDay(nextWorkingDay(calendar, localDayOf(shifted)));
+/**
+ * Time lost to pauses, counted in the limit's own unit: all of it for a calendar-day limit, only
+ * what fell on working days for a working-day limit. Whole days are added back, rounded to the
+ * nearest day (half a day or more counts as a day), so a pause of seconds never moves a deadline.
+ */
+export interface PauseAllowance {
+  unit: 'calendar_days' | 'working_days' | 'seconds';
+  /** Wall-clock time paused in all. */
+  pausedMs: number;
+  /** Of which counted in the limit's unit. */
+  countedMs: number;
+  /** What is added to the limit. */
+  days: number;
+}
+
+/** The part of [from, to) that falls on working days. */
+function workingTimeBetween(from: Date, to: Date, calendar: WorkingCalendar): number {
+  let total = 0;
+  for (let day = localDayOf(from); day <= localDayOf(to); day += 1) {
+    if (calendar.isDayOff(day)) continue;
+    const dayStart = day * DAY_MS - VN_OFFSET_MS;
+    total += Math.max(0, Math.min(to.getTime(), dayStart + DAY_MS) - Math.max(from.getTime(), dayStart));
+  }
+  return total;
+}
+
+export function pauseAllowance(dl: Deadline, calendar: WorkingCalendar): PauseAllowance {
+  const spans = dl.pauses ?? [];
+  const spanMs = (p: PauseSpan) => Math.max(0, new Date(p.to).getTime() - new Date(p.from).getTime());
+  // Pauses recorded before they were itemised: wall-clock time is all that is known.
+  const unitemised = Math.max(0, dl.pausedMs - spans.reduce((sum, p) => sum + spanMs(p), 0));
+  const unit = dl.limit.unit;
+  const countedMs =
+    unit === 'working_days'
+      ? unitemised + spans.reduce((sum, p) => sum + workingTimeBetween(new Date(p.from), new Date(p.to), calendar), 0)
+      : dl.pausedMs;
+  return { unit, pausedMs: dl.pausedMs, countedMs, days: unit === 'seconds' ? 0 : Math.round(countedMs / DAY_MS) };
+}
+
+/** The day `amount` units after `day`, without art. 148 (which applies once, to the final day). */
+function advance(calendar: WorkingCalendar, day: LocalDay, x: Duration): LocalDay {
+  if (x.unit === 'working_days') return addWorkingDays(calendar, day, x.amount);
+  return day + (x.unit === 'calendar_days' ? x.amount : Math.ceil(x.amount / 86_400));
+}
+
+interface Projection {
+  due: Date;
+  /** The last day of the limit and its extensions, counted from the day after the start (art. 147). */
+  lastDay: LocalDay | null;
+  pause: PauseAllowance;
+  /** The last day once the paused days are added back, before art. 148. */
+  pausedLastDay: LocalDay | null;
+}
+
+/**
+ * The limit and every extension are one period counted from the start (for a denunciation, the
+ * statutory maximum of 30, 60 or 90 days from acceptance); the time lost to pauses is added back in
+ * the limit's unit; then, once, a last day that is a day off runs to the close of the next working
+ * day (Civil Code 2015 art. 148).
+ */
+function project(dl: Deadline, calendar: WorkingCalendar): Projection {
+  const start = new Date(dl.startedAt);
+  const pause = pauseAllowance(dl, calendar);
+  const legs = [dl.limit, ...dl.extensions];
+  if (dl.limit.unit === 'seconds') {
+    const legMs = legs.reduce((sum, x) => sum + (x.unit === 'seconds' ? x.amount * 1000 : x.amount * DAY_MS), 0);
+    return { due: new Date(start.getTime() + legMs + dl.pausedMs), lastDay: null, pause, pausedLastDay: null };
+  }
+  const lastDay = legs.reduce((day, x) => advance(calendar, day, x), localDayOf(start));
+  const pausedLastDay = pause.days === 0 ? lastDay : advance(calendar, lastDay, { amount: pause.days, unit: pause.unit });
+  return { due: endOfLocalDay(nextWorkingDay(calendar, pausedLastDay)), lastDay, pause, pausedLastDay };
+}
+
+const WEEKDAY_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+const WEEKDAY_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const dateOf = (day: LocalDay) => {
+  const { year, month, day: d } = ymdOf(day);
+  return `${String(d).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+};
+const dayVi = (day: LocalDay) => `${WEEKDAY_VI[ymdOf(day).weekday]!} ${dateOf(day)}`;
+const dayEn = (day: LocalDay) => `${WEEKDAY_EN[ymdOf(day).weekday]!} ${dateOf(day)}`;
+
+/** "2 ngày 17 giờ" / "2 d 17 h": the two largest units. */
+export function describeSpan(ms: number, lang: 'vi' | 'en'): string {
+  const seconds = Math.round(ms / 1000);
+  const parts: Array<[number, string, string]> = [
+    [Math.floor(seconds / 86_400), 'ngày', 'd'],
+    [Math.floor((seconds % 86_400) / 3_600), 'giờ', 'h'],
+    [Math.floor((seconds % 3_600) / 60), 'phút', 'min'],
+    [seconds % 60, 'giây', 's'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  if (first < 0) return lang === 'vi' ? '0 giây' : '0 s';
+  return parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, vi, en]) => `${n} ${lang === 'vi' ? vi : en}`).join(' ');
+}
+
+/** How the due date was reached, step by step, in Vietnamese and in English. */
+export function explainDue(dl: Deadline, calendar: WorkingCalendar): { vi: string; en: string } {
+  const p = project(dl, calendar);
+  const start = new Date(dl.startedAt);
+  const legsVi = [describeDuration(dl.limit), ...dl.extensions.map((x) => `gia hạn ${describeDuration(x)}`)];
+  const legsEn = [describeDurationEn(dl.limit), ...dl.extensions.map((x) => `an extension of ${describeDurationEn(x)}`)];
+  const sameUnit = dl.extensions.every((x) => x.unit === dl.limit.unit);
+  const total: Duration = { amount: [dl.limit, ...dl.extensions].reduce((sum, x) => sum + x.amount, 0), unit: dl.limit.unit };
+  const sumVi = dl.extensions.length > 0 && sameUnit ? ` = ${describeDuration(total)}` : '';
+  const sumEn = dl.extensions.length > 0 && sameUnit ? ` = ${describeDurationEn(total)}` : '';
+  const vi: string[] = [`${legsVi.join(' + ')}${sumVi} kể từ ${formatVnDateTime(start)}`];
+  const en: string[] = [`${legsEn.join(' + ')}${sumEn} from ${formatVnDateTime(start)}`];
+  if (p.lastDay !== null) {
+    const working = dl.limit.unit === 'working_days';
+    vi[0] += ` (không tính ngày bắt đầu, BLDS 2015 Điều 147${working ? '; không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ và ngày nghỉ theo lịch công bố, có tính ngày làm bù' : ''}) → ngày cuối ${dayVi(p.lastDay)}`;
+    en[0] += ` (the first day not counted, Civil Code 2015 art. 147${working ? '; Saturdays, Sundays, holidays and announced days off not counted, make-up working days counted' : ''}) → last day ${dayEn(p.lastDay)}`;
+  }
+  if (p.pause.pausedMs > 0) {
+    const wall = [describeSpan(p.pause.pausedMs, 'vi'), describeSpan(p.pause.pausedMs, 'en')] as const;
+    if (p.pause.unit === 'seconds') {
+      vi.push(`cộng thời gian tạm dừng ${wall[0]}`);
+      en.push(`plus ${wall[1]} paused`);
+    } else {
+      const working = p.pause.unit === 'working_days';
+      const countedVi = working ? `, trong đó ${describeSpan(p.pause.countedMs, 'vi')} rơi vào ngày làm việc (thời hạn tính bằng ngày làm việc)` : '';
+      const countedEn = working ? `, of which ${describeSpan(p.pause.countedMs, 'en')} on working days (the limit counts working days)` : '';
+      const added = p.pause.days > 0 ? `cộng ${describeDuration({ amount: p.pause.days, unit: p.pause.unit })} → ${dayVi(p.pausedLastDay!)}` : 'không cộng ngày nào';
+      const addedEn = p.pause.days > 0 ? `${describeDurationEn({ amount: p.pause.days, unit: p.pause.unit })} added → ${dayEn(p.pausedLastDay!)}` : 'no day added';
+      vi.push(`thời gian tạm dừng không tính vào thời hạn: tạm dừng tổng cộng ${wall[0]}${countedVi}, làm tròn đến ngày gần nhất (từ nửa ngày trở lên tính một ngày) nên ${added}`);
+      en.push(`paused time does not count: ${wall[1]} paused in all${countedEn}, rounded to the nearest day (half a day or more counts as one), so ${addedEn}`);
+    }
+  }
+  const finalDay = p.pausedLastDay === null ? null : nextWorkingDay(calendar, p.pausedLastDay);
+  if (finalDay !== null && finalDay !== p.pausedLastDay) {
+    const reason = calendar.reasonOff(p.pausedLastDay!) ?? '';
+    vi.push(`ngày cuối là ngày nghỉ (${reason}) nên thời hạn kết thúc vào cuối ngày làm việc tiếp theo, ${dayVi(finalDay)} (BLDS 2015, Điều 148)`);
+    en.push(`the last day is a day off (${reason}), so the limit ends at the close of the next working day, ${dayEn(finalDay)} (Civil Code 2015 art. 148)`);
+  }
+  return { vi: `${vi.join('; ')} → hạn ${formatVnDateTime(p.due)}`, en: `${en.join('; ')} → due ${formatVnDateTime(p.due)}` };
 }
 
 function withLadder(dl: Deadline, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
@@ -205,9 +348,15 @@ function addDurationExact(start: Date, x: Duration, calendar: WorkingCalendar): 
 }
 
 function recorded(dl: Deadline, at: Date, kind: ClockChange['kind'], note: string, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
-  const dueAt = dl.pausedAt ? null : project(dl, calendar).toISOString();
+  const dueAt = dl.pausedAt ? null : project(dl, calendar).due.toISOString();
   const change: ClockChange = { at: at.toISOString(), kind, dueAt, note };
   return withLadder({ ...dl, dueAt, history: [...dl.history, change] }, policy, calendar);
+}
+
+/** "vi / en" with the explanation of the due date after each. */
+function noteWith(dl: Deadline, calendar: WorkingCalendar, vi: string, en: string): string {
+  const why = explainDue(dl, calendar);
+  return `${vi}: ${why.vi} / ${en}: ${why.en}`;
 }
 
 export function startDeadline(
@@ -221,6 +370,7 @@ export function startDeadline(
     limit: args.limit,
     extensions: [],
     pausedMs: 0,
+    pauses: [],
     pausedAt: null,
     dueAt: null,
     legalBasis: args.legalBasis,
@@ -228,39 +378,40 @@ export function startDeadline(
     history: [],
     ladder: [],
   };
-  const due = project(base, calendar);
-  const note = `${describeDuration(args.limit)} kể từ ${formatVnDateTime(args.start)} (${args.legalBasis}) → hạn ${formatVnDateTime(due)}${dayOffNote(args.start, args.limit, calendar)}`;
-  return recorded(base, args.start, 'computed', note, policy, calendar);
-}
-
-function dayOffNote(start: Date, limit: Duration, calendar: WorkingCalendar): string {
-  if (limit.unit === 'working_days') return '; không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ';
-  if (limit.unit !== 'calendar_days') return '';
-  const nominal = localDayOf(start) + limit.amount;
-  const reason = calendar.reasonOff(nominal);
-  return reason ? `; ngày cuối là ngày nghỉ (${reason}) nên kéo dài đến hết ngày làm việc tiếp theo (BLDS 2015, Điều 148)` : '';
+  return recorded(base, args.start, 'computed', noteWith(base, calendar, args.legalBasis, args.legalBasis), policy, calendar);
 }
 
 export function extendDeadline(dl: Deadline, at: Date, extension: Duration, basis: string, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
   const next = { ...dl, extensions: [...dl.extensions, extension] };
-  return recorded(next, at, 'extended', `Gia hạn ${describeDuration(extension)} (${basis})`, policy, calendar);
+  const n = next.extensions.length;
+  const note = noteWith(next, calendar, `Gia hạn lần ${n}: ${describeDuration(extension)} (${basis}), tính liền với thời hạn từ ngày bắt đầu`, `Extension ${n}: ${describeDurationEn(extension)} (${basis}), counted with the limit from the start`);
+  return recorded(next, at, 'extended', note, policy, calendar);
 }
 
 /** The clock stops while the agency waits for information from the citizen. */
 export function pauseDeadline(dl: Deadline, at: Date, reason: string, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
   if (dl.pausedAt) return dl;
-  return recorded({ ...dl, pausedAt: at.toISOString() }, at, 'paused', `Tạm dừng: ${reason}`, policy, calendar);
+  const note = `Tạm dừng lúc ${formatVnDateTime(at)}: ${reason}; thời hạn dừng lại đến khi tiếp tục / Paused at ${formatVnDateTime(at)}: ${reason}; the clock stands until resumed`;
+  return recorded({ ...dl, pausedAt: at.toISOString() }, at, 'paused', note, policy, calendar);
 }
 
 export function resumeDeadline(dl: Deadline, at: Date, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
   if (!dl.pausedAt) return dl;
-  const pausedMs = dl.pausedMs + Math.max(0, at.getTime() - new Date(dl.pausedAt).getTime());
-  const next = { ...dl, pausedMs, pausedAt: null };
-  const note = `Tiếp tục; thời gian tạm dừng không tính vào thời hạn (tổng ${Math.round(pausedMs / 1000)} giây)`;
+  const from = new Date(dl.pausedAt);
+  const to = new Date(Math.max(at.getTime(), from.getTime()));
+  const span = to.getTime() - from.getTime();
+  const next: Deadline = { ...dl, pausedMs: dl.pausedMs + span, pauses: [...(dl.pauses ?? []), { from: from.toISOString(), to: to.toISOString() }], pausedAt: null };
+  const note = noteWith(
+    next,
+    calendar,
+    `Tiếp tục lúc ${formatVnDateTime(to)} sau ${describeSpan(span, 'vi')} tạm dừng (từ ${formatVnDateTime(from)})`,
+    `Resumed at ${formatVnDateTime(to)} after ${describeSpan(span, 'en')} paused (from ${formatVnDateTime(from)})`,
+  );
   return recorded(next, at, 'resumed', note, policy, calendar);
 }
 
 /** A new limit from the same start, e.g. when a complaint is found complex. */
 export function reclassifyDeadline(dl: Deadline, at: Date, limit: Duration, note: string, inputs: Deadline['inputs'], policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
-  return recorded({ ...dl, limit, inputs: { ...dl.inputs, ...inputs } }, at, 'reclassified', `${note}: ${describeDuration(limit)}`, policy, calendar);
+  const next = { ...dl, limit, inputs: { ...dl.inputs, ...inputs } };
+  return recorded(next, at, 'reclassified', noteWith(next, calendar, `${note}: ${describeDuration(limit)}`, `Reclassified: ${describeDurationEn(limit)}`), policy, calendar);
 }

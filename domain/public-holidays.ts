@@ -8,6 +8,20 @@ export interface Holiday {
   kind: 'holiday' | 'compensatory';
 }
 
+/**
+ * A holiday an administrator adds when the law adds one, on the same solar day every year from
+ * `fromYear` (e.g. 24 November, Vietnam Culture Day, once the Labour Code is amended). It is a
+ * holiday like those of art. 112: on a weekend it is compensated on the next working day (art. 111(3)).
+ */
+export interface RecurringHoliday {
+  month: number;
+  day: number;
+  fromYear: number;
+  name: string;
+  /** The legal basis, e.g. the amending law. */
+  basis: string;
+}
+
 const isWeekend = (day: LocalDay) => {
   const { weekday } = ymdOf(day);
   return weekday === 0 || weekday === 6;
@@ -26,10 +40,10 @@ function nationalDayCompanion(year: number): LocalDay {
 
 /**
  * Public holidays of solar year `year` by the Labour Code 2019 art. 112, with lunar dates computed
- * on the Vietnamese calendar. These are the defaults; each year's announced dates are entered by an
- * administrator as calendar overrides.
+ * on the Vietnamese calendar, plus the recurring holidays in force that year. These are the
+ * defaults; each year's announced dates are entered by an administrator as calendar overrides.
  */
-export function publicHolidays(year: number): Holiday[] {
+export function publicHolidays(year: number, recurring: readonly RecurringHoliday[] = []): Holiday[] {
   const tet = lunarToLocalDay(1, 1, year);
   const holidays: Holiday[] = [
     { day: localDayFromYmd(year, 1, 1), name: 'Tết Dương lịch', kind: 'holiday' },
@@ -41,6 +55,10 @@ export function publicHolidays(year: number): Holiday[] {
     { day: localDayFromYmd(year, 9, 2), name: 'Quốc khánh (2/9)', kind: 'holiday' },
     { day: nationalDayCompanion(year), name: 'Quốc khánh (ngày liền kề)', kind: 'holiday' },
   ];
+  for (const r of recurring) {
+    const day = localDayFromYmd(year, r.month, r.day);
+    if (r.fromYear <= year && !holidays.some((h) => h.day === day)) holidays.push({ day, name: r.name, kind: 'holiday' });
+  }
   const taken = new Set(holidays.map((h) => h.day));
   const compensatory: Holiday[] = [];
   for (const h of holidays.filter((x) => isWeekend(x.day)).sort((a, b) => a.day - b.day)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDayFromYmd, localDayOf, ymdOf } from './local-time';
-import { addWorkingDays, createWorkingCalendar, nextWorkingDay } from './working-calendar';
+import { addWorkingDays, createWorkingCalendar, nextWorkingDay, yearExceptions } from './working-calendar';
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -67,5 +67,25 @@ describe('working calendar', () => {
   it('reads local dates in Vietnam time (UTC+7)', () => {
     expect(iso(localDayOf(new Date('2026-11-22T17:30:00Z')))).toBe('2026-11-23');
     expect(iso(localDayOf(new Date('2026-11-22T16:59:59Z')))).toBe('2026-11-22');
+  });
+});
+
+describe('recurring holidays and a year at a glance', () => {
+  const cultureDay = { month: 11, day: 24, fromYear: 2027, name: 'Ngày Văn hóa Việt Nam', basis: 'x' };
+  const calendar = createWorkingCalendar([], [cultureDay]);
+
+  it('takes a recurring holiday from its first year, compensated when it falls on a weekend', () => {
+    expect(calendar.reasonOff(day('2026-11-24'))).toBeNull();
+    expect(calendar.reasonOff(day('2027-11-24'))).toBe('Ngày Văn hóa Việt Nam');
+    expect(calendar.reasonOff(day('2029-11-26'))).toBe('Nghỉ bù Ngày Văn hóa Việt Nam'); // Sat 24 Nov 2029
+  });
+
+  it('lists the weekdays off and the weekend days worked of a year', () => {
+    const swapped = createWorkingCalendar([{ day: day('2026-01-02'), dayOff: true, reason: 'hoán đổi' }, { day: day('2026-01-10'), dayOff: false, reason: 'làm bù' }]);
+    expect(yearExceptions(swapped, 2026).slice(0, 3)).toEqual([
+      { date: '2026-01-01', dayOff: true, reason: 'Tết Dương lịch' },
+      { date: '2026-01-02', dayOff: true, reason: 'hoán đổi' },
+      { date: '2026-01-10', dayOff: false, reason: 'làm bù' },
+    ]);
   });
 });

@@ -1,15 +1,18 @@
-import { type LocalDay, ymdOf } from './local-time';
-import { publicHolidays } from './public-holidays';
+import { type LocalDay, localDayFromYmd, ymdOf } from './local-time';
+import { publicHolidays, type RecurringHoliday } from './public-holidays';
 
 /**
  * Which local days are not working days: weekends, the public holidays of the Labour Code with
- * their compensatory days, and per-year administrator overrides (announced swaps, extra days off),
+ * their compensatory days, the recurring holidays an administrator added (from their first year),
+ * and per-day administrator overrides (each year's announced days off and make-up working days),
  * which win over the computed rule.
  */
 export interface WorkingCalendar {
   isDayOff(day: LocalDay): boolean;
   /** Why a day is off (holiday name, weekend, override reason), or null for a working day. */
   reasonOff(day: LocalDay): string | null;
+  /** The administrator's override of that day, if any. */
+  overrideOf(day: LocalDay): CalendarOverride | null;
 }
 
 export interface CalendarOverride {
@@ -18,13 +21,13 @@ export interface CalendarOverride {
   reason: string;
 }
 
-export function createWorkingCalendar(overrides: CalendarOverride[] = []): WorkingCalendar {
+export function createWorkingCalendar(overrides: CalendarOverride[] = [], recurring: readonly RecurringHoliday[] = []): WorkingCalendar {
   const overrideByDay = new Map(overrides.map((o) => [o.day, o]));
   const byYear = new Map<number, Map<LocalDay, string>>();
   const holidaysOf = (year: number) => {
     let map = byYear.get(year);
     if (!map) {
-      map = new Map(publicHolidays(year).map((h) => [h.day, h.name]));
+      map = new Map(publicHolidays(year, recurring).map((h) => [h.day, h.name]));
       byYear.set(year, map);
     }
     return map;
@@ -40,7 +43,7 @@ export function createWorkingCalendar(overrides: CalendarOverride[] = []): Worki
     if (weekday === 6) return 'Thứ Bảy';
     return null;
   };
-  return { reasonOff, isDayOff: (day) => reasonOff(day) !== null };
+  return { reasonOff, isDayOff: (day) => reasonOff(day) !== null, overrideOf: (day) => overrideByDay.get(day) ?? null };
 }
 
 export function nextWorkingDay(calendar: WorkingCalendar, day: LocalDay): LocalDay {
@@ -67,4 +70,30 @@ export function subtractWorkingDays(calendar: WorkingCalendar, day: LocalDay, co
     if (!calendar.isDayOff(d)) left -= 1;
   }
   return d;
+}
+
+/** `YYYY-MM-DD` of a local day. */
+export function isoDateOf(day: LocalDay): string {
+  const { year, month, day: d } = ymdOf(day);
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export interface CalendarException {
+  date: string;
+  /** true: a weekday off; false: a Saturday or Sunday worked. */
+  dayOff: boolean;
+  reason: string;
+}
+
+/** A year as it is worked: the weekdays off and the weekend days worked, in date order. */
+export function yearExceptions(calendar: WorkingCalendar, year: number): CalendarException[] {
+  const out: CalendarException[] = [];
+  for (let day = localDayFromYmd(year, 1, 1); day < localDayFromYmd(year + 1, 1, 1); day += 1) {
+    const { weekday } = ymdOf(day);
+    const weekend = weekday === 0 || weekday === 6;
+    const reason = calendar.reasonOff(day);
+    if (!weekend && reason) out.push({ date: isoDateOf(day), dayOff: true, reason });
+    if (weekend && !reason) out.push({ date: isoDateOf(day), dayOff: false, reason: calendar.overrideOf(day)?.reason ?? 'Ngày làm việc' });
+  }
+  return out;
 }

@@ -12,7 +12,8 @@ export type ChangeAction =
   | 'category.created' | 'category.changed'
   | 'routing_rule.created' | 'routing_rule.removed'
   | 'clock_policy.created'
-  | 'calendar_override.set' | 'calendar_override.removed'
+  | 'calendar_override.set' | 'calendar_override.removed' | 'calendar_year.loaded'
+  | 'recurring_holiday.set' | 'recurring_holiday.removed'
   | 'user.created' | 'user.changed'
   | 'service_account.created' | 'service_account.changed'
   | 'api_token.issued' | 'api_token.revoked';

@@ -66,11 +66,36 @@ export const calendarOverrideSchema = z.object({ dayOff: z.boolean(), reason: te
 export const localDateSchema = z.iso.date('Ngày không có thật hoặc không theo dạng YYYY-MM-DD / not a real date as YYYY-MM-DD');
 export const calendarDateParams = z.object({ date: localDateSchema });
 
+/** One day of a year's announcement; without a reason it takes the announcement's basis. */
+const announcedDay = z.object({ date: localDateSchema, reason: text(300).optional() }).strict();
+export const calendarYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+/** A year's announced calendar (days off and make-up working days), replacing that year's overrides. */
+export const calendarYearSchema = z
+  .object({
+    /** The announcement, e.g. "Thông báo của Bộ Nội vụ về lịch nghỉ Tết và Quốc khánh năm 2027". */
+    basis: text(300),
+    daysOff: z.array(announcedDay).max(60),
+    workingDays: z.array(announcedDay).max(30).default([]),
+  })
+  .strict();
+
+const MONTH_LENGTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** A day that comes every year, as MM-DD (29 February does not). */
+export const monthDayParams = z.object({
+  monthDay: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/, 'MM-DD')
+    .refine((v) => {
+      const [m, d] = v.split('-').map(Number);
+      return m! >= 1 && m! <= 12 && d! >= 1 && d! <= MONTH_LENGTH[m! - 1]!;
+    }, 'Ngày không có trong mọi năm, theo dạng MM-DD / not a day of every year, as MM-DD'),
+});
+export const recurringHolidaySchema = z.object({ fromYear: z.number().int().min(2000).max(2100), name: text(200), basis: text(300) }).strict();
+
 const ROLES = ['RECEPTION_OFFICER', 'AGENCY_OFFICER', 'HEAD_OF_GOVERNMENT', 'FRONT_SUPERVISOR', 'ADMINISTRATOR'] as const;
 export const userSchema = z
   .object({ email, fullName: text(200), role: z.enum(ROLES), unitCode: code.nullable().optional(), organisationCode: code.nullable().optional(), password: passwordSchema })
   .strict();
 export const userPatchSchema = userSchema.omit({ email: true }).partial().extend({ unlock: z.boolean().optional() }).strict();
 
-export const apiTokenSchema = z.object({ name: text(200), userEmail: email }).strict();
 export const idSchema = uuid;
