@@ -15,9 +15,13 @@ export function dateOnly(value: string | Date | null | undefined): string {
   return new Intl.DateTimeFormat(lang() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(value));
 }
 
-/** "còn 3 ngày 4 giờ" or "quá hạn 2 giờ": the two largest units are enough to act on. */
+/**
+ * "còn 3 ngày 4 giờ" / "3 d 4 h left", or "quá hạn 2 giờ" / "2 h overdue": the two largest units
+ * are enough to act on, and under a day it says hours, never "0 days". It carries the word
+ * "overdue" itself, so nothing around it should repeat it.
+ */
 export function timeLeft(seconds: number): string {
-  const abs = Math.abs(seconds);
+  const abs = Math.round(Math.abs(seconds));
   const parts: Array<[number, string]> = [
     [Math.floor(abs / 86_400), t('days')],
     [Math.floor((abs % 86_400) / 3_600), t('hours')],
@@ -26,7 +30,8 @@ export function timeLeft(seconds: number): string {
   ];
   const first = parts.findIndex(([n]) => n > 0);
   const shown = first < 0 ? `0 ${t('seconds')}` : parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, u]) => `${n} ${u}`).join(' ');
-  return seconds < 0 ? `${t('late')} ${shown}` : `${t('left')} ${shown}`;
+  const word = seconds < 0 ? t('late') : t('left');
+  return lang() === 'vi' ? `${word} ${shown}` : `${shown} ${word}`;
 }
 
 export const percent = (share: number): string => `${(share * 100).toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} %`;

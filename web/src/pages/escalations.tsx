@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { useSubmit } from '../components/form';
-import { dateTime } from '../format';
+import { dateTime, timeLeft } from '../format';
 import { label, t } from '../i18n';
 
 export interface OverdueRow { id: string; trackingCode: string; type: string; status: string; title: string; unit: string; agency: string | null; missedStep: string; dueAt: string }
@@ -18,7 +18,7 @@ export function OverdueTable({ rows }: { rows: OverdueRow[] }) {
           {rows.map((r) => (
             <tr key={r.id} class="overdue">
               <td data-label={t('title')}><a href={`/cases/${r.id}`}>{r.title}</a><br /><span class="hint code">{r.trackingCode}</span></td>
-              <td data-label={t('missedStep')}><span class="badge bad">{t('overdue')}</span> {label('step', r.missedStep)}</td>
+              <td data-label={t('missedStep')}><span class="badge bad">{timeLeft((Date.parse(r.dueAt) - Date.now()) / 1000)}</span> {label('step', r.missedStep)}</td>
               <td data-label={t('dueAt')}>{dateTime(r.dueAt)}</td>
               <td data-label={t('agency')}>{r.agency ?? '—'}<br /><span class="hint">{r.unit}</span></td>
             </tr>

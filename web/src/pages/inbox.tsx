@@ -49,7 +49,7 @@ export function InboxPage() {
                         <td data-label={t('dueAt')}>
                           {dateTime(c.dueAt)}
                           <br />
-                          {c.secondsLeft !== null && <span class={`badge ${c.overdue ? 'bad' : c.secondsLeft < 2 * 86_400 ? 'warn' : ''}`}>{c.overdue ? `${t('overdue')}: ` : ''}{timeLeft(c.secondsLeft)}</span>}
+                          {c.secondsLeft !== null && <span class={`badge ${c.overdue ? 'bad' : c.secondsLeft < 2 * 86_400 ? 'warn' : ''}`}>{timeLeft(c.secondsLeft)}</span>}
                         </td>
                         <td data-label={t('title')}><a href={`/cases/${c.id}`}>{c.title}</a><br /><span class="hint code">{c.trackingCode}</span></td>
                         <td data-label={t('caseType')}>{label('type', c.type)}</td>
