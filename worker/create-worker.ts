@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { failDataErrorsAtOnce } from './data-error-interceptor';
 import { heartbeatWhileRunning } from './heartbeat-interceptor';
 import { createActivities, type ActivityDeps } from '../activities';
 
@@ -25,7 +26,7 @@ export function createWorker({ connection, namespace, taskQueue, deps, workflowB
     namespace,
     taskQueue,
     activities: createActivities(deps),
-    interceptors: { activity: [heartbeatWhileRunning] },
+    interceptors: { activity: [heartbeatWhileRunning, failDataErrorsAtOnce] },
     ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });

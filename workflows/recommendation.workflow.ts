@@ -28,7 +28,12 @@ export async function recommendationWorkflow({ recommendationId }: { recommendat
     respondUpdate,
     async ({ actor, response }) => {
       state.responded = true;
-      await acts.recordRecommendationResponse({ recommendationId, response, respondedBy: actor, at: new Date().toISOString() });
+      try {
+        await acts.recordRecommendationResponse({ recommendationId, response, respondedBy: actor, at: new Date().toISOString() });
+      } catch (err) {
+        state.responded = false; // not stored: still awaiting an answer
+        throw err;
+      }
       await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:answered`, audience: 'unit_front', template: 'recommendation_answered' });
       return state;
     },
@@ -49,10 +54,12 @@ export async function recommendationWorkflow({ recommendationId }: { recommendat
     state.escalations.push(ladderKey(dl, step));
     await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:${ladderKey(dl, step)}`, audience: AUDIENCE[step.kind], template: TEMPLATE[step.kind] });
   };
-  while (!state.responded) {
-    const step = nextLadderStep(state.deadline, state.escalations);
-    if (await waitForLadderStep(step, () => state.responded)) await escalate(state.deadline, step!);
-  }
-  await condition(allHandlersFinished);
+  do {
+    while (!state.responded) {
+      const step = nextLadderStep(state.deadline, state.escalations);
+      if (await waitForLadderStep(step, () => state.responded)) await escalate(state.deadline, step!);
+    }
+    await condition(() => !state.responded || allHandlersFinished());
+  } while (!state.responded);
   return state;
 }
