@@ -11,7 +11,7 @@ import { writeCaseEvent } from './record-event';
  * carrying the same complainant. Created once per event key.
  */
 export function createAppealCase({ db }: ActivityDeps) {
-  return async function createAppealCase(input: { fromCaseId: string; eventKey: string; actor: string; reason: string }): Promise<{ caseId: string }> {
+  return async function createAppealCase(input: { fromCaseId: string; eventKey: string; actor: string; tokenId?: string; reason: string }): Promise<{ caseId: string }> {
     const existing = await db.case.findUnique({ where: { idempotencyKey: input.eventKey } });
     if (existing) return { caseId: existing.id };
     const from = await db.case.findUniqueOrThrow({ where: { id: input.fromCaseId }, include: { unit: true, petitioner: true } });
@@ -35,9 +35,11 @@ export function createAppealCase({ db }: ActivityDeps) {
           title: `Khiếu nại lần hai: ${from.title}`, content: `${from.content}\n\nLý do khiếu nại lần hai: ${input.reason}`,
           categoryId: from.categoryId, unitId: from.unit.parentId, receivedAt, policyVersion: policy.version,
           workflowId: caseWorkflowId(caseId), linkedFromId: from.id, petitioner: { create: petitioner },
+          // The same complainant: the secret of the first complaint acts on the second.
+          citizenSecretHash: from.citizenSecretHash, citizenSecretAt: from.citizenSecretAt,
         },
       }),
-      db.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: input.actor, reason: `Khiếu nại lần hai đối với hồ sơ ${from.trackingCode}`, data: { linkedFromId: from.id } } }),
+      db.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: input.actor, tokenId: input.tokenId, reason: `Khiếu nại lần hai đối với hồ sơ ${from.trackingCode}`, data: { linkedFromId: from.id } } }),
     ]);
     return { caseId };
   };
@@ -45,13 +47,13 @@ export function createAppealCase({ db }: ActivityDeps) {
 
 /** Marks a case as a duplicate of an open one; the target's history records the merge. */
 export function mergeCase({ db }: ActivityDeps) {
-  return async function mergeCase(input: { caseId: string; targetCaseId: string; eventKey: string; actor: string; reason: string }): Promise<void> {
+  return async function mergeCase(input: { caseId: string; targetCaseId: string; eventKey: string; actor: string; tokenId?: string; reason: string }): Promise<void> {
     const isUuid = /^[0-9a-f-]{36}$/i.test(input.targetCaseId);
     const target = isUuid ? await db.case.findUnique({ where: { id: input.targetCaseId } }) : null;
     if (!target || target.id === input.caseId || target.status === 'CLOSED') {
       throw ApplicationFailure.nonRetryable('Hồ sơ đích không tồn tại hoặc đã đóng / the target case does not exist or is closed', 'MergeTargetInvalid');
     }
-    await writeCaseEvent(db, { caseId: input.caseId, eventKey: input.eventKey, type: 'merged', actor: input.actor, reason: input.reason, data: { targetCaseId: target.id }, caseFields: { mergedIntoId: target.id } });
-    await writeCaseEvent(db, { caseId: target.id, eventKey: `${input.eventKey}:target`, type: 'duplicate_merged', actor: input.actor, reason: input.reason, data: { duplicateCaseId: input.caseId } });
+    await writeCaseEvent(db, { caseId: input.caseId, eventKey: input.eventKey, type: 'merged', actor: input.actor, tokenId: input.tokenId, reason: input.reason, data: { targetCaseId: target.id }, caseFields: { mergedIntoId: target.id } });
+    await writeCaseEvent(db, { caseId: target.id, eventKey: `${input.eventKey}:target`, type: 'duplicate_merged', actor: input.actor, tokenId: input.tokenId, reason: input.reason, data: { duplicateCaseId: input.caseId } });
   };
 }

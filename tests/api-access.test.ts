@@ -25,10 +25,10 @@ afterAll(async () => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
-async function call(method: string, path: string, opts: { cookie?: string; body?: unknown } = {}): Promise<{ status: number; body: Json; headers: Headers }> {
+async function call(method: string, path: string, opts: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: Json; headers: Headers }> {
   const res = await fetch(`${sys.baseUrl}${path}`, {
     method,
-    headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+    headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   const text = await res.text();
@@ -127,6 +127,31 @@ describe('case actions over HTTP', () => {
     expect(res.body.fields).toEqual([expect.objectContaining({ field: 'agencyId' })]);
     expect((await caseRow(sys, id)).transfers).toBe(0);
   });
+
+  it('merges only into an open case in the caller’s scope, named by its tracking code', async () => {
+    const duplicate = await submitCase(sys, land);
+    const original = await submitCase(sys, land);
+    const elsewhere = await submitCase(sys, { ...land, categoryCode: 'xay-dung' }); // Sở Xây dựng's, outside the officer's scope
+    const merge = async (body: unknown) => call('POST', `/api/cases/${duplicate.id}/actions/merge`, { cookie: await as(officer), body });
+    // Notices may still be recorded by the system meanwhile; nobody else may write to that case.
+    const stepsOf = async (id: string) => (await sys.db.caseEvent.findMany({ where: { caseId: id, actor: { not: 'system' } }, orderBy: { at: 'asc' } })).map((e) => e.type);
+    const before = await stepsOf(elsewhere.id);
+
+    for (const targetTrackingCode of [elsewhere.trackingCode, 'PA-KHONG-CO', duplicate.trackingCode]) {
+      const refused = await merge({ targetTrackingCode, reason: 'Trùng nội dung' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.fields).toEqual([expect.objectContaining({ field: 'targetTrackingCode' })]);
+    }
+    expect((await merge({ targetCaseId: original.id, reason: 'Trùng nội dung' })).status).toBe(422);
+    expect(await stepsOf(elsewhere.id)).toEqual(before);
+    expect((await caseRow(sys, elsewhere.id)).status).toBe('ASSIGNED');
+    expect((await caseRow(sys, duplicate.id)).status).toBe('ASSIGNED');
+
+    const merged = await merge({ targetTrackingCode: original.trackingCode.toLowerCase(), reason: 'Trùng nội dung' });
+    expect(merged).toMatchObject({ status: 200, body: { status: 'CLOSED', outcome: 'MERGED' } });
+    expect((await caseRow(sys, duplicate.id)).mergedIntoId).toBe(original.id);
+    expect((await sys.db.caseEvent.findMany({ where: { caseId: original.id } })).map((e) => e.type)).toContain('duplicate_merged');
+  });
 });
 
 describe('agency inbox', () => {
@@ -182,7 +207,7 @@ describe('petitioner identity', () => {
 
 describe('citizen tracking', () => {
   it('shows the case by tracking code without identity, and lets the citizen rate the answer', async () => {
-    const { id, trackingCode } = await submitCase(sys, land);
+    const { id, trackingCode, secret } = await submitCase(sys, land);
     const tracked = await call('GET', `/api/track/${trackingCode}`);
     expect(tracked).toMatchObject({ status: 200, body: { trackingCode, status: 'ASSIGNED', agency: 'Sở Nông nghiệp và Môi trường' } });
     expect(JSON.stringify(tracked.body)).not.toContain('Nguyễn Thị Hoa');
@@ -191,7 +216,7 @@ describe('citizen tracking', () => {
 
     await call('POST', `/api/cases/${id}/actions/accept`, { cookie: await as(officer), body: {} });
     await call('POST', `/api/cases/${id}/actions/answer`, { cookie: await as(officer), body: { answer: 'Đã giải quyết.' } });
-    const rated = await call('POST', `/api/track/${trackingCode}/actions/rate`, { body: { satisfied: true } });
+    const rated = await call('POST', `/api/track/${trackingCode}/actions/rate`, { body: { satisfied: true }, headers: { 'x-case-secret': secret } });
     expect(rated).toMatchObject({ status: 200, body: { status: 'CLOSED', outcome: 'RESOLVED' } });
   });
 });

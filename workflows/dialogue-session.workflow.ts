@@ -40,7 +40,8 @@ export interface DialogueSessionInput {
 
 /** Each opinion's case tells its session when it closes. */
 export const opinionClosedSignal = defineSignal<[{ caseId: string; outcome: string | null }]>('opinionClosed');
-export const addOpinionsUpdate = defineUpdate<SessionState, [{ actor: string; opinions: OpinionInput[] }]>('addOpinions');
+/** `tokenId`: the API token a service account added them with, recorded on each new case's first event. */
+export const addOpinionsUpdate = defineUpdate<SessionState, [{ actor: string; tokenId?: string; opinions: OpinionInput[] }]>('addOpinions');
 /** The head's written notice (thông báo kết luận): the opinions are accepted or transferred. */
 export const concludeUpdate = defineUpdate<SessionState, [{ actor: string; conclusion: string }]>('conclude');
 export const sessionStateQuery = defineQuery<SessionState>('sessionState');
@@ -81,9 +82,9 @@ export async function dialogueSessionWorkflow(input: DialogueSessionInput): Prom
   });
   setHandler(
     addOpinionsUpdate,
-    async ({ actor, opinions }) => {
+    async ({ actor, tokenId, opinions }) => {
       const batchKey = `${sessionId}:opinions:${currentUpdateInfo()?.id}`;
-      const ids = await acts.createOpinionCases({ sessionId, batchKey, actor, opinions });
+      const ids = await acts.createOpinionCases({ sessionId, batchKey, actor, tokenId, opinions });
       for (const caseId of ids.filter((id) => !state.caseIds.includes(id))) {
         state.caseIds.push(caseId);
         await startChild<typeof petitionWorkflow>('petitionWorkflow', {
@@ -109,7 +110,14 @@ export async function dialogueSessionWorkflow(input: DialogueSessionInput): Prom
     async ({ conclusion }) => {
       state.concluded = true;
       publish('CONCLUDED');
-      await acts.concludeSession({ sessionId, conclusion, at: new Date().toISOString() });
+      try {
+        await acts.concludeSession({ sessionId, conclusion, at: new Date().toISOString() });
+      } catch (err) {
+        // Not stored (its data refused): the session is not concluded and its ladder runs on.
+        state.concluded = false;
+        publish('OPEN');
+        throw err;
+      }
       return state;
     },
     {
@@ -133,16 +141,19 @@ export async function dialogueSessionWorkflow(input: DialogueSessionInput): Prom
   }
   publish(state.concluded ? 'CONCLUDED' : 'OPEN');
 
-  while (!state.concluded) {
-    if (historyTooLong(workflowInfo(), input.historyLimit)) {
-      await condition(allHandlersFinished);
-      return continueAsNew<typeof dialogueSessionWorkflow>({ ...input, resume: state });
+  const allClosed = () => state.caseIds.every((id) => state.closedCaseIds.includes(id));
+  do {
+    while (!state.concluded) {
+      if (historyTooLong(workflowInfo(), input.historyLimit)) {
+        await condition(allHandlersFinished);
+        return continueAsNew<typeof dialogueSessionWorkflow>({ ...input, resume: state });
+      }
+      const step = nextLadderStep(state.noticeDue, state.escalations);
+      if (await waitForLadderStep(step, () => state.concluded)) await escalate(state.noticeDue!, step!);
     }
-    const step = nextLadderStep(state.noticeDue, state.escalations);
-    if (await waitForLadderStep(step, () => state.concluded)) await escalate(state.noticeDue!, step!);
-  }
-
-  await condition(() => state.caseIds.every((id) => state.closedCaseIds.includes(id)) && allHandlersFinished());
+    // A conclusion that failed to store takes the session back to waiting for one.
+    await condition(() => !state.concluded || (allClosed() && allHandlersFinished()));
+  } while (!state.concluded);
   await acts.sendSessionNotices({ sessionId, eventKey: `${sessionId}:rollup`, audience: 'unit_front' });
   await acts.closeSession({ sessionId, at: new Date().toISOString() });
   publish('CLOSED');

@@ -26,6 +26,7 @@ import { caseWorkflowId, sessionWorkflowId } from './ids';
 import { CaseAgencyKey, CaseDueAtKey, CaseOverdueKey, CaseStatusKey, CaseTypeKey, CaseUnitKey } from './search-attributes';
 import { opinionClosedSignal } from './dialogue-session.workflow';
 import { HEARTBEAT_TIMEOUT_MS } from './activity-heartbeat';
+import { isDataRejected } from './activity-failures';
 
 export interface PetitionInput {
   caseId: string;
@@ -37,6 +38,8 @@ export interface PetitionInput {
 
 interface Actor {
   actor: string;
+  /** The API token a service account acted with; recorded on every case event the action writes. */
+  tokenId?: string;
 }
 export interface ReasonAction extends Actor {
   reason: string;
@@ -112,6 +115,9 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   const { caseId } = input;
   const file: CaseFile = input.resume ?? (await acts.loadCase({ caseId }));
   let busy: CaseAction | null = null;
+  // The running action's API token, if any (actions run one at a time); timers never carry one.
+  let actionToken: string | undefined;
+  const tokenOf = (actor: string) => (actor === 'system' ? undefined : actionToken);
   let clockVersion = 0;
   // Actions wait for intake (first clock, routing, first notice), which sets the status itself.
   let intakeDone = Boolean(input.resume);
@@ -134,7 +140,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   }
 
   async function runClock(op: ClockOp, eventKey: string, actor: string): Promise<Deadline> {
-    const dl = await acts.clock({ caseId, eventKey, at: now(), actor, op });
+    const dl = await acts.clock({ caseId, eventKey, at: now(), actor, tokenId: tokenOf(actor), op });
     if (dl.step === 'first_step') file.firstStep = dl;
     else if (dl.step === 'resolution') file.resolution = dl;
     else if (dl.step === 'rating') file.ratingDueAt = dl.dueAt;
@@ -146,7 +152,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   async function move(status: CaseStatus, type: string, actor: string, reason: string | undefined, eventKey: string, caseFields = {}) {
     file.status = status;
     publish();
-    await acts.recordEvent({ caseId, eventKey, type, actor, reason, status, caseFields });
+    await acts.recordEvent({ caseId, eventKey, type, actor, tokenId: tokenOf(actor), reason, status, caseFields });
   }
 
   async function close(outcome: CaseOutcome, actor: string, reason: string, eventKey: string, citizenEvent?: CitizenEvent) {
@@ -155,17 +161,37 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     if (citizenEvent) await notify({ eventKey, audience: 'citizen', citizenEvent, note: reason });
   }
 
+  function restore(saved: CaseFile): void {
+    for (const key of Object.keys(file)) if (!(key in saved)) delete (file as unknown as Record<string, unknown>)[key];
+    Object.assign(file, saved);
+  }
+
+  /** The case says the action failed and why, instead of waiting on it for ever. */
+  async function recordFailure(name: CaseAction, actor: string): Promise<void> {
+    publish();
+    const reason = `Thao tác "${name}" không thực hiện được: dữ liệu không lưu được / the "${name}" action failed: its data cannot be stored`;
+    await acts.recordEvent({ caseId, eventKey: `${updateKey(name)}:failed`, type: 'action_failed', actor, tokenId: tokenOf(actor), reason });
+  }
+
   /** Wires an officer action: one at a time, allowed only in the right state, answering with the case. */
   function action<A extends object>(def: UpdateDefinition<CaseFile, [A]>, name: CaseAction, run: (a: A, key: string) => Promise<void>, check?: (a: A) => void) {
     setHandler(
       def,
       async (a: A) => {
         busy = name;
+        actionToken = (a as { tokenId?: string }).tokenId;
+        const before = JSON.stringify(file);
         try {
           await condition(() => intakeDone);
           await run(a, updateKey(name));
+        } catch (err) {
+          // A failed action leaves the case as it was (the database refused the same write).
+          restore(JSON.parse(before) as CaseFile);
+          if (isDataRejected(err)) await recordFailure(name, 'actor' in a ? String(a.actor) : 'citizen');
+          throw err;
         } finally {
           busy = null;
+          actionToken = undefined;
         }
         publish();
         return file;
@@ -183,14 +209,14 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   setHandler(caseStateQuery, () => file);
 
   action(assignUpdate, 'assign', async ({ actor, agencyId }, key) => {
-    await acts.assignAgency({ caseId, agencyId, actor, eventKey: key, kind: 'assigned' });
+    await acts.assignAgency({ caseId, agencyId, actor, tokenId: actionToken, eventKey: key, kind: 'assigned' });
     file.agencyId = agencyId;
     file.status = 'ASSIGNED';
     await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: file.firstStep?.dueAt });
   });
 
   action(reassignUpdate, 'reassign', async ({ actor, agencyId, reason }, key) => {
-    await acts.assignAgency({ caseId, agencyId, actor, eventKey: key, kind: 'reassigned', reason });
+    await acts.assignAgency({ caseId, agencyId, actor, tokenId: actionToken, eventKey: key, kind: 'reassigned', reason });
     file.agencyId = agencyId;
     await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: currentDeadline(file)?.dueAt });
   });
@@ -217,7 +243,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   async function tellTheAccused(eventKey: string, summary: string | undefined, dueAt: string | null) {
     const { recipients } = await notify({ eventKey, audience: 'accused', step: 'resolution', dueAt, note: summary });
     if (recipients === 0) {
-      await acts.recordEvent({ caseId, eventKey: `${eventKey}:in-writing`, type: 'accused_notice_in_writing', actor: 'system', reason: 'Không có email của người bị tố cáo: cơ quan thông báo bằng văn bản trong 5 ngày làm việc (Luật Tố cáo 2018, Điều 29) / no email for the accused: the agency informs them in writing within 5 working days' });
+      await acts.recordEvent({ caseId, eventKey: `${eventKey}:in-writing`, type: 'accused_notice_in_writing', actor: 'system', tokenId: actionToken, reason: 'Không có email của người bị tố cáo: cơ quan thông báo bằng văn bản trong 5 ngày làm việc (Luật Tố cáo 2018, Điều 29) / no email for the accused: the agency informs them in writing within 5 working days' });
     }
   }
 
@@ -228,7 +254,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   }, ({ reason }) => required(reason, 'reason'));
 
   action(transferUpdate, 'transfer', async ({ actor, agencyId, reason }, key) => {
-    await acts.assignAgency({ caseId, agencyId, actor, eventKey: key, kind: 'transferred', reason });
+    await acts.assignAgency({ caseId, agencyId, actor, tokenId: actionToken, eventKey: key, kind: 'transferred', reason });
     file.agencyId = agencyId;
     file.transfers += 1;
     file.status = 'ASSIGNED';
@@ -253,13 +279,13 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
 
   action(requestExtensionUpdate, 'requestExtension', async ({ actor, reason }, key) => {
     file.extensionPending = { requestedBy: actor, reason };
-    await acts.recordEvent({ caseId, eventKey: key, type: 'extension_requested', actor, reason });
+    await acts.recordEvent({ caseId, eventKey: key, type: 'extension_requested', actor, tokenId: actionToken, reason });
     await notify({ eventKey: key, audience: 'unit_head', template: 'extension_requested', step: 'resolution', dueAt: file.resolution?.dueAt, note: reason });
   }, ({ reason }) => required(reason, 'reason'));
 
   action(decideExtensionUpdate, 'decideExtension', async ({ actor, approved, note }, key) => {
     file.extensionPending = null;
-    await acts.recordEvent({ caseId, eventKey: key, type: approved ? 'extension_approved' : 'extension_refused', actor, reason: note });
+    await acts.recordEvent({ caseId, eventKey: key, type: approved ? 'extension_approved' : 'extension_refused', actor, tokenId: actionToken, reason: note });
     if (approved) {
       file.extensionsUsed += 1;
       await runClock({ kind: 'extend' }, `${key}:clock`, actor);
@@ -295,7 +321,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   });
 
   action(appealUpdate, 'appeal', async ({ actor, reason }, key) => {
-    const { caseId: appealId } = await acts.createAppealCase({ fromCaseId: caseId, eventKey: key, actor, reason });
+    const { caseId: appealId } = await acts.createAppealCase({ fromCaseId: caseId, eventKey: key, actor, tokenId: actionToken, reason });
     await startChild<typeof petitionWorkflow>('petitionWorkflow', {
       workflowId: caseWorkflowId(appealId),
       args: [{ caseId: appealId }],
@@ -308,7 +334,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   action(withdrawUpdate, 'withdraw', async ({ actor, reason }, key) => close('WITHDRAWN', actor, reason, key, 'closed'), ({ reason }) => required(reason, 'reason'));
 
   action(mergeUpdate, 'merge', async ({ actor, targetCaseId, reason }, key) => {
-    await acts.mergeCase({ caseId, targetCaseId, actor, reason, eventKey: key });
+    await acts.mergeCase({ caseId, targetCaseId, actor, tokenId: actionToken, reason, eventKey: key });
     file.linkedCaseId = targetCaseId;
     await close('MERGED', actor, reason, `${key}:close`, 'closed');
   }, ({ reason }) => required(reason, 'reason'));
@@ -361,16 +387,18 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
   }
 
   const open = () => file.status !== 'CLOSED';
-  while (open()) {
-    if (historyTooLong(workflowInfo(), input.historyLimit)) {
-      await condition(() => busy === null && allHandlersFinished());
-      if (open()) return continueAsNew<typeof petitionWorkflow>({ ...input, resume: file });
+  do {
+    while (open()) {
+      if (historyTooLong(workflowInfo(), input.historyLimit)) {
+        await condition(() => busy === null && allHandlersFinished());
+        if (open()) return continueAsNew<typeof petitionWorkflow>({ ...input, resume: file });
+      }
+      if (file.status === 'ANSWERED') await awaitRating();
+      else await watchDeadline();
     }
-    if (file.status === 'ANSWERED') await awaitRating();
-    else await watchDeadline();
-  }
-
-  await condition(allHandlersFinished);
+    // A closing action that failed to store reopens the case it had closed in memory.
+    await condition(allHandlersFinished);
+  } while (open());
   if (file.sessionId) {
     await getExternalWorkflowHandle(sessionWorkflowId(file.sessionId)).signal(opinionClosedSignal, { caseId, outcome: file.outcome });
   }

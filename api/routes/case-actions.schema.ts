@@ -30,7 +30,8 @@ export const ACTION_SCHEMAS = {
   rate: z.object({ satisfied: z.boolean(), comment: note }).strict(),
   appeal: z.object({ reason }).strict(),
   withdraw: z.object({ reason }).strict(),
-  merge: z.object({ targetCaseId: z.string().uuid(), reason }).strict(),
+  // The target is named as officers know it; the API resolves it within the caller's scope.
+  merge: z.object({ targetTrackingCode: z.string().trim().toUpperCase().min(1, 'Cần mã theo dõi của hồ sơ gộp vào / the tracking code of the case to merge into is required').max(40), reason }).strict(),
 } satisfies Record<CaseAction, z.ZodType>;
 
 export const actionNameSchema = z.enum(Object.keys(ACTION_SCHEMAS) as [CaseAction, ...CaseAction[]]);

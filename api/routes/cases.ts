@@ -6,6 +6,7 @@ import { requireStaff } from '../auth/authenticate';
 import { caseScope, STAFF_ACTIONS } from '../auth/scope';
 import { AppError } from '../errors';
 import { caseHistory } from '../services/case-history';
+import { findMergeTargetInScope } from '../services/find-merge-target';
 import { runCaseAction } from '../services/run-case-action';
 import { actionNameSchema } from './case-actions.schema';
 import { CASE_VIEW_INCLUDE, toCaseView } from './case-view';
@@ -62,7 +63,8 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
     if (!STAFF_ACTIONS[user.role].includes(action.data)) {
       throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
     }
-    await runCaseAction(temporal, found.id, action.data, req.body, user.email);
+    const findMergeTarget = (trackingCode: string) => findMergeTargetInScope(db, user, found.id, trackingCode);
+    await runCaseAction(temporal, found.id, action.data, req.body, { actor: user.email, tokenId: user.tokenId, findMergeTarget });
     const after = await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_VIEW_INCLUDE });
     res.json({ ...toCaseView(after), allowedActions: actionsOpenIn(after.status, STAFF_ACTIONS[user.role]) });
   });

@@ -77,7 +77,7 @@ export function sessionsRouter({ db, temporal, taskQueue }: { db: Database; temp
     const { opinions } = opinionsSchema.parse(req.body ?? {});
     const state = await temporal.workflow
       .getHandle(sessionWorkflowId(session.id))
-      .executeUpdate(addOpinionsUpdate, { args: [{ actor: user.email, opinions }] })
+      .executeUpdate(addOpinionsUpdate, { args: [{ actor: user.email, tokenId: user.tokenId, opinions }] })
       .catch((err: unknown) => Promise.reject(updateErrorToHttp(err)));
     res.status(201).json({ caseIds: state.caseIds });
   });

@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { CaseAction, CaseFile } from '../../domain/case-state';
+import { DATA_REJECTED } from '../../workflows/activity-failures';
 import { caseWorkflowId } from '../../workflows/ids';
 import * as updates from '../../workflows/petition.workflow';
 import { AppError } from '../errors';
@@ -28,22 +29,41 @@ const UPDATES = {
 /** A reference the activity found invalid (no such agency or target case) is the caller's input error. */
 const INPUT_FAILURES: Record<string, string> = {
   AgencyNotFound: 'agencyId',
-  MergeTargetInvalid: 'targetCaseId',
+  MergeTargetInvalid: 'targetTrackingCode',
   NoSuperiorUnit: '(case)',
   CategoryNotFound: 'opinions.categoryCode',
+  [DATA_REJECTED]: '(body)',
 };
+
+/** Who runs an action: the actor the case records, and for staff their API token and their scope. */
+export interface ActionCaller {
+  actor: string;
+  /** Set when a service account acts through an API token; every event the action writes records it. */
+  tokenId?: string;
+  /** The id of the open case a tracking code names within the caller's scope (422 on the field otherwise). */
+  findMergeTarget?: (trackingCode: string) => Promise<string>;
+}
+
+/** `merge` names its target by tracking code; the workflow update takes the id it resolves to in the caller's scope. */
+async function withCaseIds(input: object, caller: ActionCaller): Promise<object> {
+  if (!('targetTrackingCode' in input)) return input;
+  const { targetTrackingCode, ...rest } = input as { targetTrackingCode: string };
+  if (!caller.findMergeTarget) throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
+  return { ...rest, targetCaseId: await caller.findMergeTarget(targetTrackingCode) };
+}
 
 /**
  * Validates the body and runs the action as a workflow update. A refusal by the workflow (wrong
  * state, caps, one action at a time) answers 409 with its reason; nothing changes either way.
  */
-export async function runCaseAction(temporal: Client, caseId: string, action: CaseAction, body: unknown, actor: string): Promise<CaseFile> {
-  const input = ACTION_SCHEMAS[action].parse(body ?? {});
+export async function runCaseAction(temporal: Client, caseId: string, action: CaseAction, body: unknown, by: string | ActionCaller): Promise<CaseFile> {
+  const caller = typeof by === 'string' ? { actor: by } : by;
+  const input = await withCaseIds(ACTION_SCHEMAS[action].parse(body ?? {}), caller);
   const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
   try {
     // Every update takes one object argument; the union of their definitions loses that link.
     const update = UPDATES[action] as unknown as typeof updates.acceptUpdate;
-    return await handle.executeUpdate(update, { args: [{ ...input, actor }] });
+    return await handle.executeUpdate(update, { args: [{ ...input, actor: caller.actor, tokenId: caller.tokenId }] });
   } catch (err) {
     throw updateErrorToHttp(err);
   }

@@ -12,7 +12,7 @@ const FIELDS: Record<string, Kind[]> = {
 };
 const NAME: Record<Kind, string> = {
   reason: 'reason', optionalReason: 'reason', note: 'note', agency: 'agencyId', complexity: 'complexity', optionalComplexity: 'complexity',
-  approved: 'approved', answer: 'answer', documents: 'documents', target: 'targetCaseId', satisfied: 'satisfied', accusedSummary: 'accusedSummary',
+  approved: 'approved', answer: 'answer', documents: 'documents', target: 'targetTrackingCode', satisfied: 'satisfied', accusedSummary: 'accusedSummary',
 };
 /** Fields only some case types take. */
 const FOR_TYPE: Record<string, Record<string, Kind[]>> = { DENUNCIATION: { accept: ['accusedSummary'] } };
@@ -96,7 +96,7 @@ export function ActionForm({ caseId, caseType, action, onDone }: { caseId: strin
           case 'accusedSummary':
             return <Field key={k} label={t('accusedSummary')} hint={t('accusedSummaryHint')} error={e[name]}>{(p) => <textarea {...p} style={{ minHeight: '4rem' }} value={String(v[name] ?? '')} onInput={set(name)} />}</Field>;
           case 'target':
-            return <Field key={k} label={t('targetCase')} required error={e[name]}>{(p) => <input {...p} value={String(v[name] ?? '')} onInput={set(name)} />}</Field>;
+            return <Field key={k} label={t('targetCase')} required error={e[name]}>{(p) => <input {...p} autocomplete="off" spellcheck={false} placeholder="PA-…" value={String(v[name] ?? '')} onInput={set(name)} />}</Field>;
           default:
             return (
               <Field key={k} label={k === 'note' ? t('note') : t('reason')} required={k === 'reason'} error={e[name]}>
