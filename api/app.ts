@@ -6,7 +6,11 @@ import { AppError, errorMiddleware } from './errors';
 import { authenticate } from './auth/authenticate';
 import { createLoginThrottle } from './security/login-throttle';
 import type { RateLimits } from './security/rate-limits';
+import { refuseUnsafeText } from './security/refuse-unsafe-text';
+import { securityHeaders } from './security/headers';
+import { sameOriginOnly } from './security/same-origin';
 import { openApiDocument } from './openapi';
+import type { CitizenMailDeps } from './services/reissue-citizen-secret';
 import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
 import { casesRouter } from './routes/cases';
@@ -26,8 +30,10 @@ export interface AppDeps {
   taskQueue: string;
   /** Set the session cookie's Secure flag (the console is served over https). */
   secureCookies?: boolean;
-  /** The base URL the OpenAPI document names as its server. */
+  /** The base URL the OpenAPI document names as its server, the origin the browser is allowed from, and https turns HSTS on. */
   publicUrl?: string;
+  /** The outbox's dependencies, for mail the API sends itself (a citizen's new secret). */
+  citizenMail?: CitizenMailDeps;
   /** Where case histories link to in the Temporal Web UI. */
   temporalUi?: { url: string; namespace: string };
   /** Rate limits and the login throttle, counted in PostgreSQL for every replica (api/security/rate-limits.ts). */
@@ -38,7 +44,10 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(deps));
+  app.use('/api', sameOriginOnly(deps));
   app.use(express.json({ limit: '100kb' }));
+  app.use('/api', refuseUnsafeText);
   app.use('/api', healthRouter(deps));
   const spec = openApiDocument(deps.publicUrl ?? '/');
   app.get('/api/openapi.json', (_req, res) => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
+import { AppError } from './errors';
 
 const WEB = resolve(import.meta.dirname, '..', 'web');
 
@@ -22,25 +23,25 @@ function consoleBundle(): Promise<string> {
   return bundle;
 }
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'same-origin',
-};
+// The console's own policy; the other security headers come from helmet for every response (api/security/headers.ts).
+const CONSOLE_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /** The web console: one page whose script talks to /api; every non-API path opens it. */
 export function consoleRouter(): Router {
   const router = Router();
   void consoleBundle().catch(() => undefined); // start building now; a failure shows on the first request
-  router.use((_req, res, next) => {
-    res.set(SECURITY_HEADERS);
+  const csp: RequestHandler = (_req, res, next) => {
+    res.set('Content-Security-Policy', CONSOLE_CSP);
     next();
-  });
-  router.get('/assets/app.js', async (_req, res) => {
+  };
+  router.get('/assets/app.js', csp, async (_req, res) => {
     res.type('text/javascript').set('Cache-Control', 'no-cache').send(await consoleBundle());
   });
-  router.use('/assets', express.static(resolve(WEB, 'public'), { fallthrough: false, index: false }));
-  router.get(/^\/(?!api(\/|$)|assets\/).*/, (_req, res) => {
+  // A missing file (or a name that does not decode) falls through to a 404, not an error.
+  router.use('/assets', csp, express.static(resolve(WEB, 'public'), { index: false }), () => {
+    throw new AppError('not_found', 'Không có tệp này / no such file');
+  });
+  router.get(/^\/(?!api(\/|$)|assets\/).*/, csp, (_req, res) => {
     res.set('Cache-Control', 'no-cache').sendFile(resolve(WEB, 'index.html'));
   });
   return router;

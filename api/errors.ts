@@ -1,12 +1,17 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { isDataError } from '../infra/data-errors';
 
 /** Every error code the API answers with, and its HTTP status: the one table. */
 const STATUS = {
   invalid_json: 400,
+  invalid_request: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  citizen_secret_required: 401,
+  citizen_secret_invalid: 403,
   forbidden: 403,
+  cross_site_request: 403,
   rate_limited: 429,
   not_found: 404,
   case_not_found: 404,
@@ -64,6 +69,8 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
     res.set('Retry-After', '5');
     return problem(res, 'temporarily_unavailable', 'Cơ sở dữ liệu tạm thời không truy cập được, chưa lưu gì; vui lòng thử lại / the database is unavailable, nothing was stored; retry shortly');
   }
+  // A backstop: input the gate let through and PostgreSQL refused is still the caller's error.
+  if (isDataError(err)) return problem(res, 'validation_failed', 'Dữ liệu không lưu được / the input cannot be stored');
   if (err instanceof ZodError) {
     const fields = err.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
     return problem(res, 'validation_failed', 'Dữ liệu không hợp lệ / invalid input', fields);
@@ -74,6 +81,12 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   if (type === 'entity.too.large') return problem(res, 'payload_too_large', 'Nội dung quá lớn / the body is too large');
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
     return problem(res, 'unsupported_media_type', 'Bảng mã không được hỗ trợ / unsupported encoding');
+  }
+  // Any other client error express or body-parser found (a path's bad percent-encoding, a corrupt
+  // gzip, deflate or br body): the request's fault, never a 500.
+  const status = (err as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500 && (err instanceof URIError || (err as { expose?: unknown }).expose === true)) {
+    return problem(res, 'invalid_request', 'Yêu cầu không hợp lệ (đường dẫn hoặc nội dung nén hỏng) / malformed request (bad path encoding or corrupt compressed body)');
   }
   console.error(`${req.method} ${req.path} failed`, err);
   return problem(res, 'internal_error', 'Lỗi hệ thống, vui lòng thử lại / internal error, please retry');

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
+import { createSmtpMailer } from '../infra/mailer';
 import { createApp } from './app';
 import { createRateLimits, rateLimitSettings } from './security/rate-limits';
 
@@ -13,6 +14,7 @@ const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sec
   temporalUi: { url: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
   publicUrl: config.PUBLIC_URL,
   rateLimits,
+  citizenMail: { db, mailer: createSmtpMailer(config.SMTP_URL), mailFrom: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, language: config.NOTICE_LANGUAGE },
 });
 
 const server = app.listen(config.API_PORT, config.API_HOST, () => {

@@ -71,7 +71,7 @@ export async function startSystem({
   const client = new Client({ connection });
   const rateLimitSettings = { ...GENEROUS_LIMITS, ...rateLimits };
   const limits = createRateLimits({ databaseUrl, settings: rateLimitSettings });
-  const server = createApp({ db, temporal: client, taskQueue, rateLimits: limits }).listen(0, '127.0.0.1');
+  const server = createApp({ db, temporal: client, taskQueue, citizenMail: activityDeps, rateLimits: limits }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
