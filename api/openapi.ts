@@ -2,7 +2,9 @@ import { z } from 'zod';
 import * as admin from './routes/admin/schemas';
 import * as serviceAccounts from './routes/admin/service-accounts.schema';
 import { loginSchema } from './routes/auth';
+import { CITIZEN_ACTIONS } from './auth/scope';
 import { ACTION_SCHEMAS } from './routes/case-actions.schema';
+import { CITIZEN_SECRET_HEADER } from './routes/track';
 import { changeLogQuerySchema } from './routes/admin/change-log';
 import { inboxQuerySchema } from './routes/inbox';
 import { submitPetitionSchema } from './routes/petitions.schema';
@@ -23,6 +25,7 @@ const query = (schema: z.ZodObject) =>
   Object.entries(schema.shape).map(([name, field]) => ({ name, in: 'query', required: !(field as Schema).safeParse(undefined).success, schema: json(field as Schema) }));
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
 const staff = [{ session: [] }, { bearer: [] }];
+const citizenSecret = { name: CITIZEN_SECRET_HEADER, in: 'header', required: true, description: 'The secret the citizen received at submission', schema: { type: 'string' } };
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
 
 function op(summary: string, extra: Record<string, unknown> = {}, responses: Record<string, unknown> = { 200: ok('OK') }) {
@@ -70,17 +73,20 @@ export function openApiDocument(serverUrl: string) {
         post: op(
           'Submit a petition',
           { parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 200 } }], requestBody: body(submitPetitionSchema) },
-          { 201: ok('Created'), 200: ok('The same key was used before: the first case'), ...errors(400, 413, 422, 429, 503) },
+          { 201: ok('Created: id, trackingCode and the citizen’s secret (shown once)'), 200: ok('The same key from the same client: the first case (with a new secret within 10 minutes)'), ...errors(400, 413, 422, 429, 503) },
         ),
       },
       '/api/petitions/{id}': { get: op('A case by id, without identity (staff, in scope)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(401, 404) }) },
       '/api/track/{code}': { get: op('The citizen’s view by tracking code', { parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case'), ...errors(404, 429) }) },
       ...Object.fromEntries(
-        (['rate', 'appeal', 'withdraw', 'provideInfo'] as const).map((a) => [
+        CITIZEN_ACTIONS.map((a) => [
           `/api/track/{code}/actions/${a}`,
-          { post: op(`Citizen action: ${a}`, { parameters: [pathParam('code', 'tracking code')], requestBody: body(ACTION_SCHEMAS[a]) }, { 200: ok('Status'), ...errors(404, 409, 422) }) },
+          { post: op(`Citizen action: ${a}`, { parameters: [pathParam('code', 'tracking code'), citizenSecret], requestBody: body(ACTION_SCHEMAS[a]) }, { 200: ok('Status'), ...errors(401, 403, 404, 409, 422, 429) }) },
         ]),
       ),
+      '/api/track/{code}/secret': {
+        post: op('Send a new citizen secret to the email on file (the answer is the same whether there is one)', { parameters: [pathParam('code', 'tracking code')] }, { 202: ok('Sent if there is an email'), ...errors(404, 429, 503) }),
+      },
       '/api/auth/login': { post: op('Staff login', { requestBody: body(loginSchema) }, { 200: ok('The user; the session token in an HttpOnly cookie, or in the body when tokenIn is body (scripts only)'), ...errors(401, 422, 429) }) },
       '/api/auth/logout': { post: op('End the session', { security: staff }, { 204: { description: 'Logged out' } }) },
       '/api/auth/me': { get: op('Who am I', { security: staff }, { 200: ok('The user'), ...errors(401) }) },
@@ -119,6 +125,15 @@ export function openApiDocument(serverUrl: string) {
       '/api/admin/calendar-overrides/{date}': {
         put: op('Set a day off or a working day', { security: staff, parameters: [pathParam('date', 'YYYY-MM-DD, Vietnam time')], requestBody: body(admin.calendarOverrideSchema) }),
         delete: op('Remove an override', { security: staff, parameters: [pathParam('date', 'YYYY-MM-DD')] }, { 204: { description: 'Removed' }, ...errors(404) }),
+      },
+      '/api/admin/calendar-years/{year}': {
+        get: op('A year as the clock counts it: its overrides, weekdays off and weekend days worked', { security: staff, parameters: [pathParam('year', 'YYYY')] }, { 200: ok('The year'), ...errors(401, 403, 422) }),
+        put: op('Load a year’s announced calendar in one step (replaces that year’s overrides)', { security: staff, parameters: [pathParam('year', 'YYYY')], requestBody: body(admin.calendarYearSchema) }, { 200: ok('The year, and computed days off the announcement did not mention'), ...errors(401, 403, 422) }),
+      },
+      '/api/admin/recurring-holidays': { get: op('Recurring holidays added by administrators', { security: staff }) },
+      '/api/admin/recurring-holidays/{monthDay}': {
+        put: op('Add or change a holiday on the same day every year from a given year', { security: staff, parameters: [pathParam('monthDay', 'MM-DD')], requestBody: body(admin.recurringHolidaySchema) }, { 200: ok('The holiday'), ...errors(401, 403, 422) }),
+        delete: op('Remove a recurring holiday', { security: staff, parameters: [pathParam('monthDay', 'MM-DD')] }, { 204: { description: 'Removed' }, ...errors(404, 422) }),
       },
       '/api/admin/users': { get: op('Users', { security: staff }), post: op('Add a user', { security: staff, requestBody: body(admin.userSchema) }, { 201: ok('Created'), ...errors(401, 403, 409, 422) }) },
       '/api/admin/users/{id}': { patch: op('Change a user (role, placement, password, unlock)', { security: staff, parameters: [pathParam('id', 'user id')], requestBody: body(admin.userPatchSchema) }) },

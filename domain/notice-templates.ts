@@ -1,6 +1,7 @@
 import { CASE_TYPE_LABELS, type CaseType } from './case-types';
 import { formatVnDateTime } from './local-time';
 import type { DeadlineStep } from './legal-clock';
+import { describeOverdue } from './overdue';
 
 export type Language = 'vi' | 'en';
 export type NoticeTemplate =
@@ -14,6 +15,7 @@ export type NoticeTemplate =
   | 'inspectorate_notice'
   | 'accused_notice'
   | 'citizen_update'
+  | 'citizen_secret'
   | 'session_rollup'
   | 'overdue_digest'
   | 'recommendation_received'
@@ -59,7 +61,8 @@ export interface DigestLine {
   unitName: string;
   step: DeadlineStep;
   dueAt: Date;
-  daysOverdue: number;
+  /** How long past due when the digest was made. */
+  overdueMs: number;
 }
 
 export interface RenderedNotice {
@@ -93,10 +96,11 @@ const CITIZEN_EVENT: Record<CitizenEvent, Record<Language, string>> = {
   appealed: { vi: 'đã được chuyển thành khiếu nại lần hai lên cấp trên', en: 'has become a second complaint to the superior body' },
 };
 
+// "quá thời hạn thụ lý 5 giờ": hours under a day, never "0 ngày".
 const digestLine = (l: DigestLine, lang: Language) =>
   lang === 'vi'
-    ? `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): quá ${STEP[l.step].vi} từ ${formatVnDateTime(l.dueAt)}, ${l.daysOverdue} ngày`
-    : `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): ${STEP[l.step].en} passed ${formatVnDateTime(l.dueAt)}, ${l.daysOverdue} days`;
+    ? `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): quá ${STEP[l.step].vi} ${describeOverdue(l.overdueMs, 'vi')} (hạn ${formatVnDateTime(l.dueAt)})`
+    : `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): ${describeOverdue(l.overdueMs, 'en')} past the ${STEP[l.step].en} (due ${formatVnDateTime(l.dueAt)})`;
 
 const VI: Record<NoticeTemplate, Render> = {
   recommendation_received: (c, due) => ({
@@ -166,6 +170,16 @@ const VI: Record<NoticeTemplate, Render> = {
       `Đơn ${type} "${c.caseTitle}" (mã hồ sơ ${c.trackingCode}) ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].vi}.`,
       ...(c.note ? [c.note] : []),
       ...(c.dueAt ? [`Thời hạn: ${due}.`] : []),
+    ],
+  }),
+  citizen_secret: (c) => ({
+    subject: `[${c.trackingCode}] Mã bí mật mới cho hồ sơ của ông/bà`,
+    body: [
+      `Kính gửi ông/bà ${c.recipientName},`,
+      `Theo yêu cầu, hệ thống đã cấp mã bí mật mới cho hồ sơ ${c.trackingCode} ("${c.caseTitle}").`,
+      `Mã bí mật: ${c.note ?? ''}`,
+      'Mã này dùng để đánh giá kết quả, rút đơn, khiếu nại tiếp hoặc bổ sung thông tin; mã cũ không còn dùng được. Không đưa mã này cho ai, kể cả cán bộ.',
+      'Nếu ông/bà không yêu cầu, xin bỏ qua thư này.',
     ],
   }),
   session_rollup: (c) => ({
@@ -242,6 +256,16 @@ const EN: Record<NoticeTemplate, Render> = {
       `Your ${type} "${c.caseTitle}" (tracking code ${c.trackingCode}) ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].en}.`,
       ...(c.note ? [c.note] : []),
       ...(c.dueAt ? [`Due: ${due}.`] : []),
+    ],
+  }),
+  citizen_secret: (c) => ({
+    subject: `[${c.trackingCode}] A new secret for your petition`,
+    body: [
+      `Dear ${c.recipientName},`,
+      `As requested, a new secret was issued for the case ${c.trackingCode} ("${c.caseTitle}").`,
+      `Secret: ${c.note ?? ''}`,
+      'You need it to rate the answer, withdraw, appeal or provide information; the old one no longer works. Never give it to anyone, officials included.',
+      'If you did not ask for it, ignore this message.',
     ],
   }),
   session_rollup: (c) => ({

@@ -88,6 +88,8 @@ describe('the web console in a real browser', () => {
 
     trackingCode = (await citizen.getByTestId('tracking-code').textContent()) ?? '';
     expect(trackingCode).toMatch(/^PA-[0-9A-Z]{16}$/);
+    // The secret to act on the case is shown this once, and the tracking page of this tab knows it.
+    expect(await citizen.getByTestId('citizen-secret').textContent()).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
     await screenshot(citizen, 'citizen-tracking-code');
     const stored = await sys.db.case.findUniqueOrThrow({ where: { trackingCode } });
     expect(stored.attachments).toEqual([{ name: 'Ảnh hiện trường', url: 'https://anh.example.test/bai-rac.jpg' }]);
@@ -337,6 +339,11 @@ describe('a citizen appealing a first complaint in the browser', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${sys.baseUrl}/track/${complaint.trackingCode}`);
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Khiếu nại lần hai' }) });
+    await form.getByLabel('Lý do').fill('Mức bồi thường thấp hơn giá thị trường.');
+    await form.getByRole('button', { name: 'Khiếu nại tiếp' }).click();
+    await form.getByText('Cần mã bí mật được cấp khi nộp đơn').waitFor(); // the tracking code alone is not enough
+    await page.getByLabel('Mã bí mật').fill(complaint.secret);
+    await form.getByLabel('Lý do').fill('');
     await form.getByRole('button', { name: 'Khiếu nại tiếp' }).click();
     await form.getByText('Cần nêu lý do').waitFor(); // the reason is required, said on the field
     await form.getByLabel('Lý do').fill('Mức bồi thường thấp hơn giá thị trường.');

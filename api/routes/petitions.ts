@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
-import { caseScope } from '../auth/scope';
+import { caseScope, type StaffUser } from '../auth/scope';
 import { AppError } from '../errors';
+import { clientAddress } from '../security/rate-limits';
 import { submitPetition } from '../services/submit-petition';
 import { caseIdSchema, idempotencyKeySchema, submitPetitionSchema } from './petitions.schema';
 import { CASE_VIEW_INCLUDE, toCaseView } from './case-view';
+
+/**
+ * Idempotency keys belong to whoever sent them (the staff account, else the client address): the
+ * same key from someone else is a different submission, never a way to another person's case.
+ */
+function clientScopedKey(req: Request, user: StaffUser | undefined, key: string): string {
+  return `${user ? `user:${user.id}` : `ip:${clientAddress(req)}`}:${key}`;
+}
 
 export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueue: string }): Router {
   const router = Router();
@@ -16,11 +25,12 @@ export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueu
     const header = req.get('Idempotency-Key');
     const key = header === undefined ? randomUUID() : idempotencyKeySchema.parse(header);
     const input = submitPetitionSchema.parse(req.body ?? {});
-    const result = await submitPetition(deps, key, input);
+    const result = await submitPetition(deps, clientScopedKey(req, res.locals.user, key), input);
     res
       .status(result.created ? 201 : 200)
       .location(`/api/petitions/${result.caseId}`)
-      .json({ id: result.caseId, trackingCode: result.trackingCode, idempotencyKey: key });
+      .set('Cache-Control', 'no-store')
+      .json({ id: result.caseId, trackingCode: result.trackingCode, secret: result.secret, idempotencyKey: key });
   });
 
   /** Staff only, within their scope: the citizen follows the case with the tracking code instead. */

@@ -1,17 +1,44 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
+import { citizenSecretMatches } from '../../infra/citizen-secret';
 import { CITIZEN_ACTIONS } from '../auth/scope';
 import { AppError } from '../errors';
+import { clientAddress, rateLimited, type RateLimits } from '../security/rate-limits';
+import { reissueCitizenSecret, type CitizenMailDeps } from '../services/reissue-citizen-secret';
 import { runCaseAction } from '../services/run-case-action';
 import { actionNameSchema } from './case-actions.schema';
 
 const codeSchema = z.string().regex(/^PA-[0-9A-Z]{16}$/);
 
-/** Citizens follow and act on their case with its tracking code; no account needed. */
-export function trackRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
+/** The header a citizen's action carries the secret in (never a URL: URLs end up in logs). */
+export const CITIZEN_SECRET_HEADER = 'X-Case-Secret';
+
+/** New secrets mailed per case and hour: enough for a citizen, too few to flood their inbox. */
+const REISSUES_PER_HOUR = 3;
+
+/**
+ * Only the citizen holds the secret; the tracking code, which staff see everywhere, is not enough.
+ * Wrong secrets are counted per case and per address, and past the limit even the right one waits.
+ */
+async function requireCitizenSecret(limits: RateLimits, req: Request, code: string, storedHash: string | null): Promise<void> {
+  const given = req.get(CITIZEN_SECRET_HEADER);
+  if (!given) {
+    throw new AppError('citizen_secret_required', 'Cần mã bí mật được cấp khi nộp đơn / the secret given at submission is required');
+  }
+  const counted = [['citizen-secret-code', code], ['citizen-secret-address', clientAddress(req)]] as const;
+  for (const [name, key] of counted) await limits.check(name, key);
+  if (!citizenSecretMatches(storedHash, given)) {
+    for (const [name, key] of counted) await limits.consume(name, key);
+    throw new AppError('citizen_secret_invalid', 'Mã bí mật không đúng / the secret is wrong');
+  }
+}
+
+/** Citizens follow their case with its tracking code, and act on it with their secret; no account needed. */
+export function trackRouter({ db, temporal, citizenMail, rateLimits }: { db: Database; temporal: Client; citizenMail?: CitizenMailDeps; rateLimits: RateLimits }): Router {
   const router = Router();
+  const reissues = rateLimits.limiter('citizen-secret-mail', { points: REISSUES_PER_HOUR, duration: 3600 });
 
   const byCode = async (code: string) => {
     const parsed = codeSchema.safeParse(code);
@@ -35,8 +62,23 @@ export function trackRouter({ db, temporal }: { db: Database; temporal: Client }
     if (!action.success || !CITIZEN_ACTIONS.includes(action.data)) {
       throw new AppError('forbidden', 'Công dân không thực hiện được thao tác này / citizens cannot do this');
     }
+    await requireCitizenSecret(rateLimits, req, c.trackingCode, c.citizenSecretHash);
     const file = await runCaseAction(temporal, c.id, action.data, req.body, 'citizen');
     res.json({ trackingCode: c.trackingCode, status: file.status, outcome: file.outcome });
+  });
+
+  /** A lost secret: a new one goes to the email on file. The answer is the same whether or not there is one. */
+  router.post('/:code/secret', async (req, res) => {
+    const c = await byCode(req.params.code);
+    if (!citizenMail) throw new AppError('temporarily_unavailable', 'Chưa gửi được thư, vui lòng thử lại sau / the mail could not be sent yet, retry later');
+    await reissues.consume(c.trackingCode).catch((refused: { msBeforeNext?: number }) => {
+      if (refused.msBeforeNext === undefined) throw refused;
+      throw rateLimited('Đã gửi mã bí mật mới nhiều lần, vui lòng xem hộp thư / a new secret was sent several times already, check your mailbox', refused.msBeforeNext);
+    });
+    await reissueCitizenSecret(citizenMail, c.trackingCode);
+    res.status(202).json({
+      detail: 'Nếu hồ sơ có địa chỉ email, mã bí mật mới đã được gửi tới đó / if the case has an email address, a new secret was sent to it',
+    });
   });
 
   return router;

@@ -10,6 +10,8 @@ export const petitioner = { fullName: 'Nguyễn Thị Hoa', email: 'hoa@example.
 export interface Submitted {
   id: string;
   trackingCode: string;
+  /** The citizen's secret (header X-Case-Secret on citizen actions). */
+  secret: string;
   handle: WorkflowHandle<typeof petitionWorkflow>;
 }
 
@@ -21,10 +23,10 @@ export async function submitCase(sys: TestSystem, body: Record<string, unknown>)
     body: JSON.stringify({ title: 'Đường liên xóm xuống cấp', content: 'Đường liên xóm hư hỏng nặng sau mưa lũ.', petitioner, ...body }),
   });
   expect(res.status).toBe(201);
-  const { id, trackingCode } = (await res.json()) as { id: string; trackingCode: string };
+  const { id, trackingCode, secret } = (await res.json()) as { id: string; trackingCode: string; secret: string };
   const handle = sys.client.workflow.getHandle<typeof petitionWorkflow>(caseWorkflowId(id));
   await eventually(async () => expect(['ASSIGNED', 'UNROUTED']).toContain((await handle.query(caseStateQuery)).status));
-  return { id, trackingCode, handle };
+  return { id, trackingCode, secret, handle };
 }
 
 /** Mail about one case (by tracking code in the subject), optionally to one address. */

@@ -29,14 +29,16 @@ export function useLoad<T>(path: string | null): Loaded<T> {
 
 export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
+  // Only a missing or expired session means "log in"; a wrong password or secret says what it is.
+  const needsLogin = error instanceof ApiError && error.code === 'unauthenticated';
   const message =
     error instanceof ApiError
-      ? error.status === 401 ? t('needLogin') : error.status === 403 ? `${t('forbidden')} ${pick(error.message)}` : pick(error.message)
+      ? needsLogin ? t('needLogin') : error.code === 'forbidden' ? `${t('forbidden')} ${pick(error.message)}` : pick(error.message)
       : String(error);
   return (
     <div class="alert error" role="alert">
       {message}
-      {error instanceof ApiError && error.status === 401 && (
+      {needsLogin && (
         <> <a href={`/login?next=${encodeURIComponent(location.pathname)}`}>{t('login')}</a></>
       )}
     </div>

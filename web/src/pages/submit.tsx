@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../api';
+import { rememberSecret } from '../citizen-secret';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { label, lang, t } from '../i18n';
@@ -34,7 +35,7 @@ export function SubmitPage() {
   const catalog = useLoad<Catalog>('/api/catalog');
   const [f, setF] = useState({ ...empty, language: lang() });
   const [attachments, setAttachments] = useState<Array<{ name: string; url: string }>>([]);
-  const [done, setDone] = useState<{ trackingCode: string } | null>(null);
+  const [done, setDone] = useState<{ trackingCode: string; secret: string | null } | null>(null);
   // A retry of the same content reuses its key, so a lost response never makes a second case.
   const lastAttempt = useRef<{ body: string; key: string } | null>(null);
   const set = (k: keyof typeof empty) => (e: Event) => setF({ ...f, [k]: inputValue(e) });
@@ -44,10 +45,11 @@ export function SubmitPage() {
       const body = bodyOf(f, attachments);
       const serialized = JSON.stringify(body);
       if (lastAttempt.current?.body !== serialized) lastAttempt.current = { body: serialized, key: crypto.randomUUID() };
-      return api<{ trackingCode: string }>('/api/petitions', { body, headers: { 'Idempotency-Key': lastAttempt.current.key } });
+      return api<{ trackingCode: string; secret: string | null }>('/api/petitions', { body, headers: { 'Idempotency-Key': lastAttempt.current.key } });
     },
     (r) => {
       setDone(r);
+      if (r.secret) rememberSecret(r.trackingCode, r.secret);
       lastAttempt.current = null;
     },
   );
@@ -59,8 +61,16 @@ export function SubmitPage() {
         <p>{t('trackingCode')}:</p>
         <p class="code big-code" data-testid="tracking-code">{done.trackingCode}</p>
         <p>{t('keepCode')}</p>
+        {done.secret && (
+          <>
+            <p>{t('citizenSecret')}:</p>
+            <p class="code big-code" data-testid="citizen-secret">{done.secret}</p>
+            <p class="alert" role="note">{t('keepSecret')}</p>
+          </>
+        )}
         <div class="actions">
           <a class="button" href={`/track/${done.trackingCode}`}>{t('followCase')}</a>
+          <button type="button" class="secondary" onClick={() => window.print()}>{t('printReceipt')}</button>
           <button type="button" class="secondary" onClick={() => { setDone(null); setF({ ...empty, language: lang() }); setAttachments([]); }}>{t('newPetition')}</button>
         </div>
       </section>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
+import { rememberedSecret, rememberSecret, SECRET_HEADER } from '../citizen-secret';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime } from '../format';
@@ -66,16 +67,24 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [ok, setOk] = useState(false);
+  const [secret, setSecret] = useState(() => rememberedSecret(c.trackingCode));
   const act = (action: string, body: object) =>
-    api(`/api/track/${c.trackingCode}/actions/${action}`, { body }).then(() => { setOk(true); setText(''); onDone(); });
+    api(`/api/track/${c.trackingCode}/actions/${action}`, { body, headers: { [SECRET_HEADER]: secret.trim() } }).then(() => {
+      rememberSecret(c.trackingCode, secret.trim());
+      setOk(true);
+      setText('');
+      onDone();
+    });
   const rate = useSubmit(() => act('rate', { satisfied: satisfied ?? true, ...(text ? { comment: text } : {}) }));
   const appeal = useSubmit(() => act('appeal', { reason }));
   const provide = useSubmit(() => act('provideInfo', text ? { note: text } : {}));
   const withdraw = useSubmit(() => act('withdraw', { reason: text }));
   const canWithdraw = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'].includes(c.type) && c.status !== 'CLOSED';
+  const canAct = c.status === 'ANSWERED' || c.status === 'AWAITING_INFO' || canWithdraw;
   return (
     <>
       {ok && <p class="alert ok" role="status">{t('done')}</p>}
+      {canAct && <SecretField code={c.trackingCode} value={secret} onChange={setSecret} />}
       {c.status === 'ANSWERED' && (
         <form class="card" onSubmit={rate.submit}>
           <h2>{t('rateTitle')}</h2>
@@ -121,5 +130,22 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
         </details>
       )}
     </>
+  );
+}
+
+/** Every citizen action needs the secret given at submission; a lost one is sent again by email. */
+function SecretField({ code, value, onChange }: { code: string; value: string; onChange: (v: string) => void }) {
+  const [sent, setSent] = useState(false);
+  const resend = useSubmit(() => api(`/api/track/${encodeURIComponent(code)}/secret`, { method: 'POST' }).then(() => setSent(true)));
+  return (
+    <div class="card">
+      <Field label={t('citizenSecret')} required hint={t('secretHint')}>
+        {(p) => <input {...p} class="code" autoComplete="off" spellcheck={false} value={value} onInput={(e) => onChange(inputValue(e))} />}
+      </Field>
+      <ErrorBox error={resend.error} />
+      {sent ? <p class="alert ok" role="status">{t('lostSecretSent')}</p> : (
+        <button type="button" class="linklike" disabled={resend.busy} onClick={() => resend.submit()}>{t('lostSecret')}</button>
+      )}
+    </div>
   );
 }
