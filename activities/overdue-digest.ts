@@ -1,5 +1,5 @@
 import { renderNotice, type DigestLine } from '../domain/notice-templates';
-import { daysOverdue, missedDeadline } from '../domain/overdue';
+import { missedDeadline } from '../domain/overdue';
 import { unitAndDescendants } from '../domain/unit-tree';
 import type { ActivityDeps } from './deps';
 import { deliver } from './outbox';
@@ -27,7 +27,7 @@ export function sendOverdueDigests(deps: ActivityDeps) {
         .filter(({ c }) => scope.has(c.unitId))
         .map(({ c, missed }) => ({
           trackingCode: c.trackingCode, title: c.title, agencyName: c.agency?.name ?? '(chưa phân công)', unitName: c.unit.name,
-          step: missed.step, dueAt: missed.dueAt, daysOverdue: daysOverdue(missed.dueAt, now),
+          step: missed.step, dueAt: missed.dueAt, overdueMs: now.getTime() - missed.dueAt.getTime(),
         }));
       if (lines.length === 0) continue;
       for (const org of unit.organisations.filter((o) => o.kind === 'PEOPLES_COMMITTEE' || o.kind === 'FRONT_COMMITTEE')) {

@@ -70,4 +70,14 @@ describe('the accused’s notice', () => {
       }
     }
   });
+
+  it('words a digest line’s lateness in hours under a day, never "0 days", and says "overdue" once', () => {
+    const line = { trackingCode: 'PA-1', title: 'Đường hỏng', agencyName: 'Sở Xây dựng', unitName: 'Tỉnh Hòa Sơn', step: 'first_step' as const, dueAt: new Date('2026-11-20T16:59:59.999Z') };
+    const digest = (overdueMs: number, lang: 'vi' | 'en') => renderNotice('overdue_digest', lang, { ...ctx, digest: [{ ...line, overdueMs }] }).text;
+    expect(digest(5 * 3_600_000, 'vi')).toContain('Tỉnh Hòa Sơn): quá thời hạn thụ lý 5 giờ (hạn 20/11/2026 23:59)');
+    expect(digest(5 * 3_600_000, 'en')).toContain('Tỉnh Hòa Sơn): 5 hours past the acceptance deadline (due 20/11/2026 23:59)');
+    expect(digest(3 * 86_400_000 + 3_600_000, 'vi')).toContain('quá thời hạn thụ lý 3 ngày 1 giờ');
+    expect(digest(5 * 3_600_000, 'vi')).not.toContain('0 ngày');
+  });
 });
+

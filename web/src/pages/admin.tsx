@@ -62,13 +62,6 @@ const RESOURCES: Record<string, Resource> = {
     ],
     remove: (r) => `/api/admin/routing-rules/${String(r.id)}`,
   },
-  calendar: {
-    path: '/api/admin/calendar-overrides',
-    columns: [['date', 'date', (v) => String(v).slice(0, 10)], ['dayOff', 'dayOff', yesNo], ['reason', 'reason']],
-    fields: [{ name: 'date', key: 'date', type: 'date', required: true }, { name: 'dayOff', key: 'dayOff', type: 'checkbox' }, { name: 'reason', key: 'reason', required: true }],
-    write: ({ date, ...body }) => ({ path: `/api/admin/calendar-overrides/${String(date)}`, method: 'PUT', body }),
-    remove: (r) => `/api/admin/calendar-overrides/${String(r.date).slice(0, 10)}`,
-  },
   users: {
     path: '/api/admin/users',
     columns: [['email', 'email'], ['fullName', 'fullName'], ['role', 'role', (v) => label('role', String(v))], ['lockedUntil', 'locked', (v) => (v && new Date(String(v)) > new Date() ? dateTime(String(v)) : '')]],
@@ -85,6 +78,22 @@ const RESOURCES: Record<string, Resource> = {
     },
   },
 };
+const DAY_OVERRIDES: Resource = {
+  path: '/api/admin/calendar-overrides',
+  columns: [['date', 'date', (v) => String(v).slice(0, 10)], ['dayOff', 'dayOff', yesNo], ['reason', 'reason']],
+  fields: [{ name: 'date', key: 'date', type: 'date', required: true }, { name: 'dayOff', key: 'dayOff', type: 'checkbox' }, { name: 'reason', key: 'reason', required: true }],
+  write: ({ date, ...body }) => ({ path: `/api/admin/calendar-overrides/${String(date)}`, method: 'PUT', body }),
+  remove: (r) => `/api/admin/calendar-overrides/${String(r.date).slice(0, 10)}`,
+};
+const pad2 = (v: unknown) => String(v).padStart(2, '0');
+const RECURRING_HOLIDAYS: Resource = {
+  path: '/api/admin/recurring-holidays',
+  columns: [['month', 'monthDay', (_v, r) => `${pad2(r.month)}-${pad2(r.day)}`], ['fromYear', 'fromYear'], ['name', 'name'], ['basis', 'basis']],
+  fields: [{ name: 'monthDay', key: 'monthDay', required: true }, { name: 'fromYear', key: 'fromYear', type: 'number', required: true }, { name: 'name', key: 'name', required: true }, { name: 'basis', key: 'basis', required: true }],
+  write: ({ monthDay, ...body }) => ({ path: `/api/admin/recurring-holidays/${encodeURIComponent(String(monthDay))}`, method: 'PUT', body }),
+  remove: (r) => `/api/admin/recurring-holidays/${pad2(r.month)}-${pad2(r.day)}`,
+};
+
 const TABS: Array<[string, MessageKey]> = [['units', 'units'], ['organisations', 'organisations'], ['categories', 'categories'], ['routing-rules', 'routingRules'], ['calendar', 'calendar'], ['users', 'users'], ['policies', 'clockPolicies'], ['changes', 'changeLog'], ['history', 'history']];
 
 export function AdminPage({ tab }: { tab: string }) {
@@ -95,7 +104,7 @@ export function AdminPage({ tab }: { tab: string }) {
       <nav class="tabs" aria-label={t('admin')}>
         {TABS.map(([k, key]) => <a key={k} href={`/admin/${k}`} aria-current={tab === k ? 'page' : undefined}>{t(key)}</a>)}
       </nav>
-      {resource ? <ResourceTab key={tab} resource={resource} /> : tab === 'policies' ? <Policies /> : tab === 'changes' ? <ChangeLog /> : tab === 'history' ? <FindCase /> : <p role="alert">{t('notFound')}</p>}
+      {resource ? <ResourceTab key={tab} resource={resource} /> : tab === 'calendar' ? <CalendarTab /> : tab === 'policies' ? <Policies /> : tab === 'changes' ? <ChangeLog /> : tab === 'history' ? <FindCase /> : <p role="alert">{t('notFound')}</p>}
     </>
   );
 }
@@ -218,6 +227,77 @@ function EditForm({ row, edit, onDone }: { row: Row; edit: NonNullable<Resource[
         ))}
       </div>
       <div class="actions"><button type="submit" disabled={form.busy}>{t('save')}</button></div>
+    </form>
+  );
+}
+
+/** The calendar: a year's announcement in one step, recurring holidays, and single-day overrides. */
+function CalendarTab() {
+  const [reload, setReload] = useState(0);
+  return (
+    <>
+      <h2>{t('calendarYear')}</h2>
+      <YearLoad onDone={() => setReload(reload + 1)} />
+      <h2>{t('recurringHolidays')}</h2>
+      <p class="hint">{t('recurringHint')}</p>
+      <ResourceTab resource={RECURRING_HOLIDAYS} />
+      <h2>{t('dayOverrides')}</h2>
+      <ResourceTab key={reload} resource={DAY_OVERRIDES} />
+    </>
+  );
+}
+
+interface CalendarDay { date: string; dayOff: boolean; reason: string }
+interface YearView { year: number; overrides: CalendarDay[]; calendar: CalendarDay[]; stored?: number; notAnnounced?: CalendarDay[] }
+
+/** "2027-02-05 Tết Nguyên đán" a line → {date, reason}. */
+const parseDays = (text: string) =>
+  text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+    const [date, ...reason] = l.split(/\s+/);
+    return { date: date!, ...(reason.length ? { reason: reason.join(' ') } : {}) };
+  });
+const showDays = (days: CalendarDay[]) => days.map((d) => `${d.date} ${d.reason}`).join('\n');
+
+function YearLoad({ onDone }: { onDone: () => void }) {
+  const [v, setV] = useState({ year: String(new Date().getFullYear() + 1), basis: '', daysOff: '', workingDays: '' });
+  const [result, setResult] = useState<YearView | null>(null);
+  const current = useSubmit(() => api<YearView>(`/api/admin/calendar-years/${encodeURIComponent(v.year)}`), (y) => {
+    setV({ ...v, daysOff: showDays(y.overrides.filter((o) => o.dayOff)), workingDays: showDays(y.overrides.filter((o) => !o.dayOff)) });
+    setResult(null);
+  });
+  const form = useSubmit(
+    () => api<YearView>(`/api/admin/calendar-years/${encodeURIComponent(v.year)}`, { method: 'PUT', body: { basis: v.basis, daysOff: parseDays(v.daysOff), workingDays: parseDays(v.workingDays) } }),
+    (y) => { setResult(y); onDone(); },
+  );
+  const listErrors = (list: string) => Object.entries(form.fields).filter(([f]) => f.startsWith(list)).map(([f, m]) => `${f}: ${m}`).join('; ') || undefined;
+  const set = (name: keyof typeof v) => (e: Event) => setV({ ...v, [name]: inputValue(e) });
+  return (
+    <form class="card" onSubmit={form.submit} noValidate aria-label={t('calendarYear')}>
+      <ErrorBox error={form.error ?? current.error} />
+      <p class="hint">{t('calendarYearHint')}</p>
+      <div class="grid">
+        <Field label={t('year')} required error={form.fields.year}>{(p) => <input {...p} type="number" value={v.year} onInput={set('year')} />}</Field>
+        <Field label={t('basis')} required error={form.fields.basis}>{(p) => <input {...p} value={v.basis} onInput={set('basis')} />}</Field>
+      </div>
+      <div class="grid">
+        <Field label={t('daysOffList')} error={listErrors('daysOff')}>{(p) => <textarea {...p} class="code" spellcheck={false} value={v.daysOff} onInput={set('daysOff')} />}</Field>
+        <Field label={t('workingDaysList')} error={listErrors('workingDays')}>{(p) => <textarea {...p} class="code" spellcheck={false} value={v.workingDays} onInput={set('workingDays')} />}</Field>
+      </div>
+      <div class="actions">
+        <button type="button" class="secondary" disabled={current.busy} onClick={() => void current.submit()}>{t('show')}</button>
+        <button type="submit" disabled={form.busy}>{t('loadYear')}</button>
+      </div>
+      {result && (
+        <div role="status">
+          <p>{t('yearLoaded')} {result.year}. {t('storedDays')}: {result.stored}.</p>
+          {(result.notAnnounced?.length ?? 0) > 0 && (
+            <>
+              <p>{t('notAnnounced')}:</p>
+              <ul>{result.notAnnounced!.map((d) => <li key={d.date}>{d.date} — {d.reason}</li>)}</ul>
+            </>
+          )}
+        </div>
+      )}
     </form>
   );
 }
