@@ -9,8 +9,8 @@ import { changeLogger } from './change-log';
 import { duplicateToConflict, lookup } from './lookup';
 import { idSchema, userPatchSchema, userSchema } from './schemas';
 
-const publicUser = (u: { id: string; email: string; fullName: string; role: string; unitId: string | null; organisationId: string | null; lockedUntil: Date | null }) => ({
-  id: u.id, email: u.email, fullName: u.fullName, role: u.role, unitId: u.unitId, organisationId: u.organisationId, lockedUntil: u.lockedUntil,
+const publicUser = (u: { id: string; email: string; fullName: string; role: string; unitId: string | null; organisationId: string | null }) => ({
+  id: u.id, email: u.email, fullName: u.fullName, role: u.role, unitId: u.unitId, organisationId: u.organisationId,
 });
 
 /** People: their roles, placement and passwords (service accounts have their own routes). Password hashes never leave the server. */
@@ -43,7 +43,6 @@ export function usersRouter(db: Database, loginThrottle: LoginThrottle): Router 
       ...input,
       ...(await placement(unitCode, organisationCode)),
       ...(password ? { passwordHash: await hashPassword(password) } : {}),
-      ...(unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
     };
     const change = { action: 'user.changed', target: user.email, data: { ...input, unitCode, organisationCode, password, unlock } } as const;
     const updated = await logged(res, change, async (tx) => {
@@ -54,7 +53,7 @@ export function usersRouter(db: Database, loginThrottle: LoginThrottle): Router 
       }
       return tx.user.update({ where: { id: user.id }, data });
     });
-    // Accounts are no longer locked (the columns stay for old rows); unlock forgets the login throttle's counters for the email.
+    // Accounts are never locked; unlock forgets the login throttle's counters for the email.
     if (unlock) await loginThrottle.clear(user.email);
     res.json(publicUser(updated));
   });

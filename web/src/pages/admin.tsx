@@ -64,7 +64,7 @@ const RESOURCES: Record<string, Resource> = {
   },
   users: {
     path: '/api/admin/users',
-    columns: [['email', 'email'], ['fullName', 'fullName'], ['role', 'role', (v) => label('role', String(v))], ['lockedUntil', 'locked', (v) => (v && new Date(String(v)) > new Date() ? dateTime(String(v)) : '')]],
+    columns: [['email', 'email'], ['fullName', 'fullName'], ['role', 'role', (v) => label('role', String(v))]],
     fields: [
       { name: 'email', key: 'email', type: 'email', required: true }, { name: 'fullName', key: 'fullName', required: true }, { name: 'role', key: 'role', options: opts('role', ROLES), required: true },
       { name: 'unitCode', key: 'unitCode' }, { name: 'organisationCode', key: 'organisationCode' }, { name: 'password', key: 'password', type: 'password', required: true },
