@@ -1,3 +1,4 @@
+import { CLOCK_STOPPED, OPEN_STATUSES } from '../domain/case-state';
 import { renderNotice, type DigestLine } from '../domain/notice-templates';
 import { missedDeadline } from '../domain/overdue';
 import { unitAndDescendants } from '../domain/unit-tree';
@@ -12,7 +13,7 @@ export function sendOverdueDigests(deps: ActivityDeps) {
   return async function sendOverdueDigests(input: { runKey: string; at: string }): Promise<{ mails: number; overdueCases: number }> {
     const now = new Date(input.at);
     const open = await deps.db.case.findMany({
-      where: { status: { in: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED'] } },
+      where: { status: { in: OPEN_STATUSES.filter((s) => !CLOCK_STOPPED.includes(s)) } },
       include: { agency: true, unit: true },
     });
     const overdue = open

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import * as admin from './routes/admin/schemas';
 import * as serviceAccounts from './routes/admin/service-accounts.schema';
 import { loginSchema } from './routes/auth';
+import { CASE_ACTIONS } from '../domain/case-actions';
 import { CITIZEN_ACTIONS } from './auth/scope';
-import { ACTION_SCHEMAS } from './routes/case-actions.schema';
 import { CITIZEN_SECRET_HEADER } from './routes/track';
 import { changeLogQuerySchema } from './routes/admin/change-log';
 import { inboxQuerySchema } from './routes/inbox';
@@ -33,7 +33,7 @@ function op(summary: string, extra: Record<string, unknown> = {}, responses: Rec
 }
 
 const caseActions = Object.fromEntries(
-  Object.entries(ACTION_SCHEMAS).map(([action, schema]) => [
+  Object.entries(CASE_ACTIONS).map(([action, { input: schema }]) => [
     `/api/cases/{id}/actions/${action}`,
     { post: op(`Case action: ${action}`, { security: staff, parameters: [pathParam('id', 'case id')], requestBody: body(schema) }, { 200: ok('The updated case'), ...errors(401, 403, 404, 409, 422) }) },
   ]),
@@ -81,7 +81,7 @@ export function openApiDocument(serverUrl: string) {
       ...Object.fromEntries(
         CITIZEN_ACTIONS.map((a) => [
           `/api/track/{code}/actions/${a}`,
-          { post: op(`Citizen action: ${a}`, { parameters: [pathParam('code', 'tracking code'), citizenSecret], requestBody: body(ACTION_SCHEMAS[a]) }, { 200: ok('Status'), ...errors(401, 403, 404, 409, 422, 429) }) },
+          { post: op(`Citizen action: ${a}`, { parameters: [pathParam('code', 'tracking code'), citizenSecret], requestBody: body(CASE_ACTIONS[a].input) }, { 200: ok('Status'), ...errors(401, 403, 404, 409, 422, 429) }) },
         ]),
       ),
       '/api/track/{code}/secret': {

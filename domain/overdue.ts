@@ -1,8 +1,5 @@
-import type { CaseStatus } from './case-state';
+import { CLOCK_STOPPED, RUNNING_DEADLINE, type CaseStatus } from './case-state';
 import type { DeadlineStep } from './legal-clock';
-
-/** Cases an agency or reception still has to act on. */
-export const OPEN_STATUSES = ['UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'] as const;
 
 export interface OpenCase {
   status: CaseStatus;
@@ -10,15 +7,12 @@ export interface OpenCase {
   resolutionDueAt: Date | null;
 }
 
-/**
- * The deadline a case runs against now: the acceptance deadline while it waits for an
- * agency, the resolution deadline once accepted. A case waiting for the citizen's information has
- * its clock stopped: no deadline, never overdue.
- */
+/** The due date a case runs against now (RUNNING_DEADLINE), unless its clock is stopped. */
 export function currentDue(c: OpenCase): { step: DeadlineStep; dueAt: Date } | null {
-  if (c.status === 'ASSIGNED' || c.status === 'UNROUTED' || c.status === 'RECEIVED') return c.firstStepDueAt && { step: 'first_step', dueAt: c.firstStepDueAt };
-  if (c.status === 'ACCEPTED') return c.resolutionDueAt && { step: 'resolution', dueAt: c.resolutionDueAt };
-  return null;
+  const step = RUNNING_DEADLINE[c.status];
+  if (!step || CLOCK_STOPPED.includes(c.status)) return null;
+  const dueAt = step === 'first_step' ? c.firstStepDueAt : c.resolutionDueAt;
+  return dueAt && { step, dueAt };
 }
 
 /** The current deadline, if it has passed at `now`. */

@@ -7,7 +7,7 @@ import { seedDemoProvince } from '../prisma/seed';
 import { ensureDatabase, migrateDatabase } from '../scripts/lib/database-setup';
 import { startEmbeddedPostgres, type RunningPostgres } from '../scripts/lib/embedded-postgres';
 import { freePort } from '../scripts/lib/free-port';
-import { acceptUpdate, answerUpdate } from '../workflows/petition.workflow';
+import { caseUpdates } from '../workflows/case-messages';
 import { petitioner, sleep, submitCase } from './support/cases';
 import { eventually } from './support/eventually';
 import { seconds, secondsRule, testPolicy } from './support/policies';
@@ -45,7 +45,7 @@ const post = (key: string) =>
 describe('PostgreSQL down for a while', () => {
   it('answers 503 with a clear message instead of accepting what it cannot store; work in flight completes after it returns', async () => {
     const { id, handle } = await submitCase(sys, feedback);
-    await handle.executeUpdate(acceptUpdate, { args: [{ actor: 'canbo' }] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [{ actor: 'canbo' }] });
 
     await pg.stop();
     const refused = await post('outage-while-down-1');
@@ -56,7 +56,7 @@ describe('PostgreSQL down for a while', () => {
     expect(problem.detail).toContain('nothing was stored');
     expect((await fetch(`${sys.baseUrl}/api/ready`)).status).toBe(503);
     // An officer's answer arrives during the outage: its activity retries until the database is back.
-    const answering = handle.executeUpdate(answerUpdate, { args: [{ actor: 'canbo', answer: 'Đã xử lý.' }] });
+    const answering = handle.executeUpdate(caseUpdates.answer, { args: [{ actor: 'canbo', answer: 'Đã xử lý.' }] });
     await sleep(3000);
 
     pg = await startPg();

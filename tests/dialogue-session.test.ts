@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseWorkflowId, sessionWorkflowId } from '../workflows/ids';
 import { addOpinionsUpdate, concludeUpdate, dialogueSessionWorkflow, sessionStateQuery } from '../workflows/dialogue-session.workflow';
-import { acceptUpdate, answerUpdate, caseStateQuery, guideUpdate, rateUpdate, refuseUpdate, type petitionWorkflow } from '../workflows/petition.workflow';
+import { caseStateQuery, caseUpdates } from '../workflows/case-messages';
+import { type petitionWorkflow } from '../workflows/petition.workflow';
 import { rejectionReason } from './support/cases';
 import { eventually } from './support/eventually';
 import { seconds, secondsRule, testPolicy } from './support/policies';
@@ -69,12 +70,12 @@ describe('a dialogue session', () => {
     expect((await sys.db.dialogueSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe('CONCLUDED');
 
     const [first, second, third] = handles as [typeof handles[0], typeof handles[0], typeof handles[0]];
-    await first.executeUpdate(acceptUpdate, { args: [{ actor: 'canbo' }] });
-    await first.executeUpdate(answerUpdate, { args: [{ actor: 'canbo', answer: 'Đã cấp giấy chứng nhận.' }] });
-    await first.executeUpdate(rateUpdate, { args: [{ satisfied: true }] });
-    await second.executeUpdate(refuseUpdate, { args: [{ actor: 'canbo', reason: 'Đã có kế hoạch bổ sung thuốc của tỉnh.' }] });
+    await first.executeUpdate(caseUpdates.accept, { args: [{ actor: 'canbo' }] });
+    await first.executeUpdate(caseUpdates.answer, { args: [{ actor: 'canbo', answer: 'Đã cấp giấy chứng nhận.' }] });
+    await first.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: true }] });
+    await second.executeUpdate(caseUpdates.refuse, { args: [{ actor: 'canbo', reason: 'Đã có kế hoạch bổ sung thuốc của tỉnh.' }] });
     expect((await session.query(sessionStateQuery)).closedCaseIds.length).toBeLessThan(3);
-    await third.executeUpdate(guideUpdate, { args: [{ actor: 'canbo', reason: 'Liên hệ bộ phận một cửa.' }] });
+    await third.executeUpdate(caseUpdates.guide, { args: [{ actor: 'canbo', reason: 'Liên hệ bộ phận một cửa.' }] });
 
     const final = await session.result();
     expect(final.closedCaseIds.sort()).toEqual([...state.caseIds].sort());

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTrackingCode } from '../infra/tracking-code';
 import { caseWorkflowId } from '../workflows/ids';
-import { acceptUpdate, answerUpdate, petitionWorkflow, provideInfoUpdate, rateUpdate, requestInfoUpdate } from '../workflows/petition.workflow';
+import { caseUpdates } from '../workflows/case-messages';
+import { petitionWorkflow } from '../workflows/petition.workflow';
 import { eventTypes, mailsFor, sleep, submitCase } from './support/cases';
 import { eventually } from './support/eventually';
 import { seconds, secondsRule, testPolicy } from './support/policies';
@@ -32,11 +33,11 @@ describe('durability', () => {
     await sys.startWorker();
     const head = 'truong.hs-x-thuongquan-ubnd@hoason.gov.test';
     await eventually(() => expect(mailsFor(sys, trackingCode, head)).toHaveLength(1), 20_000);
-    await handle.executeUpdate(acceptUpdate, { args: [{ actor: 'canbo' }] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [{ actor: 'canbo' }] });
     await sys.stopWorker();
     await sys.startWorker();
-    await handle.executeUpdate(answerUpdate, { args: [{ actor: 'canbo', answer: 'Đã chi trả trợ cấp.' }] });
-    await handle.executeUpdate(rateUpdate, { args: [{ satisfied: true }] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ actor: 'canbo', answer: 'Đã chi trả trợ cấp.' }] });
+    await handle.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: true }] });
     expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED' });
     expect(mailsFor(sys, trackingCode, head)).toHaveLength(1);
     const events = await eventTypes(sys, id);
@@ -61,13 +62,13 @@ describe('durability', () => {
     await eventually(async () => expect((await sys.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('ASSIGNED'));
     await sleep(500);
     const latest = sys.client.workflow.getHandle<typeof petitionWorkflow>(caseWorkflowId(caseId));
-    await latest.executeUpdate(acceptUpdate, { args: [{ actor: 'canbo' }] });
+    await latest.executeUpdate(caseUpdates.accept, { args: [{ actor: 'canbo' }] });
     for (let i = 0; i < 6; i += 1) {
-      await latest.executeUpdate(requestInfoUpdate, { args: [{ actor: 'canbo', reason: `Bổ sung giấy tờ ${i + 1}` }] });
-      await latest.executeUpdate(provideInfoUpdate, { args: [{ actor: 'citizen' }] });
+      await latest.executeUpdate(caseUpdates.requestInfo, { args: [{ actor: 'canbo', reason: `Bổ sung giấy tờ ${i + 1}` }] });
+      await latest.executeUpdate(caseUpdates.provideInfo, { args: [{ actor: 'citizen' }] });
     }
-    await latest.executeUpdate(answerUpdate, { args: [{ actor: 'canbo', answer: 'Đã chi trả.' }] });
-    await latest.executeUpdate(rateUpdate, { args: [{ satisfied: true }] });
+    await latest.executeUpdate(caseUpdates.answer, { args: [{ actor: 'canbo', answer: 'Đã chi trả.' }] });
+    await latest.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: true }] });
     const result = await latest.result();
     expect((await latest.describe()).runId).not.toBe(firstRun);
     expect(result).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../prisma/demo-province';
-import { refuseUpdate, caseStateQuery } from '../workflows/petition.workflow';
+import { caseStateQuery, caseUpdates } from '../workflows/case-messages';
 import { eventTypes, submitCase } from './support/cases';
 import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
@@ -106,7 +106,7 @@ describe('text no field can carry', () => {
   it('reaching the workflow anyway, fails the action at once, is recorded on the case, and leaves it free', async () => {
     const c = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'dat-dai', unitCode: 'HS' });
     // Past the API: as an integration bug or an older client could.
-    const failed = await c.handle.executeUpdate(refuseUpdate, { args: [{ actor: officer, reason: 'a\u0000b' }] }).then(
+    const failed = await c.handle.executeUpdate(caseUpdates.refuse, { args: [{ actor: officer, reason: 'a\u0000b' }] }).then(
       () => 'completed',
       (e: Error) => e.name,
     );

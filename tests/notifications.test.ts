@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGEST_SCHEDULE_ID, overdueDigestWorkflow } from '../workflows/overdue-digest.workflow';
-import { acceptUpdate, answerUpdate } from '../workflows/petition.workflow';
+import { caseUpdates } from '../workflows/case-messages';
 import { ensureDigestSchedule } from '../worker/digest-schedule';
 import { inject } from 'vitest';
 import { caseRow, eventTypes, mailsFor, rejectionReason, sleep, submitCase } from './support/cases';
@@ -38,7 +38,7 @@ describe('notice content', () => {
   it('writes Vietnamese by default and English to a citizen who asked for it, in text and HTML', async () => {
     const citizen = { fullName: 'John Nguyen', email: 'john@example.test', address: 'Phường Đức Xuân' };
     const { trackingCode, handle, id } = await submitCase(sys, { ...feedback, language: 'en', petitioner: citizen });
-    await handle.executeUpdate(acceptUpdate, { args: [officer] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
     const toCitizen = await eventually(() => {
       const got = mailsFor(sys, trackingCode, citizen.email);
       expect(got).toHaveLength(1);
@@ -67,8 +67,8 @@ describe('notice content', () => {
     const { trackingCode, handle } = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'can-bo', unitCode: 'HS-P-DUCXUAN', petitioner: denouncer });
     // Let the acceptance ladder run to the superior unit, then accept and answer.
     await eventually(() => expect(mailsFor(sys, trackingCode, 'truong.hs-ubnd@hoason.gov.test')).toHaveLength(1), 20_000);
-    await handle.executeUpdate(acceptUpdate, { args: [officer] });
-    await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Kết luận nội dung tố cáo.' }] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Kết luận nội dung tố cáo.' }] });
     await eventually(() => expect(mailsFor(sys, trackingCode, denouncer.email).length).toBeGreaterThanOrEqual(2));
 
     const toOthers = mailsFor(sys, trackingCode).filter((m) => !m.to.includes(denouncer.email));
@@ -88,7 +88,7 @@ describe('the accused of a denunciation', () => {
     const accused = { fullName: 'Phạm Quốc Khánh', position: 'Cán bộ địa chính phường Đức Xuân', email: 'khanh.pq@example.test' };
     const { id, trackingCode, handle } = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'can-bo', unitCode: 'HS-P-DUCXUAN', title: 'Tố cáo của Lê Văn Tố ở thôn Đông', petitioner: denouncer, accused });
     expect(sys.smtp.to(accused.email)).toHaveLength(0); // not before the acceptance
-    await handle.executeUpdate(acceptUpdate, { args: [{ ...officer, accusedSummary: 'Việc thu phí đo đạc đất trái quy định.' }] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [{ ...officer, accusedSummary: 'Việc thu phí đo đạc đất trái quy định.' }] });
     const [mail] = await eventually(() => {
       const m = sys.smtp.to(accused.email);
       expect(m).toHaveLength(1);
@@ -107,13 +107,13 @@ describe('the accused of a denunciation', () => {
 
   it('is left to the agency in writing when the denunciation gave no email, and the case says so', async () => {
     const { id, handle } = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'can-bo', unitCode: 'HS-P-DUCXUAN', accused: { fullName: 'Đỗ Văn Hùng' } });
-    await handle.executeUpdate(acceptUpdate, { args: [officer] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
     await eventually(async () => expect(await eventTypes(sys, id)).toContain('accused_notice_in_writing'));
   });
 
   it('does not exist for other case types: a summary for the accused is refused', async () => {
     const { id, handle } = await submitCase(sys, feedback);
-    expect(await rejectionReason(handle.executeUpdate(acceptUpdate, { args: [{ ...officer, accusedSummary: 'x' }] }))).toMatch(/only a denunciation/);
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.accept, { args: [{ ...officer, accusedSummary: 'x' }] }))).toMatch(/only a denunciation/);
     expect((await caseRow(sys, id)).status).toBe('ASSIGNED');
   });
 });
@@ -200,7 +200,7 @@ describe('delivery', () => {
   it('marks a permanent refusal as failed, shows it on the case, and carries on', async () => {
     sys.smtp.rejectAddress('bounce@example.test');
     const { id, handle } = await submitCase(sys, { ...feedback, petitioner: { fullName: 'Trịnh Văn Hải', email: 'bounce@example.test' } });
-    await handle.executeUpdate(acceptUpdate, { args: [officer] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
     const failed = await eventually(async () => {
       const row = await sys.db.notification.findFirst({ where: { caseId: id, template: 'citizen_update' } });
       expect(row?.status).toBe('FAILED');
@@ -208,7 +208,7 @@ describe('delivery', () => {
     });
     expect(failed.lastError).toContain('550');
     expect(await eventTypes(sys, id)).toContain('notice_failed');
-    await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Đã xử lý.' }] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã xử lý.' }] });
     expect((await caseRow(sys, id)).status).toBe('ANSWERED');
 
     const view = (await (await fetch(`${sys.baseUrl}/api/petitions/${id}`, { headers: { cookie: await login(sys, ADMIN) } })).json()) as { notices: Array<Record<string, unknown>> };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secondsRule, seconds, testPolicy } from './support/policies';
 import { caseWorkflowId } from '../workflows/ids';
-import { acceptUpdate, answerUpdate, assignUpdate, rateUpdate } from '../workflows/petition.workflow';
+import { caseUpdates } from '../workflows/case-messages';
 import { eventTypes, rejectionReason } from './support/cases';
 import { eventually } from './support/eventually';
 import { ADMIN, login } from './support/http';
@@ -146,17 +146,17 @@ describe('the case workflow', () => {
     expect(toOfficer!.text).toContain('Kính gửi Phan Văn Long');
 
     const handle = sys.client.workflow.getHandle(caseWorkflowId(id));
-    expect(await rejectionReason(handle.executeUpdate(answerUpdate, { args: [{ actor: 'officer', answer: 'Đã xử lý' }] }))).toMatch(/not allowed in status ASSIGNED/);
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.answer, { args: [{ actor: 'officer', answer: 'Đã xử lý' }] }))).toMatch(/not allowed in status ASSIGNED/);
     expect((await getCase(id)).status).toBe('ASSIGNED');
 
-    const accepted = await handle.executeUpdate(acceptUpdate, { args: [{ actor: 'canbo.snnmt@hoason.gov.test' }] });
+    const accepted = await handle.executeUpdate(caseUpdates.accept, { args: [{ actor: 'canbo.snnmt@hoason.gov.test' }] });
     expect(accepted.status).toBe('ACCEPTED');
     expect(accepted.resolution?.dueAt).toBeTruthy();
-    expect(await rejectionReason(handle.executeUpdate(acceptUpdate, { args: [{ actor: 'again' }] }))).toMatch(/not allowed in status ACCEPTED/);
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.accept, { args: [{ actor: 'again' }] }))).toMatch(/not allowed in status ACCEPTED/);
 
-    const answered = await handle.executeUpdate(answerUpdate, { args: [{ actor: 'canbo.snnmt@hoason.gov.test', answer: 'Đã kiểm tra, yêu cầu tháo dỡ tường rào.' }] });
+    const answered = await handle.executeUpdate(caseUpdates.answer, { args: [{ actor: 'canbo.snnmt@hoason.gov.test', answer: 'Đã kiểm tra, yêu cầu tháo dỡ tường rào.' }] });
     expect(answered.status).toBe('ANSWERED');
-    await handle.executeUpdate(rateUpdate, { args: [{ satisfied: true }] });
+    await handle.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: true }] });
     expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED' });
 
     const final = await getCase(id);
@@ -196,10 +196,10 @@ describe('the case workflow', () => {
 
     // Accepting stops the first ladder; the resolution deadline then escalates on its own.
     const handle = sys.client.workflow.getHandle(caseWorkflowId(id));
-    await handle.executeUpdate(acceptUpdate, { args: [{ actor: 'officer' }] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [{ actor: 'officer' }] });
     await eventually(() => expect(sys.smtp.to(head).map((m) => m.text).join()).toContain('quá thời hạn giải quyết'));
-    await handle.executeUpdate(answerUpdate, { args: [{ actor: 'officer', answer: 'Đã trả lời.' }] });
-    await handle.executeUpdate(rateUpdate, { args: [{ satisfied: true }] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ actor: 'officer', answer: 'Đã trả lời.' }] });
+    await handle.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: true }] });
     await handle.result();
     expect(sys.smtp.to(head)).toHaveLength(2);
     expect(sys.smtp.to(front)).toHaveLength(2);
@@ -211,11 +211,13 @@ describe('the case workflow', () => {
     await eventually(async () => expect((await getCase(id)).status).toBe('UNROUTED'));
     await eventually(() => expect(sys.smtp.to('tiepnhan@hoason.gov.test').map((m) => m.subject)).toEqual([expect.stringContaining('Cần phân công xử lý')]));
     const handle = sys.client.workflow.getHandle(caseWorkflowId(id));
-    expect(await rejectionReason(handle.executeUpdate(assignUpdate, { args: [{ actor: 'tiepnhan', agencyId: 'no-such-agency' }] }))).toMatch(/Activity task failed/);
+    // The update's validator refuses a malformed body; a well-formed id of no agency fails in the activity.
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.assign, { args: [{ actor: 'tiepnhan', agencyId: 'no-such-agency' }] }))).toMatch(/agencyId: Mã cơ quan không hợp lệ/);
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.assign, { args: [{ actor: 'tiepnhan', agencyId: '00000000-0000-4000-8000-000000000000' }] }))).toMatch(/Activity task failed/);
     expect((await getCase(id)).status).toBe('UNROUTED');
 
     const office = await sys.db.organisation.findUniqueOrThrow({ where: { code: 'HS-VP' } });
-    const assigned = await handle.executeUpdate(assignUpdate, { args: [{ actor: 'tiepnhan', agencyId: office.id }] });
+    const assigned = await handle.executeUpdate(caseUpdates.assign, { args: [{ actor: 'tiepnhan', agencyId: office.id }] });
     expect(assigned).toMatchObject({ status: 'ASSIGNED', agencyId: office.id });
     expect((await getCase(id)).agency.code).toBe('HS-VP');
     await eventually(() => expect(sys.smtp.to('hs-vp@hoason.gov.test')).toHaveLength(1));

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../prisma/demo-province';
-import { acceptUpdate, answerUpdate, requestExtensionUpdate } from '../workflows/petition.workflow';
+import { caseUpdates } from '../workflows/case-messages';
 import { expectAttribute, expectText, launchBrowser, openPage, screenshot } from './support/browser';
 import { petitioner, submitCase } from './support/cases';
 import { eventually } from './support/eventually';
@@ -216,8 +216,8 @@ describe('the web console in a real browser', () => {
 
   it('lets the head approve an extension request from the escalations page', async () => {
     const denunciation = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'dat-dai', unitCode: 'HS', title: 'Tố cáo sai phạm trong cấp giấy chứng nhận', petitioner: { fullName: 'Hà Thị Mai', address: 'Yên Phong' } });
-    await denunciation.handle.executeUpdate(acceptUpdate, { args: [{ actor: officer, complexity: 'COMPLEX' }] });
-    await denunciation.handle.executeUpdate(requestExtensionUpdate, { args: [{ actor: officer, reason: 'Cần xác minh hồ sơ địa chính tại ba xã.' }] });
+    await denunciation.handle.executeUpdate(caseUpdates.accept, { args: [{ actor: officer, complexity: 'COMPLEX' }] });
+    await denunciation.handle.executeUpdate(caseUpdates.requestExtension, { args: [{ actor: officer, reason: 'Cần xác minh hồ sơ địa chính tại ba xã.' }] });
     const before = (await sys.db.case.findUniqueOrThrow({ where: { id: denunciation.id } })).resolutionDueAt!;
 
     const page = await staffPage(head);
@@ -333,8 +333,8 @@ describe('the web console in a real browser', () => {
 describe('a citizen appealing a first complaint in the browser', () => {
   it('opens the second complaint from the tracking page', async () => {
     const complaint = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'dat-dai', title: 'Khiếu nại bồi thường giải phóng mặt bằng', unitCode: 'HS-X-BANGVAN', petitioner: { fullName: 'Lò Văn Sáng', address: 'Bằng Vân' } });
-    await complaint.handle.executeUpdate(acceptUpdate, { args: [{ actor: officer }] });
-    await complaint.handle.executeUpdate(answerUpdate, { args: [{ actor: officer, answer: 'Giữ nguyên mức bồi thường theo bảng giá đất.' }] });
+    await complaint.handle.executeUpdate(caseUpdates.accept, { args: [{ actor: officer }] });
+    await complaint.handle.executeUpdate(caseUpdates.answer, { args: [{ actor: officer, answer: 'Giữ nguyên mức bồi thường theo bảng giá đất.' }] });
     const { page } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${sys.baseUrl}/track/${complaint.trackingCode}`);

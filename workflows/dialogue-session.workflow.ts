@@ -4,7 +4,6 @@ import {
   continueAsNew,
   currentUpdateInfo,
   defineQuery,
-  defineSignal,
   defineUpdate,
   ParentClosePolicy,
   proxyActivities,
@@ -17,6 +16,7 @@ import type { Activities } from '../activities';
 import type { OpinionInput, SessionInput } from '../activities/sessions';
 import type { Deadline, LadderStep } from '../domain/legal-clock';
 import { historyTooLong, ladderKey, nextLadderStep, waitForLadderStep } from './deadline-ladder';
+import { opinionClosedSignal } from './case-messages';
 import { caseWorkflowId } from './ids';
 import type { petitionWorkflow } from './petition.workflow';
 import { CaseStatusKey, CaseUnitKey } from './search-attributes';
@@ -39,7 +39,6 @@ export interface DialogueSessionInput {
 }
 
 /** Each opinion's case tells its session when it closes. */
-export const opinionClosedSignal = defineSignal<[{ caseId: string; outcome: string | null }]>('opinionClosed');
 /** `tokenId`: the API token a service account added them with, recorded on each new case's first event. */
 export const addOpinionsUpdate = defineUpdate<SessionState, [{ actor: string; tokenId?: string; opinions: OpinionInput[] }]>('addOpinions');
 /** The head's written notice (thông báo kết luận): the opinions are accepted or transferred. */

@@ -3,8 +3,6 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
-  defineQuery,
-  defineUpdate,
   getExternalWorkflowHandle,
   ParentClosePolicy,
   patched,
@@ -14,17 +12,18 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { ClockOp } from '../activities/clock';
 import type { NoticeRequest } from '../activities/send-notices';
-import { assertAllowed, currentDeadline, type CaseAction, type CaseFile, type CaseOutcome, type CaseStatus } from '../domain/case-state';
-import type { Complexity, Deadline, LadderStep } from '../domain/legal-clock';
+import type { UpdateDefinition } from '@temporalio/common';
+import { assertAllowed, updateSchemaOf, type CaseAction } from '../domain/case-actions';
+import { currentDeadline, type CaseFile, type CaseOutcome, type CaseStatus } from '../domain/case-state';
+import type { Deadline, LadderStep } from '../domain/legal-clock';
 import type { CitizenEvent } from '../domain/notice-templates';
 import { historyTooLong, ladderKey, nextLadderStep, waitForLadderStep } from './deadline-ladder';
 import { caseWorkflowId, sessionWorkflowId } from './ids';
 import { CaseAgencyKey, CaseDueAtKey, CaseOverdueKey, CaseStatusKey, CaseTypeKey, CaseUnitKey } from './search-attributes';
-import { opinionClosedSignal } from './dialogue-session.workflow';
+import { actionBody, caseStateQuery, caseUpdates, opinionClosedSignal, type ActionPayload } from './case-messages';
 import { HEARTBEAT_TIMEOUT_MS } from './activity-heartbeat';
 import { isDataRejected } from './activity-failures';
 
@@ -36,65 +35,6 @@ export interface PetitionInput {
   historyLimit?: number;
 }
 
-interface Actor {
-  actor: string;
-  /** The API token a service account acted with; recorded on every case event the action writes. */
-  tokenId?: string;
-}
-export interface ReasonAction extends Actor {
-  reason: string;
-}
-export interface AgencyAction extends Actor {
-  agencyId: string;
-  reason?: string;
-}
-export interface AcceptAction extends Actor {
-  note?: string;
-  complexity?: Complexity;
-  /** For a denunciation: the content as the agency states it to the accused (never the denouncer's own words). */
-  accusedSummary?: string;
-}
-export interface AnswerAction extends Actor {
-  answer: string;
-  documents?: Array<{ name: string; url: string }>;
-}
-export interface ExtensionDecision extends Actor {
-  approved: boolean;
-  note?: string;
-}
-export interface ReclassifyAction extends ReasonAction {
-  complexity: Complexity;
-}
-export interface RateAction {
-  satisfied: boolean;
-  comment?: string;
-}
-export interface MergeAction extends ReasonAction {
-  targetCaseId: string;
-}
-export interface ProvideInfoAction extends Actor {
-  note?: string;
-}
-
-export const caseStateQuery = defineQuery<CaseFile>('caseState');
-export const assignUpdate = defineUpdate<CaseFile, [AgencyAction]>('assign');
-export const reassignUpdate = defineUpdate<CaseFile, [AgencyAction]>('reassign');
-export const acceptUpdate = defineUpdate<CaseFile, [AcceptAction]>('accept');
-export const returnUpdate = defineUpdate<CaseFile, [ReasonAction]>('return');
-export const transferUpdate = defineUpdate<CaseFile, [AgencyAction]>('transfer');
-export const guideUpdate = defineUpdate<CaseFile, [ReasonAction]>('guide');
-export const refuseUpdate = defineUpdate<CaseFile, [ReasonAction]>('refuse');
-export const requestInfoUpdate = defineUpdate<CaseFile, [ReasonAction]>('requestInfo');
-export const provideInfoUpdate = defineUpdate<CaseFile, [ProvideInfoAction]>('provideInfo');
-export const requestExtensionUpdate = defineUpdate<CaseFile, [ReasonAction]>('requestExtension');
-export const decideExtensionUpdate = defineUpdate<CaseFile, [ExtensionDecision]>('decideExtension');
-export const reclassifyUpdate = defineUpdate<CaseFile, [ReclassifyAction]>('reclassify');
-export const answerUpdate = defineUpdate<CaseFile, [AnswerAction]>('answer');
-export const rateUpdate = defineUpdate<CaseFile, [RateAction]>('rate');
-export const appealUpdate = defineUpdate<CaseFile, [ReasonAction]>('appeal');
-export const withdrawUpdate = defineUpdate<CaseFile, [ReasonAction]>('withdraw');
-export const mergeUpdate = defineUpdate<CaseFile, [MergeAction]>('merge');
-
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
@@ -105,10 +45,6 @@ const mail = proxyActivities<Activities>({
   heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
-
-function required(value: string | undefined, field: string): void {
-  if (!value?.trim()) throw new Error(`Cần nhập ${field} / ${field} is required`);
-}
 
 /** One case from intake to closure: routing, the legal clocks and their escalation ladders, every officer action. */
 export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> {
@@ -173,13 +109,14 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     await acts.recordEvent({ caseId, eventKey: `${updateKey(name)}:failed`, type: 'action_failed', actor, tokenId: tokenOf(actor), reason });
   }
 
-  /** Wires an officer action: one at a time, allowed only in the right state, answering with the case. */
-  function action<A extends object>(def: UpdateDefinition<CaseFile, [A]>, name: CaseAction, run: (a: A, key: string) => Promise<void>, check?: (a: A) => void) {
+  /** Wires a case action: one at a time, allowed only in the right state and with a valid body, answering with the case. */
+  function action<A extends CaseAction>(name: A, run: (a: ActionPayload<A>, key: string) => Promise<void>) {
+    const update: UpdateDefinition<CaseFile, [ActionPayload<A>]> = caseUpdates[name];
     setHandler(
-      def,
-      async (a: A) => {
+      update,
+      async (a: ActionPayload<A>) => {
         busy = name;
-        actionToken = (a as { tokenId?: string }).tokenId;
+        actionToken = a.tokenId;
         const before = JSON.stringify(file);
         try {
           await condition(() => intakeDone);
@@ -187,7 +124,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
         } catch (err) {
           // A failed action leaves the case as it was (the database refused the same write).
           restore(JSON.parse(before) as CaseFile);
-          if (isDataRejected(err)) await recordFailure(name, 'actor' in a ? String(a.actor) : 'citizen');
+          if (isDataRejected(err)) await recordFailure(name, a.actor ?? 'citizen');
           throw err;
         } finally {
           busy = null;
@@ -197,10 +134,12 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
         return file;
       },
       {
-        validator: (a: A) => {
+        validator: (a: ActionPayload<A>) => {
           if (busy) throw new Error(`Đang thực hiện thao tác "${busy}", vui lòng thử lại / "${busy}" is in progress, retry shortly`);
-          assertAllowed(file, name);
-          check?.(a);
+          const body = actionBody(a);
+          const parsed = updateSchemaOf(name).safeParse(body);
+          if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+          assertAllowed(file, name, body);
         },
       },
     );
@@ -208,20 +147,20 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
 
   setHandler(caseStateQuery, () => file);
 
-  action(assignUpdate, 'assign', async ({ actor, agencyId }, key) => {
+  action('assign', async ({ actor, agencyId }, key) => {
     await acts.assignAgency({ caseId, agencyId, actor, tokenId: actionToken, eventKey: key, kind: 'assigned' });
     file.agencyId = agencyId;
     file.status = 'ASSIGNED';
     await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: file.firstStep?.dueAt });
   });
 
-  action(reassignUpdate, 'reassign', async ({ actor, agencyId, reason }, key) => {
+  action('reassign', async ({ actor, agencyId, reason }, key) => {
     await acts.assignAgency({ caseId, agencyId, actor, tokenId: actionToken, eventKey: key, kind: 'reassigned', reason });
     file.agencyId = agencyId;
     await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: currentDeadline(file)?.dueAt });
   });
 
-  action(acceptUpdate, 'accept', async ({ actor, note, complexity, accusedSummary }, key) => {
+  action('accept', async ({ actor, note, complexity, accusedSummary }, key) => {
     if (complexity) file.complexity = complexity;
     await move('ACCEPTED', 'accepted', actor, note, key, { acceptedAt: now(), complexity: file.complexity });
     const dl = await runClock({ kind: 'start', step: 'resolution', from: now() }, `${key}:clock`, actor);
@@ -231,8 +170,6 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
       await notify({ eventKey: `${key}:inspectorate`, audience: 'inspectorate', step: 'resolution', dueAt: dl.dueAt });
     }
     if (file.type === 'DENUNCIATION' && patched('accused-notice')) await tellTheAccused(`${key}:accused`, accusedSummary, dl.dueAt);
-  }, ({ accusedSummary }) => {
-    if (accusedSummary && file.type !== 'DENUNCIATION') throw new Error('Chỉ đơn tố cáo có người bị tố cáo / only a denunciation has an accused to inform');
   });
 
   /**
@@ -247,13 +184,13 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     }
   }
 
-  action(returnUpdate, 'return', async ({ actor, reason }, key) => {
+  action('return', async ({ actor, reason }, key) => {
     file.agencyId = null;
     await move('UNROUTED', 'returned', actor, reason, key, { agency: { disconnect: true } });
     await notify({ eventKey: key, audience: 'reception', step: 'first_step', dueAt: file.firstStep?.dueAt, note: reason });
-  }, ({ reason }) => required(reason, 'reason'));
+  });
 
-  action(transferUpdate, 'transfer', async ({ actor, agencyId, reason }, key) => {
+  action('transfer', async ({ actor, agencyId, reason }, key) => {
     await acts.assignAgency({ caseId, agencyId, actor, tokenId: actionToken, eventKey: key, kind: 'transferred', reason });
     file.agencyId = agencyId;
     file.transfers += 1;
@@ -261,31 +198,33 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     const dl = await runClock({ kind: 'start', step: 'first_step', from: now() }, `${key}:clock`, actor);
     await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: dl.dueAt });
     await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'transferred', note: reason });
-  }, ({ reason }) => required(reason, 'reason'));
+  });
 
-  action(guideUpdate, 'guide', async ({ actor, reason }, key) => close('GUIDED', actor, reason, key, 'guided'), ({ reason }) => required(reason, 'reason'));
-  action(refuseUpdate, 'refuse', async ({ actor, reason }, key) => close('REFUSED', actor, reason, key, 'refused'), ({ reason }) => required(reason, 'reason'));
+  action('guide', async ({ actor, reason }, key) => close('GUIDED', actor, reason, key, 'guided'));
+  action('refuse', async ({ actor, reason }, key) => close('REFUSED', actor, reason, key, 'refused'));
 
-  action(requestInfoUpdate, 'requestInfo', async ({ actor, reason }, key) => {
+  action('requestInfo', async ({ actor, reason }, key) => {
     await move('AWAITING_INFO', 'info_requested', actor, reason, key);
     await runClock({ kind: 'pause', reason }, `${key}:clock`, actor);
     await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'info_requested', note: reason });
-  }, ({ reason }) => required(reason, 'reason'));
+  });
 
-  action(provideInfoUpdate, 'provideInfo', async ({ actor, note }, key) => {
+  action('provideInfo', async ({ actor, note }, key) => {
     await move('ACCEPTED', 'info_provided', actor, note, key);
     await runClock({ kind: 'resume' }, `${key}:clock`, actor);
   });
 
-  action(requestExtensionUpdate, 'requestExtension', async ({ actor, reason }, key) => {
+  action('requestExtension', async ({ actor, reason }, key) => {
     file.extensionPending = { requestedBy: actor, reason };
-    await acts.recordEvent({ caseId, eventKey: key, type: 'extension_requested', actor, tokenId: actionToken, reason });
+    const pending = { extensionRequestedAt: now(), extensionRequestedBy: actor, extensionRequestReason: reason };
+    await acts.recordEvent({ caseId, eventKey: key, type: 'extension_requested', actor, tokenId: actionToken, reason, caseFields: pending });
     await notify({ eventKey: key, audience: 'unit_head', template: 'extension_requested', step: 'resolution', dueAt: file.resolution?.dueAt, note: reason });
-  }, ({ reason }) => required(reason, 'reason'));
+  });
 
-  action(decideExtensionUpdate, 'decideExtension', async ({ actor, approved, note }, key) => {
+  action('decideExtension', async ({ actor, approved, note }, key) => {
     file.extensionPending = null;
-    await acts.recordEvent({ caseId, eventKey: key, type: approved ? 'extension_approved' : 'extension_refused', actor, tokenId: actionToken, reason: note });
+    const decided = { extensionRequestedAt: null, extensionRequestedBy: null, extensionRequestReason: null };
+    await acts.recordEvent({ caseId, eventKey: key, type: approved ? 'extension_approved' : 'extension_refused', actor, tokenId: actionToken, reason: note, caseFields: decided });
     if (approved) {
       file.extensionsUsed += 1;
       await runClock({ kind: 'extend' }, `${key}:clock`, actor);
@@ -296,18 +235,18 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'extension_decided', step: 'resolution', dueAt: file.resolution?.dueAt, note: message });
   });
 
-  action(reclassifyUpdate, 'reclassify', async ({ actor, complexity, reason }, key) => {
+  action('reclassify', async ({ actor, complexity, reason }, key) => {
     file.complexity = complexity;
     await runClock({ kind: 'reclassify', complexity, reason }, key, actor);
-  }, ({ reason }) => required(reason, 'reason'));
+  });
 
-  action(answerUpdate, 'answer', async ({ actor, answer, documents }, key) => {
+  action('answer', async ({ actor, answer, documents }, key) => {
     await move('ANSWERED', 'answered', actor, undefined, key, { answeredAt: now(), answer, answerDocuments: documents ?? [] });
     await runClock({ kind: 'start', step: 'rating', from: now() }, `${key}:clock`, actor);
     await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'answered', note: answer });
-  }, ({ answer }) => required(answer, 'answer'));
+  });
 
-  action(rateUpdate, 'rate', async ({ satisfied, comment }, key) => {
+  action('rate', async ({ satisfied, comment }, key) => {
     file.rated = true;
     await acts.recordEvent({ caseId, eventKey: key, type: satisfied ? 'rated_satisfied' : 'rated_dissatisfied', actor: 'citizen', reason: comment, caseFields: { satisfied, ratingComment: comment ?? null } });
     if (satisfied) return close('RESOLVED', 'citizen', 'Công dân hài lòng / the citizen is satisfied', `${key}:close`);
@@ -320,7 +259,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'reopened', step: 'resolution', dueAt: dl.dueAt });
   });
 
-  action(appealUpdate, 'appeal', async ({ actor, reason }, key) => {
+  action('appeal', async ({ actor, reason }, key) => {
     const { caseId: appealId } = await acts.createAppealCase({ fromCaseId: caseId, eventKey: key, actor, tokenId: actionToken, reason });
     await startChild<typeof petitionWorkflow>('petitionWorkflow', {
       workflowId: caseWorkflowId(appealId),
@@ -329,15 +268,15 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     });
     file.linkedCaseId = appealId;
     await close('APPEALED', actor, reason, key, 'appealed');
-  }, ({ reason }) => required(reason, 'reason'));
+  });
 
-  action(withdrawUpdate, 'withdraw', async ({ actor, reason }, key) => close('WITHDRAWN', actor, reason, key, 'closed'), ({ reason }) => required(reason, 'reason'));
+  action('withdraw', async ({ actor, reason }, key) => close('WITHDRAWN', actor, reason, key, 'closed'));
 
-  action(mergeUpdate, 'merge', async ({ actor, targetCaseId, reason }, key) => {
+  action('merge', async ({ actor, targetCaseId, reason }, key) => {
     await acts.mergeCase({ caseId, targetCaseId, actor, tokenId: actionToken, reason, eventKey: key });
     file.linkedCaseId = targetCaseId;
     await close('MERGED', actor, reason, `${key}:close`, 'closed');
-  }, ({ reason }) => required(reason, 'reason'));
+  });
 
   /** One rung of the escalation ladder: remind the agency, then the unit's head and Front, then the superior unit's. */
   async function escalate(dl: Deadline, step: LadderStep): Promise<void> {

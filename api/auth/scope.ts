@@ -1,4 +1,4 @@
-import type { CaseAction } from '../../domain/case-state';
+import { actionsOf } from '../../domain/case-actions';
 import { unitAndDescendants } from '../../domain/unit-tree';
 import { AppError } from '../errors';
 import type { Database } from '../../infra/database';
@@ -7,17 +7,8 @@ import type { StaffUser } from './sessions';
 
 export type { StaffUser };
 
-/** What each staff role may do to a case in its scope (DESIGN.md, "Users"). */
-export const STAFF_ACTIONS: Record<Role, readonly CaseAction[]> = {
-  AGENCY_OFFICER: ['accept', 'return', 'transfer', 'guide', 'refuse', 'requestInfo', 'provideInfo', 'requestExtension', 'reclassify', 'answer', 'merge'],
-  HEAD_OF_GOVERNMENT: ['decideExtension', 'reassign'],
-  RECEPTION_OFFICER: ['assign', 'merge', 'provideInfo'],
-  FRONT_SUPERVISOR: [],
-  ADMINISTRATOR: [],
-};
-
-/** What a citizen may do with the tracking code. */
-export const CITIZEN_ACTIONS: readonly CaseAction[] = ['rate', 'appeal', 'withdraw', 'provideInfo'];
+/** What a citizen may do, with the case's secret (domain/case-actions.ts). */
+export const CITIZEN_ACTIONS = actionsOf('CITIZEN');
 
 /** The ids of a unit and every unit below it. */
 export async function unitSubtree(db: Database, unitId: string): Promise<string[]> {

@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
-import { actionsOpenIn } from '../../domain/case-state';
+import { actionsOf, allowedActions, caseActionName } from '../../domain/case-actions';
 import { requireStaff } from '../auth/authenticate';
-import { caseScope, STAFF_ACTIONS } from '../auth/scope';
+import { caseScope } from '../auth/scope';
 import { AppError } from '../errors';
 import { caseHistory } from '../services/case-history';
+import { caseRuleFacts } from '../services/case-rule-facts';
 import { findMergeTargetInScope } from '../services/find-merge-target';
 import { runCaseAction } from '../services/run-case-action';
-import { actionNameSchema } from './case-actions.schema';
 import { CASE_VIEW_INCLUDE, toCaseView } from './case-view';
 import { readPetitioner } from './petitioner';
 import { caseIdSchema } from './petitions.schema';
@@ -35,7 +35,7 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
 
   router.get('/:id', async (req, res) => {
     const { user, found } = await findInScope(req.params.id, res);
-    res.json({ ...toCaseView(found), allowedActions: actionsOpenIn(found.status, STAFF_ACTIONS[user.role]) });
+    res.json({ ...toCaseView(found), allowedActions: allowedActions(await caseRuleFacts(db, found), user.role) });
   });
 
   /** The case's steps for anyone who may see it: who did what, when and why (no identity, no Temporal internals). */
@@ -58,15 +58,15 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
 
   router.post('/:id/actions/:action', async (req, res) => {
     const { user, found } = await findInScope(req.params.id, res);
-    const action = actionNameSchema.safeParse(req.params.action);
+    const action = caseActionName.safeParse(req.params.action);
     if (!action.success) throw new AppError('not_found', 'Không có thao tác này / no such action');
-    if (!STAFF_ACTIONS[user.role].includes(action.data)) {
+    if (!actionsOf(user.role).includes(action.data)) {
       throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
     }
     const findMergeTarget = (trackingCode: string) => findMergeTargetInScope(db, user, found.id, trackingCode);
     await runCaseAction(temporal, found.id, action.data, req.body, { actor: user.email, tokenId: user.tokenId, findMergeTarget });
     const after = await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_VIEW_INCLUDE });
-    res.json({ ...toCaseView(after), allowedActions: actionsOpenIn(after.status, STAFF_ACTIONS[user.role]) });
+    res.json({ ...toCaseView(after), allowedActions: allowedActions(await caseRuleFacts(db, after), user.role) });
   });
 
   return router;

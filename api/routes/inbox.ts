@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { CASE_TYPES } from '../../domain/case-types';
-import { currentDue, OPEN_STATUSES } from '../../domain/overdue';
+import { OPEN_STATUSES } from '../../domain/case-state';
+import { currentDue } from '../../domain/overdue';
 import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope } from '../auth/scope';

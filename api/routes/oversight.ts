@@ -42,15 +42,14 @@ export function oversightRouter({ db }: { db: Database }): Router {
   router.get('/escalations', async (_req, res) => {
     const user = requireStaff(res);
     requireRole(user, ['HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
-    const decisions = await db.caseEvent.findMany({
-      where: { type: { in: ['extension_requested', 'extension_approved', 'extension_refused'] }, case: await caseScope(db, user) },
-      orderBy: { at: 'asc' },
-      include: { case: { select: { trackingCode: true, title: true, resolutionDueAt: true, status: true } } },
+    const pending = await db.case.findMany({
+      where: { ...(await caseScope(db, user)), extensionRequestedAt: { not: null }, status: { not: 'CLOSED' } },
+      orderBy: { extensionRequestedAt: 'asc' },
+      select: { id: true, trackingCode: true, title: true, resolutionDueAt: true, extensionRequestedAt: true, extensionRequestedBy: true, extensionRequestReason: true },
     });
-    const latest = new Map(decisions.map((e) => [e.caseId, e]));
-    const extensionRequests = [...latest.values()]
-      .filter((e) => e.type === 'extension_requested' && e.case.status !== 'CLOSED')
-      .map((e) => ({ caseId: e.caseId, trackingCode: e.case.trackingCode, title: e.case.title, requestedBy: e.actor, reason: e.reason, requestedAt: e.at, resolutionDueAt: e.case.resolutionDueAt }));
+    const extensionRequests = pending.map((c) => ({
+      caseId: c.id, trackingCode: c.trackingCode, title: c.title, requestedBy: c.extensionRequestedBy, reason: c.extensionRequestReason, requestedAt: c.extensionRequestedAt, resolutionDueAt: c.resolutionDueAt,
+    }));
     res.json({ overdue: await overdueCases(db, user, new Date()), extensionRequests, recentEscalations: await recentEscalations(db, user) });
   });
 

@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { text } from './fields';
+import { documentRef, text } from '../../domain/fields';
 import { CASE_TYPES } from '../../domain/case-types';
 
 
 /** A named link to a document, as attached by a citizen or sent with an answer. */
-export const documentRef = z
-  .object({
-    name: text(300),
-    url: z.string().trim().url('Đường dẫn không hợp lệ / invalid URL').max(2000).refine((u) => /^https?:/i.test(u), 'Chỉ http(s) / http(s) only'),
-  })
-  .strict();
 
 const email = z.string().trim().email('Email không hợp lệ / invalid email').max(254);
 

@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { toCsv } from '../../domain/csv';
 import { dialogueReport, type SessionFact } from '../../domain/dialogue-report';
-import { OPEN_STATUSES } from '../../domain/overdue';
+import { OPEN_STATUSES } from '../../domain/case-state';
 import { overdueWhere } from '../services/open-cases';
 import { periodRange, REPORT_PERIODS } from '../../domain/report-periods';
 import type { Database } from '../../infra/database';

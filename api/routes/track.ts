@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
 import { citizenSecretMatches } from '../../infra/citizen-secret';
+import { caseActionName } from '../../domain/case-actions';
 import { CITIZEN_ACTIONS } from '../auth/scope';
 import { AppError } from '../errors';
 import { clientAddress, rateLimited, type RateLimits } from '../security/rate-limits';
 import { reissueCitizenSecret, type CitizenMailDeps } from '../services/reissue-citizen-secret';
 import { runCaseAction } from '../services/run-case-action';
-import { actionNameSchema } from './case-actions.schema';
 
 const codeSchema = z.string().regex(/^PA-[0-9A-Z]{16}$/);
 
@@ -58,7 +58,7 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits }: { db: Dat
 
   router.post('/:code/actions/:action', async (req, res) => {
     const c = await byCode(req.params.code);
-    const action = actionNameSchema.safeParse(req.params.action);
+    const action = caseActionName.safeParse(req.params.action);
     if (!action.success || !CITIZEN_ACTIONS.includes(action.data)) {
       throw new AppError('forbidden', 'Công dân không thực hiện được thao tác này / citizens cannot do this');
     }

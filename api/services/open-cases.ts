@@ -1,19 +1,23 @@
+import { CLOCK_STOPPED, OPEN_STATUSES, RUNNING_DEADLINE, type CaseStatus } from '../../domain/case-state';
+import type { DeadlineStep } from '../../domain/legal-clock';
 import type { Prisma } from '../../prisma/generated/client';
 
-/**
- * domain/overdue.ts `currentDue`, as database filters so PostgreSQL selects, sorts and counts:
- * cases waiting for an agency run against the acceptance deadline, accepted cases against the
- * resolution deadline, and a case waiting for the citizen has its clock stopped.
- */
-export const DUE_GROUPS = [
-  { statuses: ['UNROUTED', 'ASSIGNED'], due: 'firstStepDueAt' },
-  { statuses: ['ACCEPTED'], due: 'resolutionDueAt' },
-  { statuses: ['AWAITING_INFO'], due: null },
-] as const;
-
 export type DueColumn = 'firstStepDueAt' | 'resolutionDueAt';
+const COLUMN: Record<DeadlineStep & ('first_step' | 'resolution'), DueColumn> = { first_step: 'firstStepDueAt', resolution: 'resolutionDueAt' };
+
+/**
+ * domain/case-state.ts `RUNNING_DEADLINE` as database filters, so PostgreSQL selects, sorts and
+ * counts: the open statuses grouped by the due-date column they run against (none while stopped).
+ */
+export const DUE_GROUPS: Array<{ statuses: CaseStatus[]; due: DueColumn | null }> = [
+  ...(['first_step', 'resolution'] as const).map((step) => ({
+    statuses: OPEN_STATUSES.filter((s) => RUNNING_DEADLINE[s] === step && !CLOCK_STOPPED.includes(s)),
+    due: COLUMN[step],
+  })),
+  { statuses: [...CLOCK_STOPPED], due: null },
+];
 
 /** Open cases whose current deadline has passed at `now`. */
 export const overdueWhere = (now: Date): Prisma.CaseWhereInput => ({
-  OR: DUE_GROUPS.filter((g) => g.due !== null).map((g) => ({ status: { in: [...g.statuses] }, [g.due!]: { lt: now } })),
+  OR: DUE_GROUPS.filter((g) => g.due !== null).map((g) => ({ status: { in: g.statuses }, [g.due!]: { lt: now } })),
 });

@@ -1,30 +1,10 @@
 import { ActivityFailure, ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { CaseAction, CaseFile } from '../../domain/case-state';
+import { CASE_ACTIONS, type CaseAction } from '../../domain/case-actions';
+import type { CaseFile } from '../../domain/case-state';
 import { DATA_REJECTED } from '../../workflows/activity-failures';
+import { caseUpdates } from '../../workflows/case-messages';
 import { caseWorkflowId } from '../../workflows/ids';
-import * as updates from '../../workflows/petition.workflow';
 import { AppError } from '../errors';
-import { ACTION_SCHEMAS } from '../routes/case-actions.schema';
-
-const UPDATES = {
-  assign: updates.assignUpdate,
-  reassign: updates.reassignUpdate,
-  accept: updates.acceptUpdate,
-  return: updates.returnUpdate,
-  transfer: updates.transferUpdate,
-  guide: updates.guideUpdate,
-  refuse: updates.refuseUpdate,
-  requestInfo: updates.requestInfoUpdate,
-  provideInfo: updates.provideInfoUpdate,
-  requestExtension: updates.requestExtensionUpdate,
-  decideExtension: updates.decideExtensionUpdate,
-  reclassify: updates.reclassifyUpdate,
-  answer: updates.answerUpdate,
-  rate: updates.rateUpdate,
-  appeal: updates.appealUpdate,
-  withdraw: updates.withdrawUpdate,
-  merge: updates.mergeUpdate,
-} as const;
 
 /** A reference the activity found invalid (no such agency or target case) is the caller's input error. */
 const INPUT_FAILURES: Record<string, string> = {
@@ -58,11 +38,11 @@ async function withCaseIds(input: object, caller: ActionCaller): Promise<object>
  */
 export async function runCaseAction(temporal: Client, caseId: string, action: CaseAction, body: unknown, by: string | ActionCaller): Promise<CaseFile> {
   const caller = typeof by === 'string' ? { actor: by } : by;
-  const input = await withCaseIds(ACTION_SCHEMAS[action].parse(body ?? {}), caller);
+  const input = await withCaseIds(CASE_ACTIONS[action].input.parse(body ?? {}), caller);
   const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
   try {
-    // Every update takes one object argument; the union of their definitions loses that link.
-    const update = UPDATES[action] as unknown as typeof updates.acceptUpdate;
+    // Every update takes its action's body and who acts; the union of the definitions loses that link.
+    const update = caseUpdates[action] as unknown as typeof caseUpdates.accept;
     return await handle.executeUpdate(update, { args: [{ ...input, actor: caller.actor, tokenId: caller.tokenId }] });
   } catch (err) {
     throw updateErrorToHttp(err);

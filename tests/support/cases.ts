@@ -1,7 +1,8 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { expect } from 'vitest';
 import { caseWorkflowId } from '../../workflows/ids';
-import { caseStateQuery, type petitionWorkflow } from '../../workflows/petition.workflow';
+import { caseStateQuery } from '../../workflows/case-messages';
+import { type petitionWorkflow } from '../../workflows/petition.workflow';
 import { eventually } from './eventually';
 import type { TestSystem } from './system';
 

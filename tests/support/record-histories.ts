@@ -26,27 +26,8 @@ import { storePolicy } from '../../infra/clock-config';
 import { newTrackingCode } from '../../infra/tracking-code';
 import { addOpinionsUpdate, concludeUpdate, dialogueSessionWorkflow, sessionStateQuery } from '../../workflows/dialogue-session.workflow';
 import { caseWorkflowId, recommendationWorkflowId, sessionWorkflowId } from '../../workflows/ids';
-import {
-  acceptUpdate,
-  answerUpdate,
-  appealUpdate,
-  assignUpdate,
-  caseStateQuery,
-  decideExtensionUpdate,
-  guideUpdate,
-  mergeUpdate,
-  petitionWorkflow,
-  provideInfoUpdate,
-  rateUpdate,
-  reassignUpdate,
-  reclassifyUpdate,
-  refuseUpdate,
-  requestExtensionUpdate,
-  requestInfoUpdate,
-  returnUpdate,
-  transferUpdate,
-  withdrawUpdate,
-} from '../../workflows/petition.workflow';
+import { caseStateQuery, caseUpdates } from '../../workflows/case-messages';
+import { petitionWorkflow } from '../../workflows/petition.workflow';
 import { recommendationStateQuery, recommendationWorkflow, respondUpdate } from '../../workflows/recommendation.workflow';
 import { rejectionReason, submitCase } from './cases';
 import { eventually } from './eventually';
@@ -116,24 +97,24 @@ const escalations = async (handle: WorkflowHandle<typeof petitionWorkflow>) => (
 describe('case actions', () => {
   it('case-every-officer-action: routed, reassigned, returned, assigned (once to no agency), accepted, paused, reclassified, extended, answered, reopened, resolved', async () => {
     const { handle } = await submitCase(sys, roadFeedback);
-    expect(await rejectionReason(handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Chưa thụ lý' }] }))).toMatch(/ASSIGNED/);
-    await handle.executeUpdate(reassignUpdate, { args: [{ ...head, agencyId: await orgId('HS-X-NAMCUONG-VP'), reason: 'Văn phòng xử lý' }] });
-    await handle.executeUpdate(returnUpdate, { args: [{ ...officer, reason: 'Không thuộc thẩm quyền của văn phòng' }] });
-    expect(await rejectionReason(handle.executeUpdate(assignUpdate, { args: [{ ...reception, agencyId: crypto.randomUUID() }] }))).toMatch(/no such agency/);
-    await handle.executeUpdate(assignUpdate, { args: [{ ...reception, agencyId: await orgId('HS-X-NAMCUONG-PKT') }] });
-    await handle.executeUpdate(acceptUpdate, { args: [{ ...officer, note: 'Thụ lý', complexity: 'COMPLEX' }] });
-    await handle.executeUpdate(requestInfoUpdate, { args: [{ ...officer, reason: 'Đề nghị cung cấp ảnh hiện trường.' }] });
-    await handle.executeUpdate(provideInfoUpdate, { args: [{ ...citizen, note: 'Đã gửi ảnh.' }] });
-    await handle.executeUpdate(reclassifyUpdate, { args: [{ ...officer, complexity: 'NORMAL', reason: 'Chỉ một đoạn đường' }] });
-    await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...officer, reason: 'Chờ khảo sát hiện trường.' }] });
-    expect(await rejectionReason(handle.executeUpdate(requestExtensionUpdate, { args: [{ ...officer, reason: 'lần nữa' }] }))).toMatch(/đang chờ/);
-    await handle.executeUpdate(decideExtensionUpdate, { args: [{ ...head, approved: false, note: 'Không đủ căn cứ' }] });
-    await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...officer, reason: 'Đã có kết quả khảo sát, cần thêm thời gian thi công.' }] });
-    await handle.executeUpdate(decideExtensionUpdate, { args: [{ ...head, approved: true, note: 'Đồng ý' }] });
-    await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Đã sửa mặt đường.', documents: [{ name: 'bien-ban.pdf', url: 'https://files.example/bien-ban.pdf' }] }] });
-    expect((await handle.executeUpdate(rateUpdate, { args: [{ satisfied: false, comment: 'Đường vẫn hỏng.' }] })).status).toBe('ACCEPTED');
-    await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Đã làm lại mặt đường.' }] });
-    await handle.executeUpdate(rateUpdate, { args: [{ satisfied: true, comment: 'Cảm ơn.' }] });
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Chưa thụ lý' }] }))).toMatch(/ASSIGNED/);
+    await handle.executeUpdate(caseUpdates.reassign, { args: [{ ...head, agencyId: await orgId('HS-X-NAMCUONG-VP'), reason: 'Văn phòng xử lý' }] });
+    await handle.executeUpdate(caseUpdates.return, { args: [{ ...officer, reason: 'Không thuộc thẩm quyền của văn phòng' }] });
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.assign, { args: [{ ...reception, agencyId: crypto.randomUUID() }] }))).toMatch(/no such agency/);
+    await handle.executeUpdate(caseUpdates.assign, { args: [{ ...reception, agencyId: await orgId('HS-X-NAMCUONG-PKT') }] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [{ ...officer, note: 'Thụ lý', complexity: 'COMPLEX' }] });
+    await handle.executeUpdate(caseUpdates.requestInfo, { args: [{ ...officer, reason: 'Đề nghị cung cấp ảnh hiện trường.' }] });
+    await handle.executeUpdate(caseUpdates.provideInfo, { args: [{ ...citizen, note: 'Đã gửi ảnh.' }] });
+    await handle.executeUpdate(caseUpdates.reclassify, { args: [{ ...officer, complexity: 'NORMAL', reason: 'Chỉ một đoạn đường' }] });
+    await handle.executeUpdate(caseUpdates.requestExtension, { args: [{ ...officer, reason: 'Chờ khảo sát hiện trường.' }] });
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.requestExtension, { args: [{ ...officer, reason: 'lần nữa' }] }))).toMatch(/đang chờ/);
+    await handle.executeUpdate(caseUpdates.decideExtension, { args: [{ ...head, approved: false, note: 'Không đủ căn cứ' }] });
+    await handle.executeUpdate(caseUpdates.requestExtension, { args: [{ ...officer, reason: 'Đã có kết quả khảo sát, cần thêm thời gian thi công.' }] });
+    await handle.executeUpdate(caseUpdates.decideExtension, { args: [{ ...head, approved: true, note: 'Đồng ý' }] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã sửa mặt đường.', documents: [{ name: 'bien-ban.pdf', url: 'https://files.example/bien-ban.pdf' }] }] });
+    expect((await handle.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: false, comment: 'Đường vẫn hỏng.' }] })).status).toBe('ACCEPTED');
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã làm lại mặt đường.' }] });
+    await handle.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: true, comment: 'Cảm ơn.' }] });
     expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED', extensionsUsed: 1 });
     await save('case-every-officer-action', handle.workflowId);
   });
@@ -141,8 +122,8 @@ describe('case actions', () => {
   it('case-unrouted-assigned-guided: no routing rule, reception assigns, the agency guides the citizen elsewhere', async () => {
     const { handle } = await submitCase(sys, { type: 'FEEDBACK', categoryCode: 'khac', unitCode: 'HS' });
     expect((await handle.query(caseStateQuery)).status).toBe('UNROUTED');
-    await handle.executeUpdate(assignUpdate, { args: [{ ...reception, agencyId: await orgId('HS-VP') }] });
-    await handle.executeUpdate(guideUpdate, { args: [{ ...officer, reason: 'Đề nghị ông/bà liên hệ Công ty Điện lực.' }] });
+    await handle.executeUpdate(caseUpdates.assign, { args: [{ ...reception, agencyId: await orgId('HS-VP') }] });
+    await handle.executeUpdate(caseUpdates.guide, { args: [{ ...officer, reason: 'Đề nghị ông/bà liên hệ Công ty Điện lực.' }] });
     expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'GUIDED' });
     await save('case-unrouted-assigned-guided', handle.workflowId);
   });
@@ -151,11 +132,11 @@ describe('case actions', () => {
     const original = await submitCase(sys, roadFeedback);
     const duplicate = await submitCase(sys, roadFeedback);
     const noCase = '00000000-0000-4000-8000-000000000000';
-    expect(await rejectionReason(duplicate.handle.executeUpdate(mergeUpdate, { args: [{ ...officer, targetCaseId: noCase, reason: 'trùng' }] }))).toMatch(/target case/);
-    await duplicate.handle.executeUpdate(mergeUpdate, { args: [{ ...officer, targetCaseId: original.id, reason: 'Trùng nội dung' }] });
+    expect(await rejectionReason(duplicate.handle.executeUpdate(caseUpdates.merge, { args: [{ ...officer, targetCaseId: noCase, reason: 'trùng' }] }))).toMatch(/target case/);
+    await duplicate.handle.executeUpdate(caseUpdates.merge, { args: [{ ...officer, targetCaseId: original.id, reason: 'Trùng nội dung' }] });
     expect(await duplicate.handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'MERGED', linkedCaseId: original.id });
-    expect(await rejectionReason(original.handle.executeUpdate(refuseUpdate, { args: [{ ...officer, reason: '  ' }] }))).toMatch(/reason is required/);
-    await original.handle.executeUpdate(refuseUpdate, { args: [{ ...officer, reason: 'Nội dung đã được giải quyết dứt điểm.' }] });
+    expect(await rejectionReason(original.handle.executeUpdate(caseUpdates.refuse, { args: [{ ...officer, reason: '  ' }] }))).toMatch(/reason is required/);
+    await original.handle.executeUpdate(caseUpdates.refuse, { args: [{ ...officer, reason: 'Nội dung đã được giải quyết dứt điểm.' }] });
     expect(await original.handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'REFUSED' });
     await save('case-merged', duplicate.handle.workflowId);
     await save('case-refused', original.handle.workflowId);
@@ -164,24 +145,24 @@ describe('case actions', () => {
   it('denunciation-transferred-accepted-withdrawn: transferred once, accepted as complex with what the accused is told, withdrawn', async () => {
     const accused = { fullName: 'Phạm Quốc Khánh', position: 'Cán bộ địa chính phường' }; // no email: the agency writes
     const { handle } = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'can-bo', unitCode: 'HS-P-DUCXUAN', accused });
-    await handle.executeUpdate(transferUpdate, { args: [{ ...officer, agencyId: await orgId('HS-TT'), reason: 'Thuộc thẩm quyền Thanh tra tỉnh' }] });
-    await handle.executeUpdate(acceptUpdate, { args: [{ ...officer, complexity: 'COMPLEX', accusedSummary: 'Nội dung tố cáo về việc cấp giấy chứng nhận quyền sử dụng đất.' }] });
-    await handle.executeUpdate(withdrawUpdate, { args: [{ ...citizen, reason: 'Người tố cáo rút đơn.' }] });
+    await handle.executeUpdate(caseUpdates.transfer, { args: [{ ...officer, agencyId: await orgId('HS-TT'), reason: 'Thuộc thẩm quyền Thanh tra tỉnh' }] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [{ ...officer, complexity: 'COMPLEX', accusedSummary: 'Nội dung tố cáo về việc cấp giấy chứng nhận quyền sử dụng đất.' }] });
+    await handle.executeUpdate(caseUpdates.withdraw, { args: [{ ...citizen, reason: 'Người tố cáo rút đơn.' }] });
     expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'WITHDRAWN', transfers: 1, complexity: 'COMPLEX' });
     await save('denunciation-transferred-accepted-withdrawn', handle.workflowId);
   });
 
   it('complaint-first-appealed and complaint-second-withdrawn: a dissatisfied first complaint appeals; its child second complaint is withdrawn', async () => {
     const { handle } = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'xay-dung', unitCode: 'HS-P-HOASON' });
-    await handle.executeUpdate(acceptUpdate, { args: [officer] });
-    await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Giữ nguyên quyết định.' }] });
-    expect((await handle.executeUpdate(rateUpdate, { args: [{ satisfied: false }] })).status).toBe('ANSWERED');
-    const appealed = await handle.executeUpdate(appealUpdate, { args: [{ ...citizen, reason: 'Không đồng ý với quyết định giải quyết lần đầu.' }] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Giữ nguyên quyết định.' }] });
+    expect((await handle.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: false }] })).status).toBe('ANSWERED');
+    const appealed = await handle.executeUpdate(caseUpdates.appeal, { args: [{ ...citizen, reason: 'Không đồng ý với quyết định giải quyết lần đầu.' }] });
     expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'APPEALED' });
 
     const second = sys.client.workflow.getHandle<typeof petitionWorkflow>(caseWorkflowId(appealed.linkedCaseId!));
     await eventually(async () => expect((await second.query(caseStateQuery)).status).toBe('ASSIGNED'));
-    await second.executeUpdate(withdrawUpdate, { args: [{ ...citizen, reason: 'Đã được giải thích thỏa đáng.' }] });
+    await second.executeUpdate(caseUpdates.withdraw, { args: [{ ...citizen, reason: 'Đã được giải thích thỏa đáng.' }] });
     expect(await second.result()).toMatchObject({ status: 'CLOSED', outcome: 'WITHDRAWN', type: 'COMPLAINT_SECOND' });
     await save('complaint-first-appealed', handle.workflowId);
     await save('complaint-second-withdrawn', second.workflowId);
@@ -201,13 +182,13 @@ describe('case actions', () => {
     const first = await sys.client.workflow.start(petitionWorkflow, { workflowId: caseWorkflowId(caseId), taskQueue: sys.taskQueue, args: [{ caseId, historyLimit: 60 }] });
     await eventually(async () => expect((await first.query(caseStateQuery)).status).toBe('ASSIGNED'));
     const latest = sys.client.workflow.getHandle<typeof petitionWorkflow>(caseWorkflowId(caseId));
-    await latest.executeUpdate(acceptUpdate, { args: [officer] });
+    await latest.executeUpdate(caseUpdates.accept, { args: [officer] });
     for (let i = 0; i < 4; i += 1) {
-      await latest.executeUpdate(requestInfoUpdate, { args: [{ ...officer, reason: `Bổ sung giấy tờ ${i + 1}` }] });
-      await latest.executeUpdate(provideInfoUpdate, { args: [citizen] });
+      await latest.executeUpdate(caseUpdates.requestInfo, { args: [{ ...officer, reason: `Bổ sung giấy tờ ${i + 1}` }] });
+      await latest.executeUpdate(caseUpdates.provideInfo, { args: [citizen] });
     }
-    await latest.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Đã chi trả.' }] });
-    await latest.executeUpdate(rateUpdate, { args: [{ satisfied: true }] });
+    await latest.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã chi trả.' }] });
+    await latest.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: true }] });
     expect(await latest.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED' });
 
     let runId: string | null | undefined = first.firstExecutionRunId;
@@ -229,9 +210,9 @@ describe('deadlines passing', () => {
   it('case-escalation-ladder-rating-window: reminder, due and superior on both deadlines, then the rating window closes the case', async () => {
     const { handle } = await submitCase(sys, roadFeedback);
     await eventually(async () => expect(await escalations(handle)).toHaveLength(3), 20_000);
-    await handle.executeUpdate(acceptUpdate, { args: [officer] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
     await eventually(async () => expect(await escalations(handle)).toHaveLength(6), 20_000);
-    await handle.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Đã xử lý.' }] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã xử lý.' }] });
     expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED', rated: false });
     await save('case-escalation-ladder-rating-window', handle.workflowId);
   });
@@ -258,10 +239,10 @@ describe('deadlines passing', () => {
 
     const [answered, refused] = state.caseIds.map((id) => sys.client.workflow.getHandle<typeof petitionWorkflow>(caseWorkflowId(id)));
     for (const h of [answered!, refused!]) await eventually(async () => expect((await h.query(caseStateQuery)).status).toBe('ASSIGNED'));
-    await answered!.executeUpdate(acceptUpdate, { args: [officer] });
-    await answered!.executeUpdate(answerUpdate, { args: [{ ...officer, answer: 'Đã cấp giấy chứng nhận.' }] });
-    await answered!.executeUpdate(rateUpdate, { args: [{ satisfied: true }] });
-    await refused!.executeUpdate(refuseUpdate, { args: [{ ...officer, reason: 'Đã có kế hoạch bổ sung thuốc của tỉnh.' }] });
+    await answered!.executeUpdate(caseUpdates.accept, { args: [officer] });
+    await answered!.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã cấp giấy chứng nhận.' }] });
+    await answered!.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: true }] });
+    await refused!.executeUpdate(caseUpdates.refuse, { args: [{ ...officer, reason: 'Đã có kế hoạch bổ sung thuốc của tỉnh.' }] });
     expect((await session.result()).closedCaseIds).toHaveLength(2);
     expect(await answered!.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED' });
     await save('session-with-opinions', session.workflowId);

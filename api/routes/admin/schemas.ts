@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../fields';
+import { text } from '../../../domain/fields';
 import { CASE_TYPES } from '../../../domain/case-types';
 import { COMPLEXITIES } from '../../../domain/legal-clock';
 import { passwordSchema } from '../../security/password-policy';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '../../auth/api-tokens';
-import { text } from '../fields';
+import { text } from '../../../domain/fields';
 import { userSchema } from './schemas';
 
 const DAY_MS = 86_400_000;

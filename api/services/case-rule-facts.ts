@@ -1,0 +1,21 @@
+import type { RuleFacts } from '../../domain/case-actions';
+import { policyByVersion } from '../../infra/clock-config';
+import type { Database } from '../../infra/database';
+import type { Case } from '../../prisma/generated/client';
+
+type Row = Pick<Case, 'status' | 'type' | 'transfers' | 'extensionsUsed' | 'complexity' | 'satisfied' | 'policyVersion' | 'extensionRequestedBy' | 'extensionRequestReason'>;
+
+/** What the action rules need to know of a case, from its row: the database owns these facts. */
+export async function caseRuleFacts(db: Database, c: Row): Promise<RuleFacts> {
+  const policy = await policyByVersion(db, c.policyVersion);
+  return {
+    status: c.status,
+    type: c.type,
+    transfers: c.transfers,
+    extensionsUsed: c.extensionsUsed,
+    complexity: c.complexity,
+    extensionMax: policy.rules[c.type].extension.maxCount,
+    extensionPending: c.extensionRequestedBy ? { requestedBy: c.extensionRequestedBy, reason: c.extensionRequestReason ?? '' } : null,
+    rated: c.satisfied !== null,
+  };
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { actionsOf, allowedActions, assertAllowed, CASE_ACTION_NAMES, refusalOf, type CaseAction } from './case-actions';
+import { CASE_STATUSES, type CaseStatus } from './case-state';
+
+const base = { type: 'FEEDBACK' as const, transfers: 0, extensionsUsed: 0, extensionPending: null, complexity: 'NORMAL' as const, extensionMax: { NORMAL: 1, COMPLEX: 1, ESPECIALLY_COMPLEX: 1 }, rated: false };
+const allowed = (status: CaseStatus, action: CaseAction, extra = {}) => {
+  try {
+    assertAllowed({ ...base, status, ...extra }, action);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('case transitions', () => {
+  it.each<[CaseStatus, CaseAction, boolean]>([
+    ['ASSIGNED', 'accept', true],
+    ['ASSIGNED', 'answer', false],
+    ['ACCEPTED', 'answer', true],
+    ['ACCEPTED', 'accept', false],
+    ['UNROUTED', 'assign', true],
+    ['ASSIGNED', 'assign', false],
+    ['ASSIGNED', 'return', true],
+    ['ACCEPTED', 'return', false],
+    ['ACCEPTED', 'requestInfo', true],
+    ['AWAITING_INFO', 'answer', false],
+    ['AWAITING_INFO', 'provideInfo', true],
+    ['ANSWERED', 'rate', true],
+    ['CLOSED', 'rate', false],
+    ['CLOSED', 'merge', false],
+  ])('%s → %s allowed: %s', (status, action, expected) => {
+    expect(allowed(status, action)).toBe(expected);
+  });
+
+  it('transfers a denunciation only once', () => {
+    expect(allowed('ASSIGNED', 'transfer', { type: 'DENUNCIATION', transfers: 0 })).toBe(true);
+    expect(() => assertAllowed({ ...base, status: 'ASSIGNED', type: 'DENUNCIATION', transfers: 1 }, 'transfer')).toThrow(/chỉ được chuyển một lần/);
+    expect(allowed('ASSIGNED', 'transfer', { type: 'FEEDBACK', transfers: 3 })).toBe(true);
+  });
+
+  it('caps extensions by complexity and allows one request at a time', () => {
+    const denunciation = { type: 'DENUNCIATION', extensionMax: { NORMAL: 0, COMPLEX: 1, ESPECIALLY_COMPLEX: 2 } };
+    expect(allowed('ACCEPTED', 'requestExtension', { ...denunciation, complexity: 'NORMAL' })).toBe(false);
+    expect(allowed('ACCEPTED', 'requestExtension', { ...denunciation, complexity: 'COMPLEX' })).toBe(true);
+    expect(allowed('ACCEPTED', 'requestExtension', { ...denunciation, complexity: 'COMPLEX', extensionsUsed: 1 })).toBe(false);
+    expect(allowed('ACCEPTED', 'requestExtension', { ...denunciation, complexity: 'ESPECIALLY_COMPLEX', extensionsUsed: 1 })).toBe(true);
+    expect(allowed('ACCEPTED', 'requestExtension', { extensionPending: { requestedBy: 'x', reason: 'y' } })).toBe(false);
+    expect(allowed('ACCEPTED', 'decideExtension')).toBe(false);
+  });
+
+  it('lets only a first complaint be appealed, and only complaints and denunciations be withdrawn', () => {
+    expect(allowed('ANSWERED', 'appeal', { type: 'COMPLAINT_FIRST' })).toBe(true);
+    expect(allowed('ANSWERED', 'appeal', { type: 'FEEDBACK' })).toBe(false);
+    expect(allowed('ACCEPTED', 'withdraw', { type: 'COMPLAINT_SECOND' })).toBe(true);
+    expect(allowed('ACCEPTED', 'withdraw', { type: 'FEEDBACK' })).toBe(false);
+  });
+
+  it('takes accusedSummary only on a denunciation', () => {
+    expect(refusalOf({ ...base, status: 'ASSIGNED', type: 'DENUNCIATION' }, 'accept', { accusedSummary: 'x' })).toBeNull();
+    expect(refusalOf({ ...base, status: 'ASSIGNED' }, 'accept', { accusedSummary: 'x' })).toMatch(/Chỉ đơn tố cáo/);
+  });
+
+  it('says why, in Vietnamese and English', () => {
+    expect(() => assertAllowed({ ...base, status: 'ASSIGNED' }, 'answer')).toThrow(/Không thể thực hiện "answer".*\/ action "answer" is not allowed in status ASSIGNED/);
+  });
+});
+
+/** Every action from every status: the whole table, so a change to it shows here. */
+const FROM: Record<CaseAction, CaseStatus[]> = {
+  assign: ['UNROUTED'],
+  reassign: ['ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'],
+  accept: ['ASSIGNED'],
+  return: ['ASSIGNED'],
+  transfer: ['ASSIGNED'],
+  guide: ['ASSIGNED'],
+  refuse: ['ASSIGNED'],
+  requestInfo: ['ACCEPTED'],
+  provideInfo: ['AWAITING_INFO'],
+  requestExtension: ['ACCEPTED', 'AWAITING_INFO'],
+  decideExtension: ['ACCEPTED', 'AWAITING_INFO'],
+  reclassify: ['ACCEPTED', 'AWAITING_INFO'],
+  answer: ['ACCEPTED'],
+  rate: ['ANSWERED'],
+  appeal: ['ANSWERED'],
+  withdraw: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'ANSWERED'],
+  merge: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'],
+};
+// Facts under which no rule beyond the status refuses anything.
+const permissive = { ...base, type: 'COMPLAINT_FIRST' as const, extensionPending: { requestedBy: 'a', reason: 'r' } };
+
+describe('the action registry', () => {
+  it.each(CASE_ACTION_NAMES.flatMap((a) => CASE_STATUSES.map((s) => [a, s] as const)))('%s from %s', (action, status) => {
+    const refusal = refusalOf({ ...permissive, status }, action);
+    const expected = FROM[action].includes(status) && !(action === 'requestExtension');
+    if (expected) expect(refusal).toBeNull();
+    else if (FROM[action].includes(status)) expect(refusal).toMatch(/gia hạn.*\/ .*extension/);
+    else expect(refusal).toBe(`Không thể thực hiện "${action}" khi hồ sơ đang ở trạng thái ${status} / action "${action}" is not allowed in status ${status}`);
+  });
+
+  it('gives each role its actions and the citizen theirs', () => {
+    expect(actionsOf('AGENCY_OFFICER')).toEqual(['accept', 'return', 'transfer', 'guide', 'refuse', 'requestInfo', 'provideInfo', 'requestExtension', 'reclassify', 'answer', 'merge']);
+    expect(actionsOf('HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'decideExtension']);
+    expect(actionsOf('RECEPTION_OFFICER')).toEqual(['assign', 'provideInfo', 'merge']);
+    expect(actionsOf('CITIZEN')).toEqual(['provideInfo', 'rate', 'appeal', 'withdraw']);
+    expect(actionsOf('FRONT_SUPERVISOR')).toEqual([]);
+    expect(actionsOf('ADMINISTRATOR')).toEqual([]);
+  });
+
+  it('offers only what can succeed now: no extension request a complaint cannot have, no decision without a request', () => {
+    const complaint = { ...base, type: 'COMPLAINT_FIRST' as const, status: 'ACCEPTED' as const, extensionMax: { NORMAL: 0, COMPLEX: 0, ESPECIALLY_COMPLEX: 0 } };
+    expect(allowedActions(complaint, 'AGENCY_OFFICER')).not.toContain('requestExtension');
+    expect(allowedActions(complaint, 'HEAD_OF_GOVERNMENT')).toEqual(['reassign']);
+    expect(allowedActions({ ...complaint, extensionPending: { requestedBy: 'a', reason: 'r' } }, 'HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'decideExtension']);
+  });
+});

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import type { CaseType } from './case-types';
+import { OPEN_STATUSES, type CaseFile, type CaseStatus } from './case-state';
+import { documentRef, text } from './fields';
+import { COMPLEXITIES } from './legal-clock';
+
+/**
+ * Every case action, declared once: the statuses it may start from, who may take it, the body it
+ * takes, and any rule beyond the status. The workflow's updates and validators, the API's
+ * validation, authorisation and `allowedActions`, the OpenAPI document and the console derive from
+ * this table; a new action is one entry here plus its effect in the workflow.
+ */
+
+/** Staff roles that act on cases (the Prisma `Role` values), and the citizen, who acts with the case's secret. */
+export type CaseActor = 'RECEPTION_OFFICER' | 'AGENCY_OFFICER' | 'HEAD_OF_GOVERNMENT' | 'CITIZEN';
+
+const reason = z.string().trim().min(1, 'Cần nêu lý do / a reason is required').max(5000);
+const note = z.string().trim().max(5000).optional();
+const agencyId = z.string().uuid('Mã cơ quan không hợp lệ / invalid agency id');
+
+const IN_PROGRESS: CaseStatus[] = ['ACCEPTED', 'AWAITING_INFO'];
+const WITHDRAWABLE: CaseType[] = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'];
+
+/** The case as the rules see it when an action is asked for. */
+export type RuleFacts = Pick<CaseFile, 'status'> & Partial<CaseFile>;
+
+interface ActionSpec {
+  /** The statuses the action may start from. */
+  from: readonly CaseStatus[];
+  /** Who may take it. */
+  by: readonly CaseActor[];
+  /** Its body; unknown fields are refused. */
+  input: z.ZodObject;
+  /** The workflow update's body, when the API turns the input into something else (merge: a case id). */
+  update?: z.ZodObject;
+  /** A rule beyond the status: why the action is refused now, or null. */
+  refusal?: (f: RuleFacts, input: Record<string, unknown>) => string | null;
+}
+
+function extensionRefusal(f: RuleFacts): string | null {
+  if (f.extensionPending) return 'Đã có yêu cầu gia hạn đang chờ quyết định / an extension request is already pending';
+  const max = f.extensionMax && f.complexity ? f.extensionMax[f.complexity] : 0;
+  if (max === 0) return 'Loại hồ sơ và mức độ phức tạp này không được gia hạn / no extension for this case type and complexity';
+  return (f.extensionsUsed ?? 0) >= max ? `Đã dùng hết ${max} lần gia hạn / all ${max} extensions used` : null;
+}
+
+export const CASE_ACTIONS = {
+  /** Reception routes by hand (no rule matched, or the agency returned it). */
+  assign: { from: ['UNROUTED'], by: ['RECEPTION_OFFICER'], input: z.object({ agencyId }).strict() },
+  /** The head moves it to another agency. */
+  reassign: { from: ['ASSIGNED', ...IN_PROGRESS], by: ['HEAD_OF_GOVERNMENT'], input: z.object({ agencyId, reason: reason.optional() }).strict() },
+  /** Thụ lý. */
+  accept: {
+    from: ['ASSIGNED'],
+    by: ['AGENCY_OFFICER'],
+    input: z.object({ note, complexity: z.enum(COMPLEXITIES).optional(), accusedSummary: z.string().trim().min(1).max(5000).optional() }).strict(),
+    refusal: (f, input) => (input.accusedSummary && f.type !== 'DENUNCIATION' ? 'Chỉ đơn tố cáo có người bị tố cáo / only a denunciation has an accused to inform' : null),
+  },
+  /** Outside the agency's competence: back to reception. */
+  return: { from: ['ASSIGNED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
+  /** Chuyển đơn to the competent agency. */
+  transfer: {
+    from: ['ASSIGNED'],
+    by: ['AGENCY_OFFICER'],
+    input: z.object({ agencyId, reason }).strict(),
+    refusal: (f) => (f.type === 'DENUNCIATION' && (f.transfers ?? 0) >= 1 ? 'Đơn tố cáo chỉ được chuyển một lần / a denunciation may be transferred only once' : null),
+  },
+  /** Hướng dẫn the citizen to the right body. */
+  guide: { from: ['ASSIGNED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
+  /** Không thụ lý, with reasons. */
+  refuse: { from: ['ASSIGNED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
+  requestInfo: { from: ['ACCEPTED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
+  provideInfo: { from: ['AWAITING_INFO'], by: ['AGENCY_OFFICER', 'RECEPTION_OFFICER', 'CITIZEN'], input: z.object({ note }).strict() },
+  requestExtension: { from: IN_PROGRESS, by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict(), refusal: extensionRefusal },
+  decideExtension: {
+    from: IN_PROGRESS,
+    by: ['HEAD_OF_GOVERNMENT'],
+    input: z.object({ approved: z.boolean(), note }).strict(),
+    refusal: (f) => (f.extensionPending ? null : 'Không có yêu cầu gia hạn nào đang chờ / no extension request is pending'),
+  },
+  reclassify: { from: IN_PROGRESS, by: ['AGENCY_OFFICER'], input: z.object({ complexity: z.enum(COMPLEXITIES), reason }).strict() },
+  answer: {
+    from: ['ACCEPTED'],
+    by: ['AGENCY_OFFICER'],
+    input: z.object({ answer: z.string().trim().min(1, 'Cần nội dung trả lời / the answer is required').max(20_000), documents: z.array(documentRef).max(50).optional() }).strict(),
+  },
+  rate: {
+    from: ['ANSWERED'],
+    by: ['CITIZEN'],
+    input: z.object({ satisfied: z.boolean(), comment: note }).strict(),
+    refusal: (f) => (f.rated ? 'Công dân đã đánh giá câu trả lời / the answer has already been rated' : null),
+  },
+  appeal: {
+    from: ['ANSWERED'],
+    by: ['CITIZEN'],
+    input: z.object({ reason }).strict(),
+    refusal: (f) => (f.type === 'COMPLAINT_FIRST' ? null : 'Chỉ khiếu nại lần đầu mới được khiếu nại lần hai / only a first complaint can be appealed'),
+  },
+  withdraw: {
+    from: [...OPEN_STATUSES, 'ANSWERED'],
+    by: ['CITIZEN'],
+    input: z.object({ reason }).strict(),
+    refusal: (f) => (f.type && WITHDRAWABLE.includes(f.type) ? null : 'Chỉ khiếu nại, tố cáo mới được rút / only complaints and denunciations can be withdrawn'),
+  },
+  /** Closes a duplicate into an open case, named as officers know it; the API resolves it within the caller's scope. */
+  merge: {
+    from: OPEN_STATUSES,
+    by: ['AGENCY_OFFICER', 'RECEPTION_OFFICER'],
+    input: z.object({ targetTrackingCode: text(40).toUpperCase(), reason }).strict(),
+    update: z.object({ targetCaseId: z.string().uuid(), reason }).strict(),
+  },
+} as const satisfies Record<string, ActionSpec>;
+
+export type CaseAction = keyof typeof CASE_ACTIONS;
+export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as CaseAction[];
+
+/** An action's name as it comes in a URL. */
+export const caseActionName = z.enum(CASE_ACTION_NAMES as [CaseAction, ...CaseAction[]]);
+
+/** The body of an action as the API receives it. */
+export type ActionInput<A extends CaseAction> = z.output<(typeof CASE_ACTIONS)[A]['input']>;
+
+/** The body of an action as its workflow update takes it. */
+export type UpdateInput<A extends CaseAction> = (typeof CASE_ACTIONS)[A] extends { update: infer U extends z.ZodType } ? z.output<U> : ActionInput<A>;
+
+/** What the workflow update takes, besides who acts. */
+export function updateSchemaOf(action: CaseAction): z.ZodObject {
+  const spec: ActionSpec = CASE_ACTIONS[action];
+  return spec.update ?? spec.input;
+}
+
+export class InvalidTransition extends Error {
+  constructor(
+    readonly action: CaseAction,
+    readonly status: CaseStatus,
+    reason?: string,
+  ) {
+    super(reason ?? `Không thể thực hiện "${action}" khi hồ sơ đang ở trạng thái ${status} / action "${action}" is not allowed in status ${status}`);
+    this.name = 'InvalidTransition';
+  }
+}
+
+/** Why `action` is refused for this case now (status first, then its own rule), or null. */
+export function refusalOf(f: RuleFacts, action: CaseAction, input: Record<string, unknown> = {}): string | null {
+  const spec: ActionSpec = CASE_ACTIONS[action];
+  if (!spec.from.includes(f.status)) return new InvalidTransition(action, f.status).message;
+  return spec.refusal?.(f, input) ?? null;
+}
+
+/** Throws with the reason when `action` is not allowed now. */
+export function assertAllowed(f: RuleFacts, action: CaseAction, input: Record<string, unknown> = {}): void {
+  const reason = refusalOf(f, action, input);
+  if (reason) throw new InvalidTransition(action, f.status, reason);
+}
+
+/** The actions `who` may take. */
+export function actionsOf(who: CaseActor | string): CaseAction[] {
+  return CASE_ACTION_NAMES.filter((a) => (CASE_ACTIONS[a].by as readonly string[]).includes(who));
+}
+
+/** Of what `who` may do, what this case allows now, its own rules included (a pending request, the caps). */
+export function allowedActions(f: RuleFacts, who: CaseActor | string): CaseAction[] {
+  return actionsOf(who).filter((a) => refusalOf(f, a) === null);
+}
