@@ -33,6 +33,8 @@ interface ActionSpec {
   input: z.ZodObject;
   /** The workflow update's body, when the API turns the input into something else (merge: a case id). */
   update?: z.ZodObject;
+  /** Fields only some case types take, and what is said when another type gives one. */
+  onlyFor?: Record<string, { types: readonly CaseType[]; refusal: string }>;
   /** A rule beyond the status: why the action is refused now, or null. */
   refusal?: (f: RuleFacts, input: Record<string, unknown>) => string | null;
 }
@@ -54,7 +56,8 @@ export const CASE_ACTIONS = {
     from: ['ASSIGNED'],
     by: ['AGENCY_OFFICER'],
     input: z.object({ note, complexity: z.enum(COMPLEXITIES).optional(), accusedSummary: z.string().trim().min(1).max(5000).optional() }).strict(),
-    refusal: (f, input) => (input.accusedSummary && f.type !== 'DENUNCIATION' ? 'Chỉ đơn tố cáo có người bị tố cáo / only a denunciation has an accused to inform' : null),
+    // What the accused is told (Denunciations Law 2018 art. 29), never the denouncer's own words.
+    onlyFor: { accusedSummary: { types: ['DENUNCIATION'], refusal: 'Chỉ đơn tố cáo có người bị tố cáo / only a denunciation has an accused to inform' } },
   },
   /** Outside the agency's competence: back to reception. */
   return: { from: ['ASSIGNED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
@@ -144,7 +147,24 @@ export class InvalidTransition extends Error {
 export function refusalOf(f: RuleFacts, action: CaseAction, input: Record<string, unknown> = {}): string | null {
   const spec: ActionSpec = CASE_ACTIONS[action];
   if (!spec.from.includes(f.status)) return new InvalidTransition(action, f.status).message;
-  return spec.refusal?.(f, input) ?? null;
+  const misplaced = Object.entries(spec.onlyFor ?? {}).find(([field, only]) => input[field] !== undefined && !(f.type && only.types.includes(f.type)));
+  return misplaced?.[1].refusal ?? spec.refusal?.(f, input) ?? null;
+}
+
+/** An action's form for a case: its body as JSON Schema, without the fields this case type does not take. */
+export interface ActionForm {
+  properties: Record<string, Record<string, unknown>>;
+  required: string[];
+}
+
+export function actionForm(action: CaseAction, f: Pick<RuleFacts, 'type'>): ActionForm {
+  const spec: ActionSpec = CASE_ACTIONS[action];
+  const schema = z.toJSONSchema(spec.input, { io: 'input' }) as { properties?: ActionForm['properties']; required?: string[] };
+  const takes = (field: string) => !spec.onlyFor?.[field] || Boolean(f.type && spec.onlyFor[field].types.includes(f.type));
+  return {
+    properties: Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([field]) => takes(field))),
+    required: (schema.required ?? []).filter(takes),
+  };
 }
 
 /** Throws with the reason when `action` is not allowed now. */

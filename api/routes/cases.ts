@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
-import { actionsOf, allowedActions, caseActionName } from '../../domain/case-actions';
+import { actionForm, actionsOf, allowedActions, caseActionName } from '../../domain/case-actions';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope } from '../auth/scope';
 import { AppError } from '../errors';
@@ -25,6 +25,12 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
     return { user, found };
   };
 
+  /** What the caller may do to the case now, and each action's form (its fields for this case type). */
+  const actionsView = async (c: Parameters<typeof caseRuleFacts>[1], role: string) => {
+    const allowed = allowedActions(await caseRuleFacts(db, c), role);
+    return { allowedActions: allowed, actionForms: Object.fromEntries(allowed.map((a) => [a, actionForm(a, c)])) };
+  };
+
   /** Finds a case in scope by the tracking code a citizen or a colleague quotes. */
   router.get('/by-code/:code', async (req, res) => {
     const user = requireStaff(res);
@@ -35,7 +41,7 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
 
   router.get('/:id', async (req, res) => {
     const { user, found } = await findInScope(req.params.id, res);
-    res.json({ ...toCaseView(found), allowedActions: allowedActions(await caseRuleFacts(db, found), user.role) });
+    res.json({ ...toCaseView(found), ...(await actionsView(found, user.role)) });
   });
 
   /** The case's steps for anyone who may see it: who did what, when and why (no identity, no Temporal internals). */
@@ -66,7 +72,7 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
     const findMergeTarget = (trackingCode: string) => findMergeTargetInScope(db, user, found.id, trackingCode);
     await runCaseAction(temporal, found.id, action.data, req.body, { actor: user.email, tokenId: user.tokenId, findMergeTarget });
     const after = await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_VIEW_INCLUDE });
-    res.json({ ...toCaseView(after), allowedActions: allowedActions(await caseRuleFacts(db, after), user.role) });
+    res.json({ ...toCaseView(after), ...(await actionsView(after, user.role)) });
   });
 
   return router;

@@ -178,7 +178,7 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
       received: 'Tiếp nhận', routed: 'Chuyển cơ quan', unrouted: 'Chuyển bộ phận tiếp nhận', assigned: 'Phân công', accepted: 'Thụ lý', answered: 'Trả lời', closed: 'Kết thúc',
       overdue: 'Quá hạn, đã báo người đứng đầu', escalated_to_superior: 'Báo cấp trên', reminder: 'Nhắc hạn', extension_requested: 'Đề nghị gia hạn', extension_approved: 'Đồng ý gia hạn', extension_refused: 'Không đồng ý gia hạn',
       rated: 'Đánh giá', appealed: 'Khiếu nại tiếp', withdrawn: 'Rút đơn', merged: 'Gộp hồ sơ', returned: 'Trả lại', transferred: 'Chuyển cơ quan khác', guided: 'Hướng dẫn', refused: 'Không thụ lý',
-      info_requested: 'Yêu cầu bổ sung', info_provided: 'Đã bổ sung', reclassified: 'Đổi mức độ', reassigned: 'Giao lại', identity_read: 'Xem thông tin người gửi', rated_satisfied: 'Công dân hài lòng', rated_dissatisfied: 'Công dân chưa hài lòng', reopened: 'Mở lại', duplicate_merged: 'Gộp đơn trùng', notice_sent: 'Đã gửi thông báo', notice_failed: 'Gửi thông báo lỗi', accused_notice_in_writing: 'Cần thông báo người bị tố cáo bằng văn bản', deadline_start: 'Bắt đầu tính thời hạn', deadline_extend: 'Gia hạn thời hạn', deadline_pause: 'Tạm dừng thời hạn', deadline_resume: 'Tiếp tục tính thời hạn', deadline_reclassify: 'Tính lại thời hạn theo mức độ',
+      info_requested: 'Yêu cầu bổ sung', info_provided: 'Đã bổ sung', reclassified: 'Đổi mức độ', reassigned: 'Giao lại', identity_read: 'Xem thông tin người gửi', rated_satisfied: 'Công dân hài lòng', rated_dissatisfied: 'Công dân chưa hài lòng', reopened: 'Mở lại', duplicate_merged: 'Gộp đơn trùng', notice_sent: 'Đã gửi thông báo', notice_failed: 'Gửi thông báo lỗi', accused_notice_in_writing: 'Cần thông báo người bị tố cáo bằng văn bản', deadline_start: 'Bắt đầu tính thời hạn', deadline_extend: 'Gia hạn thời hạn', deadline_pause: 'Tạm dừng thời hạn', deadline_resume: 'Tiếp tục tính thời hạn', deadline_reclassify: 'Tính lại thời hạn theo mức độ', action_failed: 'Thao tác không thực hiện được',
     },
   },
   en: {
@@ -210,7 +210,7 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
       received: 'Received', routed: 'Routed', unrouted: 'Sent to reception', assigned: 'Assigned', accepted: 'Accepted', answered: 'Answered', closed: 'Closed',
       overdue: 'Overdue: head notified', escalated_to_superior: 'Superior unit notified', reminder: 'Reminder', extension_requested: 'Extension requested', extension_approved: 'Extension approved', extension_refused: 'Extension refused',
       rated: 'Rated', appealed: 'Appealed', withdrawn: 'Withdrawn', merged: 'Merged', returned: 'Returned', transferred: 'Transferred', guided: 'Guided', refused: 'Refused',
-      info_requested: 'Information requested', info_provided: 'Information provided', reclassified: 'Reclassified', reassigned: 'Reassigned', identity_read: 'Identity read', rated_satisfied: 'Citizen satisfied', rated_dissatisfied: 'Citizen dissatisfied', reopened: 'Reopened', duplicate_merged: 'Duplicate merged', notice_sent: 'Notice sent', notice_failed: 'Notice failed', accused_notice_in_writing: 'The accused to be informed in writing', deadline_start: 'Deadline started', deadline_extend: 'Deadline extended', deadline_pause: 'Deadline paused', deadline_resume: 'Deadline resumed', deadline_reclassify: 'Deadline recalculated for complexity',
+      info_requested: 'Information requested', info_provided: 'Information provided', reclassified: 'Reclassified', reassigned: 'Reassigned', identity_read: 'Identity read', rated_satisfied: 'Citizen satisfied', rated_dissatisfied: 'Citizen dissatisfied', reopened: 'Reopened', duplicate_merged: 'Duplicate merged', notice_sent: 'Notice sent', notice_failed: 'Notice failed', accused_notice_in_writing: 'The accused to be informed in writing', deadline_start: 'Deadline started', deadline_extend: 'Deadline extended', deadline_pause: 'Deadline paused', deadline_resume: 'Deadline resumed', deadline_reclassify: 'Deadline recalculated for complexity', action_failed: 'Action failed',
     },
   },
 };
@@ -241,6 +241,9 @@ export const t = (key: MessageKey): string => (current === 'vi' ? vi : en)[key];
 /** The label of an enum value (`label('status', 'ACCEPTED')`), or the value itself when unknown. */
 export const label = (group: string, value: string | null | undefined): string =>
   value == null ? '' : (LABELS[current][group]?.[value] ?? value);
+
+/** A timeline entry: an event's own label, else the action it records (an internal note is the action 'note'). */
+export const eventLabel = (type: string): string => LABELS[current].event?.[type] ?? label('action', type);
 
 /** Server messages are "Vietnamese / English": show the half for the chosen language. */
 export function pick(message: string): string {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { ActionForm } from '../components/action-form';
+import { ActionForm, type ActionFormSchema } from '../components/action-form';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Deadlines, type DeadlineView } from '../components/deadlines';
 import { dateTime } from '../format';
-import { label, lang, t } from '../i18n';
+import { eventLabel, label, lang, t } from '../i18n';
 import { useSession } from '../session';
 
 export interface CaseView {
@@ -14,7 +14,7 @@ export interface CaseView {
   category: { nameVi: string; nameEn: string }; unit: { name: string }; agency: { name: string } | null;
   receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
   answerDocuments: Array<{ name: string; url: string }> | null; complexity: string; outcome: string | null; closedAt: string | null;
-  policyVersion: string; deadlines: Record<string, DeadlineView> | null; allowedActions: string[];
+  policyVersion: string; deadlines: Record<string, DeadlineView> | null; allowedActions: string[]; actionForms: Record<string, ActionFormSchema>;
   notices: Array<{ template: string; recipient: string; status: string; attempts: number; sentAt: string | null; error?: string }>;
 }
 interface TimelineEvent { type: string; at: string; actor: string; reason: string | null }
@@ -58,7 +58,7 @@ export function CasePage({ id }: { id: string }) {
                   ))}
                 </div>
               )}
-              {action && <ActionForm key={action} caseId={k.id} caseType={k.type} action={action} onDone={reload} />}
+              {action && k.actionForms[action] && <ActionForm key={action} caseId={k.id} action={action} form={k.actionForms[action]} onDone={reload} />}
             </section>
           </div>
           <section class="card">
@@ -82,7 +82,7 @@ export function CasePage({ id }: { id: string }) {
             <Async loaded={timeline}>
               {(tl) => (
                 <ol class="timeline" data-testid="timeline">
-                  {tl.events.map((e, i) => <li key={i}><time dateTime={e.at}>{dateTime(e.at)}</time> — <strong>{label('event', e.type)}</strong> · {e.actor}{e.reason && <>: {e.reason}</>}</li>)}
+                  {tl.events.map((e, i) => <li key={i}><time dateTime={e.at}>{dateTime(e.at)}</time> — <strong>{eventLabel(e.type)}</strong> · {e.actor}{e.reason && <>: {e.reason}</>}</li>)}
                 </ol>
               )}
             </Async>

@@ -1,7 +1,7 @@
 import { Async, useLoad } from '../components/data';
 import { Deadlines, type DeadlineView } from '../components/deadlines';
 import { dateTime } from '../format';
-import { label, t } from '../i18n';
+import { eventLabel, t } from '../i18n';
 
 interface History {
   caseId: string; workflowId: string; temporalUiUrl: string; temporalError: string | null;
@@ -23,7 +23,7 @@ export function HistoryPage({ id }: { id: string }) {
             <ol class="timeline" data-testid="history">
               {d.timeline.map((e, i) => (
                 <li key={i} class={e.source}>
-                  <time dateTime={e.at}>{dateTime(e.at)}</time> — <span class="badge">{e.source}</span> <strong>{e.source === 'audit' ? label('event', e.type) : e.type}</strong>
+                  <time dateTime={e.at}>{dateTime(e.at)}</time> — <span class="badge">{e.source}</span> <strong>{e.source === 'audit' ? eventLabel(e.type) : e.type}</strong>
                   {e.actor && <> · {e.actor}</>}{e.detail && <>: {e.detail}</>}
                 </li>
               ))}
