@@ -105,6 +105,8 @@ export const CASE_ACTIONS = {
     input: z.object({ reason }).strict(),
     refusal: (f) => (f.type && WITHDRAWABLE.includes(f.type) ? null : 'Chỉ khiếu nại, tố cáo mới được rút / only complaints and denunciations can be withdrawn'),
   },
+  /** An internal note on the case for colleagues: in the staff timeline, never shown to the citizen. */
+  note: { from: [...OPEN_STATUSES, 'ANSWERED'], by: ['AGENCY_OFFICER', 'RECEPTION_OFFICER', 'HEAD_OF_GOVERNMENT'], input: z.object({ note: text(5000) }).strict() },
   /** Closes a duplicate into an open case, named as officers know it; the API resolves it within the caller's scope. */
   merge: {
     from: OPEN_STATUSES,

@@ -278,6 +278,10 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     await close('MERGED', actor, reason, `${key}:close`, 'closed');
   });
 
+  action('note', async ({ actor, note }, key) => {
+    await acts.recordEvent({ caseId, eventKey: key, type: 'note', actor, tokenId: actionToken, reason: note });
+  });
+
   /** One rung of the escalation ladder: remind the agency, then the unit's head and Front, then the superior unit's. */
   async function escalate(dl: Deadline, step: LadderStep): Promise<void> {
     const eventKey = `${caseId}:${ladderKey(dl, step)}`;

@@ -156,7 +156,7 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     action: {
       assign: 'Phân công', reassign: 'Giao lại', accept: 'Thụ lý', return: 'Trả lại tiếp nhận', transfer: 'Chuyển cơ quan khác', guide: 'Hướng dẫn', refuse: 'Không thụ lý',
       requestInfo: 'Yêu cầu bổ sung', provideInfo: 'Đã bổ sung', requestExtension: 'Đề nghị gia hạn', decideExtension: 'Quyết định gia hạn', reclassify: 'Đổi mức độ phức tạp',
-      answer: 'Trả lời', rate: 'Đánh giá', appeal: 'Khiếu nại tiếp', withdraw: 'Rút đơn', merge: 'Gộp hồ sơ',
+      answer: 'Trả lời', rate: 'Đánh giá', appeal: 'Khiếu nại tiếp', withdraw: 'Rút đơn', merge: 'Gộp hồ sơ', note: 'Ghi chú nội bộ',
     } satisfies Record<CaseAction, string>,
     complexity: { NORMAL: 'Thông thường', COMPLEX: 'Phức tạp', ESPECIALLY_COMPLEX: 'Đặc biệt phức tạp' },
     role: { RECEPTION_OFFICER: 'Cán bộ tiếp nhận', AGENCY_OFFICER: 'Cán bộ cơ quan', HEAD_OF_GOVERNMENT: 'Chủ tịch UBND', FRONT_SUPERVISOR: 'Giám sát MTTQ', ADMINISTRATOR: 'Quản trị viên' },
@@ -188,7 +188,7 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     action: {
       assign: 'Assign', reassign: 'Reassign', accept: 'Accept', return: 'Return to reception', transfer: 'Transfer', guide: 'Guide elsewhere', refuse: 'Refuse',
       requestInfo: 'Request information', provideInfo: 'Information provided', requestExtension: 'Request an extension', decideExtension: 'Decide the extension', reclassify: 'Reclassify',
-      answer: 'Answer', rate: 'Rate', appeal: 'Appeal', withdraw: 'Withdraw', merge: 'Merge',
+      answer: 'Answer', rate: 'Rate', appeal: 'Appeal', withdraw: 'Withdraw', merge: 'Merge', note: 'Internal note',
     } satisfies Record<CaseAction, string>,
     complexity: { NORMAL: 'Normal', COMPLEX: 'Complex', ESPECIALLY_COMPLEX: 'Especially complex' },
     role: { RECEPTION_OFFICER: 'Reception officer', AGENCY_OFFICER: 'Agency officer', HEAD_OF_GOVERNMENT: 'Head of government', FRONT_SUPERVISOR: 'Front supervisor', ADMINISTRATOR: 'Administrator' },
