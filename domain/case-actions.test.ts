@@ -84,6 +84,7 @@ const FROM: Record<CaseAction, CaseStatus[]> = {
   appeal: ['ANSWERED'],
   withdraw: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'ANSWERED'],
   merge: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'],
+  note: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'ANSWERED'],
 };
 // Facts under which no rule beyond the status refuses anything.
 const permissive = { ...base, type: 'COMPLAINT_FIRST' as const, extensionPending: { requestedBy: 'a', reason: 'r' } };
@@ -98,9 +99,9 @@ describe('the action registry', () => {
   });
 
   it('gives each role its actions and the citizen theirs', () => {
-    expect(actionsOf('AGENCY_OFFICER')).toEqual(['accept', 'return', 'transfer', 'guide', 'refuse', 'requestInfo', 'provideInfo', 'requestExtension', 'reclassify', 'answer', 'merge']);
-    expect(actionsOf('HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'decideExtension']);
-    expect(actionsOf('RECEPTION_OFFICER')).toEqual(['assign', 'provideInfo', 'merge']);
+    expect(actionsOf('AGENCY_OFFICER')).toEqual(['accept', 'return', 'transfer', 'guide', 'refuse', 'requestInfo', 'provideInfo', 'requestExtension', 'reclassify', 'answer', 'note', 'merge']);
+    expect(actionsOf('HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'decideExtension', 'note']);
+    expect(actionsOf('RECEPTION_OFFICER')).toEqual(['assign', 'provideInfo', 'note', 'merge']);
     expect(actionsOf('CITIZEN')).toEqual(['provideInfo', 'rate', 'appeal', 'withdraw']);
     expect(actionsOf('FRONT_SUPERVISOR')).toEqual([]);
     expect(actionsOf('ADMINISTRATOR')).toEqual([]);
@@ -109,7 +110,7 @@ describe('the action registry', () => {
   it('offers only what can succeed now: no extension request a complaint cannot have, no decision without a request', () => {
     const complaint = { ...base, type: 'COMPLAINT_FIRST' as const, status: 'ACCEPTED' as const, extensionMax: { NORMAL: 0, COMPLEX: 0, ESPECIALLY_COMPLEX: 0 } };
     expect(allowedActions(complaint, 'AGENCY_OFFICER')).not.toContain('requestExtension');
-    expect(allowedActions(complaint, 'HEAD_OF_GOVERNMENT')).toEqual(['reassign']);
-    expect(allowedActions({ ...complaint, extensionPending: { requestedBy: 'a', reason: 'r' } }, 'HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'decideExtension']);
+    expect(allowedActions(complaint, 'HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'note']);
+    expect(allowedActions({ ...complaint, extensionPending: { requestedBy: 'a', reason: 'r' } }, 'HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'decideExtension', 'note']);
   });
 });

@@ -204,6 +204,20 @@ describe('petitioner identity', () => {
   });
 });
 
+describe('internal notes', () => {
+  it('are on the staff timeline, by the officer, and never on the citizen’s tracking view', async () => {
+    const { id, trackingCode } = await submitCase(sys, land);
+    const noted = await call('POST', `/api/cases/${id}/actions/note`, { cookie: await as(officer), body: { note: 'Đã gọi điện cho UBND xã, chờ biên bản.' } });
+    expect(noted.status).toBe(200);
+    expect(noted.body.allowedActions).toContain('note');
+    const timeline = await call('GET', `/api/cases/${id}/timeline`, { cookie: await as(officer) });
+    expect(timeline.body.events).toContainEqual(expect.objectContaining({ type: 'note', actor: officer, reason: 'Đã gọi điện cho UBND xã, chờ biên bản.' }));
+    expect(JSON.stringify((await call('GET', `/api/track/${trackingCode}`)).body)).not.toContain('Đã gọi điện');
+    expect((await call('POST', `/api/cases/${id}/actions/note`, { cookie: await as(officer), body: { note: '' } })).status).toBe(422);
+    expect((await call('POST', `/api/cases/${id}/actions/note`, { cookie: await as(front), body: { note: 'x' } })).status).toBe(403);
+  });
+});
+
 describe('citizen tracking', () => {
   it('shows the case by tracking code without identity, and lets the citizen rate the answer', async () => {
     const { id, trackingCode, secret } = await submitCase(sys, land);
