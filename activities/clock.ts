@@ -6,8 +6,8 @@ import {
   resolutionLimit,
   resumeDeadline,
   startDeadline,
+  type ClockOp,
   type ClockPolicy,
-  type Complexity,
   type Deadline,
   type DeadlineStep,
 } from '../domain/legal-clock';
@@ -16,12 +16,6 @@ import { loadCalendar, policyByVersion } from '../infra/clock-config';
 import type { ActivityDeps } from './deps';
 import { writeCaseEvent } from './record-event';
 
-export type ClockOp =
-  | { kind: 'start'; step: DeadlineStep; from: string }
-  | { kind: 'extend' }
-  | { kind: 'pause'; reason: string }
-  | { kind: 'resume' }
-  | { kind: 'reclassify'; complexity: Complexity; reason: string };
 
 export interface ClockRequest {
   caseId: string;

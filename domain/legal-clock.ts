@@ -43,6 +43,14 @@ export interface ClockPolicy {
   ratingWindow: Duration;
 }
 
+/** What a case's clock is asked to do: start a deadline, extend, pause, resume or recompute it. */
+export type ClockOp =
+  | { kind: 'start'; step: DeadlineStep; from: string }
+  | { kind: 'extend' }
+  | { kind: 'pause'; reason: string }
+  | { kind: 'resume' }
+  | { kind: 'reclassify'; complexity: Complexity; reason: string };
+
 export interface LadderStep {
   kind: 'reminder' | 'due' | 'superior';
   at: string;

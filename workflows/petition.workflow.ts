@@ -13,13 +13,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { ClockOp } from '../activities/clock';
 import type { NoticeRequest } from '../activities/send-notices';
 import type { UpdateDefinition } from '@temporalio/common';
-import { assertAllowed, updateSchemaOf, type CaseAction } from '../domain/case-actions';
-import { currentDeadline, type CaseFile, type CaseOutcome, type CaseStatus } from '../domain/case-state';
-import type { Deadline, LadderStep } from '../domain/legal-clock';
-import type { CitizenEvent } from '../domain/notice-templates';
+import { assertAllowed, CASE_ACTION_NAMES, updateSchemaOf, type CaseAction } from '../domain/case-actions';
+import { ratingWindowPassed, transition, type DueRef, type Step } from '../domain/case-transitions';
+import { currentDeadline, type CaseFile } from '../domain/case-state';
+import type { ClockOp, Deadline, LadderStep } from '../domain/legal-clock';
 import { historyTooLong, ladderKey, nextLadderStep, waitForLadderStep } from './deadline-ladder';
 import { caseWorkflowId, sessionWorkflowId } from './ids';
 import { CaseAgencyKey, CaseDueAtKey, CaseOverdueKey, CaseStatusKey, CaseTypeKey, CaseUnitKey } from './search-attributes';
@@ -85,18 +84,6 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     return dl;
   }
 
-  async function move(status: CaseStatus, type: string, actor: string, reason: string | undefined, eventKey: string, caseFields = {}) {
-    file.status = status;
-    publish();
-    await acts.recordEvent({ caseId, eventKey, type, actor, tokenId: tokenOf(actor), reason, status, caseFields });
-  }
-
-  async function close(outcome: CaseOutcome, actor: string, reason: string, eventKey: string, citizenEvent?: CitizenEvent) {
-    file.outcome = outcome;
-    await move('CLOSED', 'closed', actor, reason, eventKey, { outcome, closedAt: now() });
-    if (citizenEvent) await notify({ eventKey, audience: 'citizen', citizenEvent, note: reason });
-  }
-
   function restore(saved: CaseFile): void {
     for (const key of Object.keys(file)) if (!(key in saved)) delete (file as unknown as Record<string, unknown>)[key];
     Object.assign(file, saved);
@@ -147,31 +134,6 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
 
   setHandler(caseStateQuery, () => file);
 
-  action('assign', async ({ actor, agencyId }, key) => {
-    await acts.assignAgency({ caseId, agencyId, actor, tokenId: actionToken, eventKey: key, kind: 'assigned' });
-    file.agencyId = agencyId;
-    file.status = 'ASSIGNED';
-    await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: file.firstStep?.dueAt });
-  });
-
-  action('reassign', async ({ actor, agencyId, reason }, key) => {
-    await acts.assignAgency({ caseId, agencyId, actor, tokenId: actionToken, eventKey: key, kind: 'reassigned', reason });
-    file.agencyId = agencyId;
-    await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: currentDeadline(file)?.dueAt });
-  });
-
-  action('accept', async ({ actor, note, complexity, accusedSummary }, key) => {
-    if (complexity) file.complexity = complexity;
-    await move('ACCEPTED', 'accepted', actor, note, key, { acceptedAt: now(), complexity: file.complexity });
-    const dl = await runClock({ kind: 'start', step: 'resolution', from: now() }, `${key}:clock`, actor);
-    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'accepted', step: 'resolution', dueAt: dl.dueAt });
-    // The same-level inspectorate must be told when a complaint is accepted.
-    if (file.type === 'COMPLAINT_FIRST' || file.type === 'COMPLAINT_SECOND') {
-      await notify({ eventKey: `${key}:inspectorate`, audience: 'inspectorate', step: 'resolution', dueAt: dl.dueAt });
-    }
-    if (file.type === 'DENUNCIATION' && patched('accused-notice')) await tellTheAccused(`${key}:accused`, accusedSummary, dl.dueAt);
-  });
-
   /**
    * The accused is told of the acceptance within 5 working days (Denunciations Law 2018 art. 29): by
    * mail at once when the denunciation gave an address, otherwise the agency must write, and the
@@ -184,103 +146,50 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     }
   }
 
-  action('return', async ({ actor, reason }, key) => {
-    file.agencyId = null;
-    await move('UNROUTED', 'returned', actor, reason, key, { agency: { disconnect: true } });
-    await notify({ eventKey: key, audience: 'reception', step: 'first_step', dueAt: file.firstStep?.dueAt, note: reason });
-  });
-
-  action('transfer', async ({ actor, agencyId, reason }, key) => {
-    await acts.assignAgency({ caseId, agencyId, actor, tokenId: actionToken, eventKey: key, kind: 'transferred', reason });
-    file.agencyId = agencyId;
-    file.transfers += 1;
-    file.status = 'ASSIGNED';
-    const dl = await runClock({ kind: 'start', step: 'first_step', from: now() }, `${key}:clock`, actor);
-    await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'first_step', dueAt: dl.dueAt });
-    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'transferred', note: reason });
-  });
-
-  action('guide', async ({ actor, reason }, key) => close('GUIDED', actor, reason, key, 'guided'));
-  action('refuse', async ({ actor, reason }, key) => close('REFUSED', actor, reason, key, 'refused'));
-
-  action('requestInfo', async ({ actor, reason }, key) => {
-    await move('AWAITING_INFO', 'info_requested', actor, reason, key);
-    await runClock({ kind: 'pause', reason }, `${key}:clock`, actor);
-    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'info_requested', note: reason });
-  });
-
-  action('provideInfo', async ({ actor, note }, key) => {
-    await move('ACCEPTED', 'info_provided', actor, note, key);
-    await runClock({ kind: 'resume' }, `${key}:clock`, actor);
-  });
-
-  action('requestExtension', async ({ actor, reason }, key) => {
-    file.extensionPending = { requestedBy: actor, reason };
-    const pending = { extensionRequestedAt: now(), extensionRequestedBy: actor, extensionRequestReason: reason };
-    await acts.recordEvent({ caseId, eventKey: key, type: 'extension_requested', actor, tokenId: actionToken, reason, caseFields: pending });
-    await notify({ eventKey: key, audience: 'unit_head', template: 'extension_requested', step: 'resolution', dueAt: file.resolution?.dueAt, note: reason });
-  });
-
-  action('decideExtension', async ({ actor, approved, note }, key) => {
-    file.extensionPending = null;
-    const decided = { extensionRequestedAt: null, extensionRequestedBy: null, extensionRequestReason: null };
-    await acts.recordEvent({ caseId, eventKey: key, type: approved ? 'extension_approved' : 'extension_refused', actor, tokenId: actionToken, reason: note, caseFields: decided });
-    if (approved) {
-      file.extensionsUsed += 1;
-      await runClock({ kind: 'extend' }, `${key}:clock`, actor);
+  /** Carries out an action's steps (domain/case-transitions.ts), in order. */
+  async function carry(steps: Step[], actor: string, key: string): Promise<void> {
+    let computed: Deadline | null = null;
+    const dueOf = (ref: DueRef | undefined) =>
+      ref === 'computed' ? computed?.dueAt : ref === 'current' ? currentDeadline(file)?.dueAt : ref === 'first_step' ? file.firstStep?.dueAt : ref === 'resolution' ? file.resolution?.dueAt : undefined;
+    for (const s of steps) {
+      const eventKey = 'key' in s && s.key ? `${key}${s.key}` : key;
+      switch (s.do) {
+        case 'set':
+          Object.assign(file, s.changes);
+          break;
+        case 'assignAgency':
+          await acts.assignAgency({ caseId, agencyId: s.agencyId, actor, tokenId: actionToken, eventKey, kind: s.kind, ...(s.reason !== undefined ? { reason: s.reason } : {}) });
+          break;
+        case 'record':
+          if (s.status) {
+            file.status = s.status;
+            publish();
+          }
+          await acts.recordEvent({ caseId, eventKey, type: s.type, actor, tokenId: tokenOf(actor), reason: s.reason, ...(s.status ? { status: s.status } : {}), ...(s.fields ? { caseFields: s.fields } : {}) });
+          break;
+        case 'clock':
+          computed = await runClock(s.op, eventKey, actor);
+          break;
+        case 'notify':
+          await notify({ eventKey, audience: s.audience, template: s.template, citizenEvent: s.citizenEvent, step: s.step, dueAt: dueOf(s.due), note: s.note });
+          break;
+        case 'tellAccused':
+          if (patched('accused-notice')) await tellTheAccused(eventKey, s.summary, computed?.dueAt ?? null);
+          break;
+        case 'appealCase': {
+          const { caseId: appealId } = await acts.createAppealCase({ fromCaseId: caseId, eventKey, actor, tokenId: actionToken, reason: s.reason });
+          await startChild<typeof petitionWorkflow>('petitionWorkflow', { workflowId: caseWorkflowId(appealId), args: [{ caseId: appealId }], parentClosePolicy: ParentClosePolicy.ABANDON });
+          file.linkedCaseId = appealId;
+          break;
+        }
+        case 'mergeInto':
+          await acts.mergeCase({ caseId, targetCaseId: s.targetCaseId, actor, tokenId: actionToken, reason: s.reason, eventKey });
+          break;
+      }
     }
-    const decision = approved ? 'Chủ tịch UBND đồng ý gia hạn / the head approved the extension' : 'Chủ tịch UBND không đồng ý gia hạn / the head refused the extension';
-    const message = note ? `${decision}. ${note}` : decision;
-    await notify({ eventKey: key, audience: 'assigned_agency', template: 'extension_decided', step: 'resolution', dueAt: file.resolution?.dueAt, note: message });
-    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'extension_decided', step: 'resolution', dueAt: file.resolution?.dueAt, note: message });
-  });
+  }
 
-  action('reclassify', async ({ actor, complexity, reason }, key) => {
-    file.complexity = complexity;
-    await runClock({ kind: 'reclassify', complexity, reason }, key, actor);
-  });
-
-  action('answer', async ({ actor, answer, documents }, key) => {
-    await move('ANSWERED', 'answered', actor, undefined, key, { answeredAt: now(), answer, answerDocuments: documents ?? [] });
-    await runClock({ kind: 'start', step: 'rating', from: now() }, `${key}:clock`, actor);
-    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'answered', note: answer });
-  });
-
-  action('rate', async ({ satisfied, comment }, key) => {
-    file.rated = true;
-    await acts.recordEvent({ caseId, eventKey: key, type: satisfied ? 'rated_satisfied' : 'rated_dissatisfied', actor: 'citizen', reason: comment, caseFields: { satisfied, ratingComment: comment ?? null } });
-    if (satisfied) return close('RESOLVED', 'citizen', 'Công dân hài lòng / the citizen is satisfied', `${key}:close`);
-    // A dissatisfied complainant appeals (khiếu nại lần hai); any other case is looked at again.
-    if (file.type === 'COMPLAINT_FIRST') return;
-    file.rated = false;
-    await move('ACCEPTED', 'reopened', 'citizen', comment, `${key}:reopen`);
-    const dl = await runClock({ kind: 'start', step: 'resolution', from: now() }, `${key}:clock`, 'citizen');
-    await notify({ eventKey: key, audience: 'assigned_agency', template: 'assignment', step: 'resolution', dueAt: dl.dueAt });
-    await notify({ eventKey: key, audience: 'citizen', citizenEvent: 'reopened', step: 'resolution', dueAt: dl.dueAt });
-  });
-
-  action('appeal', async ({ actor, reason }, key) => {
-    const { caseId: appealId } = await acts.createAppealCase({ fromCaseId: caseId, eventKey: key, actor, tokenId: actionToken, reason });
-    await startChild<typeof petitionWorkflow>('petitionWorkflow', {
-      workflowId: caseWorkflowId(appealId),
-      args: [{ caseId: appealId }],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-    });
-    file.linkedCaseId = appealId;
-    await close('APPEALED', actor, reason, key, 'appealed');
-  });
-
-  action('withdraw', async ({ actor, reason }, key) => close('WITHDRAWN', actor, reason, key, 'closed'));
-
-  action('merge', async ({ actor, targetCaseId, reason }, key) => {
-    await acts.mergeCase({ caseId, targetCaseId, actor, tokenId: actionToken, reason, eventKey: key });
-    file.linkedCaseId = targetCaseId;
-    await close('MERGED', actor, reason, `${key}:close`, 'closed');
-  });
-
-  action('note', async ({ actor, note }, key) => {
-    await acts.recordEvent({ caseId, eventKey: key, type: 'note', actor, tokenId: actionToken, reason: note });
-  });
+  for (const name of CASE_ACTION_NAMES) action(name, (a, key) => carry(transition(file, name, a, now()), a.actor, key));
 
   /** One rung of the escalation ladder: remind the agency, then the unit's head and Front, then the superior unit's. */
   async function escalate(dl: Deadline, step: LadderStep): Promise<void> {
@@ -314,7 +223,7 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     if (await condition(() => file.status !== 'ANSWERED' || file.ratingDueAt !== window, ms)) return;
     await condition(() => busy === null);
     if (file.status === 'ANSWERED') {
-      await close('RESOLVED', 'system', 'Hết thời hạn đánh giá / the rating window has passed', `${caseId}:rating-window:${window}`);
+      await carry(ratingWindowPassed(now()), 'system', `${caseId}:rating-window:${window}`);
     }
   }
 
@@ -327,6 +236,8 @@ export async function petitionWorkflow(input: PetitionInput): Promise<CaseFile> 
     const audience = agencyId ? 'assigned_agency' : 'reception';
     await notify({ eventKey: `${caseId}:routed`, audience, template: agencyId ? 'assignment' : 'needs_routing', step: 'first_step', dueAt: file.firstStep?.dueAt });
     intakeDone = true;
+    // The citizen's receipt went from the API with the secret; this sends it (without) only where that did not.
+    if (patched('citizen-receipt')) await notify({ eventKey: `${caseId}:receipt`, audience: 'citizen', template: 'citizen_receipt' });
   }
 
   const open = () => file.status !== 'CLOSED';

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { CASE_ACTION_NAMES } from './case-actions';
+import type { CaseFile } from './case-state';
+import { ratingWindowPassed, transition, TRANSITIONS, type Step } from './case-transitions';
+
+const NOW = '2026-12-01T03:00:00.000Z';
+const file = (changes: Partial<CaseFile> = {}): CaseFile => ({
+  caseId: 'c1', type: 'FEEDBACK', receivedAt: NOW, status: 'ACCEPTED', outcome: null, agencyId: 'a1', unitCode: 'HS',
+  complexity: 'NORMAL', remoteArea: false, transfers: 0, extensionsUsed: 0, extensionMax: { NORMAL: 1, COMPLEX: 1, ESPECIALLY_COMPLEX: 1 },
+  extensionPending: null, rated: false, firstStep: null, resolution: null, ratingDueAt: null, overdue: false, escalations: [],
+  sessionId: null, linkedCaseId: null, ...changes,
+});
+const actor = 'canbo@hoason.gov.test';
+
+/** A step as one short line, so the whole sequence of an action reads in one assertion. */
+function line(s: Step): string {
+  switch (s.do) {
+    case 'set': return `set ${Object.entries(s.changes).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}`;
+    case 'assignAgency': return `assign ${s.kind} ${s.agencyId}`;
+    case 'record': return `record ${s.type}${s.status ? ` → ${s.status}` : ''}${s.key ? ` ${s.key}` : ''}`;
+    case 'clock': return `clock ${s.op.kind}${'step' in s.op ? ` ${s.op.step}` : ''}`;
+    case 'notify': return `notify ${s.audience}${s.template ? ` ${s.template}` : ''}${s.citizenEvent ? ` ${s.citizenEvent}` : ''}${s.due ? ` due:${s.due}` : ''}${s.key ? ` ${s.key}` : ''}`;
+    case 'tellAccused': return 'tell the accused';
+    case 'appealCase': return 'open the second complaint';
+    case 'mergeInto': return `merge into ${s.targetCaseId}`;
+  }
+}
+const lines = (...args: Parameters<typeof transition>) => transition(...args).map(line);
+
+describe('what each action does', () => {
+  it.each<[string, CaseFile, Parameters<typeof transition>[1], Record<string, unknown>, string[]]>([
+    ['assign', file({ status: 'UNROUTED', agencyId: null }), 'assign', { agencyId: 'a2' }, ['assign assigned a2', 'set agencyId="a2",status="ASSIGNED"', 'notify assigned_agency assignment due:first_step']],
+    ['reassign', file(), 'reassign', { agencyId: 'a2' }, ['assign reassigned a2', 'set agencyId="a2"', 'notify assigned_agency assignment due:current']],
+    ['accept a feedback', file({ status: 'ASSIGNED' }), 'accept', {}, ['record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed']],
+    ['accept a complaint', file({ status: 'ASSIGNED', type: 'COMPLAINT_FIRST' }), 'accept', { complexity: 'COMPLEX' }, ['set complexity="COMPLEX"', 'record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'notify inspectorate due:computed :inspectorate']],
+    ['accept a denunciation', file({ status: 'ASSIGNED', type: 'DENUNCIATION' }), 'accept', { accusedSummary: 's' }, ['record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'tell the accused']],
+    ['return', file({ status: 'ASSIGNED' }), 'return', { reason: 'r' }, ['set agencyId=null', 'record returned → UNROUTED', 'notify reception due:first_step']],
+    ['transfer', file({ status: 'ASSIGNED', transfers: 1 }), 'transfer', { agencyId: 'a3', reason: 'r' }, ['assign transferred a3', 'set agencyId="a3",transfers=2,status="ASSIGNED"', 'clock start first_step', 'notify assigned_agency assignment due:computed', 'notify citizen transferred']],
+    ['guide', file({ status: 'ASSIGNED' }), 'guide', { reason: 'r' }, ['set outcome="GUIDED"', 'record closed → CLOSED', 'notify citizen guided']],
+    ['refuse', file({ status: 'ASSIGNED' }), 'refuse', { reason: 'r' }, ['set outcome="REFUSED"', 'record closed → CLOSED', 'notify citizen refused']],
+    ['requestInfo', file(), 'requestInfo', { reason: 'r' }, ['record info_requested → AWAITING_INFO', 'clock pause', 'notify citizen info_requested']],
+    ['provideInfo', file({ status: 'AWAITING_INFO' }), 'provideInfo', {}, ['record info_provided → ACCEPTED', 'clock resume']],
+    ['requestExtension', file(), 'requestExtension', { reason: 'r' }, [`set extensionPending={"requestedBy":"${actor}","reason":"r"}`, 'record extension_requested', 'notify unit_head extension_requested due:resolution']],
+    ['approve an extension', file({ extensionsUsed: 0 }), 'decideExtension', { approved: true }, ['set extensionPending=null', 'record extension_approved', 'set extensionsUsed=1', 'clock extend', 'notify assigned_agency extension_decided due:resolution', 'notify citizen extension_decided due:resolution']],
+    ['refuse an extension', file(), 'decideExtension', { approved: false }, ['set extensionPending=null', 'record extension_refused', 'notify assigned_agency extension_decided due:resolution', 'notify citizen extension_decided due:resolution']],
+    ['reclassify', file(), 'reclassify', { complexity: 'COMPLEX', reason: 'r' }, ['set complexity="COMPLEX"', 'clock reclassify']],
+    ['answer', file(), 'answer', { answer: 'a' }, ['record answered → ANSWERED', 'clock start rating', 'notify citizen answered']],
+    ['rate satisfied', file({ status: 'ANSWERED' }), 'rate', { satisfied: true }, ['set rated=true', 'record rated_satisfied', 'set outcome="RESOLVED"', 'record closed → CLOSED :close']],
+    ['rate a first complaint dissatisfied', file({ status: 'ANSWERED', type: 'COMPLAINT_FIRST' }), 'rate', { satisfied: false }, ['set rated=true', 'record rated_dissatisfied']],
+    ['rate dissatisfied', file({ status: 'ANSWERED' }), 'rate', { satisfied: false }, ['set rated=true', 'record rated_dissatisfied', 'set rated=false', 'record reopened → ACCEPTED :reopen', 'clock start resolution', 'notify assigned_agency assignment due:computed', 'notify citizen reopened due:computed']],
+    ['appeal', file({ status: 'ANSWERED', type: 'COMPLAINT_FIRST' }), 'appeal', { reason: 'r' }, ['open the second complaint', 'set outcome="APPEALED"', 'record closed → CLOSED', 'notify citizen appealed']],
+    ['withdraw', file({ type: 'DENUNCIATION' }), 'withdraw', { reason: 'r' }, ['set outcome="WITHDRAWN"', 'record closed → CLOSED', 'notify citizen closed']],
+    ['merge', file(), 'merge', { targetCaseId: 'c2', reason: 'r' }, ['merge into c2', 'set linkedCaseId="c2"', 'set outcome="MERGED"', 'record closed → CLOSED :close', 'notify citizen closed :close']],
+    ['note', file(), 'note', { note: 'n' }, ['record note']],
+  ])('%s', (_name, f, action, input, expected) => {
+    expect(lines(f, action, { actor, ...input } as never, NOW)).toEqual(expected);
+  });
+
+  it('covers every action in the registry', () => {
+    expect(Object.keys(TRANSITIONS).sort()).toEqual([...CASE_ACTION_NAMES].sort());
+  });
+
+  it('records with the time it is given and the reasons it is told', () => {
+    const [, closed, told] = transition(file({ status: 'ASSIGNED' }), 'refuse', { actor, reason: 'Không thuộc thẩm quyền' }, NOW);
+    expect(closed).toEqual({ do: 'record', type: 'closed', reason: 'Không thuộc thẩm quyền', status: 'CLOSED', fields: { outcome: 'REFUSED', closedAt: NOW }, key: '' });
+    expect(told).toMatchObject({ do: 'notify', audience: 'citizen', citizenEvent: 'refused', note: 'Không thuộc thẩm quyền' });
+    const decided = transition(file(), 'decideExtension', { actor, approved: true, note: 'Đủ căn cứ' }, NOW).find((s) => s.do === 'notify');
+    expect(decided).toMatchObject({ note: 'Chủ tịch UBND đồng ý gia hạn / the head approved the extension. Đủ căn cứ' });
+  });
+
+  it('closes an unrated answer as resolved when the window passes', () => {
+    expect(ratingWindowPassed(NOW).map(line)).toEqual(['set outcome="RESOLVED"', 'record closed → CLOSED']);
+  });
+});

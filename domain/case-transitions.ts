@@ -1,0 +1,148 @@
+import type { CaseAction, UpdateInput } from './case-actions';
+import type { CaseFile, CaseOutcome, CaseStatus } from './case-state';
+import type { ClockOp, DeadlineStep } from './legal-clock';
+import type { CitizenEvent, NoticeTemplate } from './notice-templates';
+
+/** Who a notice goes to; the recipients come from the data (activities/send-notices.ts). */
+export type NoticeAudience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception' | 'accused';
+
+/** Which due date a notice states: the case's own, the running one, or the one the step before computed. */
+export type DueRef = 'first_step' | 'resolution' | 'current' | 'computed';
+
+/**
+ * One step of an action, in order. `key` is appended to the action's event key; `set` changes the
+ * case file in the workflow only (the database hears of it through the steps that write).
+ */
+export type Step =
+  | { do: 'set'; changes: Partial<CaseFile> }
+  | { do: 'assignAgency'; agencyId: string; kind: 'assigned' | 'reassigned' | 'transferred'; reason?: string }
+  | { do: 'record'; type: string; reason?: string | undefined; status?: CaseStatus; fields?: Record<string, unknown>; key?: string }
+  | { do: 'clock'; op: ClockOp; key: string }
+  | { do: 'notify'; audience: NoticeAudience; template?: NoticeTemplate; citizenEvent?: CitizenEvent; step?: DeadlineStep; due?: DueRef; note?: string; key?: string }
+  | { do: 'tellAccused'; summary?: string; key: string }
+  | { do: 'appealCase'; reason: string }
+  | { do: 'mergeInto'; targetCaseId: string; reason: string };
+
+type Input<A extends CaseAction> = UpdateInput<A> & { actor: string };
+type Transition<A extends CaseAction> = (f: CaseFile, a: Input<A>, now: string) => Step[];
+
+/** Closing a case: the outcome, the audit entry with the new status, and the citizen told why. */
+function close(now: string, outcome: CaseOutcome, reason: string, citizenEvent?: CitizenEvent, key = ''): Step[] {
+  return [
+    { do: 'set', changes: { outcome } },
+    { do: 'record', type: 'closed', reason, status: 'CLOSED', fields: { outcome, closedAt: now }, key },
+    ...(citizenEvent ? [{ do: 'notify', audience: 'citizen', citizenEvent, note: reason, key } as const] : []),
+  ];
+}
+
+const HEAD_DECIDED = {
+  true: 'Chủ tịch UBND đồng ý gia hạn / the head approved the extension',
+  false: 'Chủ tịch UBND không đồng ý gia hạn / the head refused the extension',
+};
+
+/**
+ * What each action does to a case, as data: its new status and fields, the events to record, the
+ * clock operations and the notices, in the order the workflow carries them out. Pure: the same
+ * case, input and time give the same steps.
+ */
+export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
+  assign: (_f, { agencyId }) => [
+    { do: 'assignAgency', agencyId, kind: 'assigned' },
+    { do: 'set', changes: { agencyId, status: 'ASSIGNED' } },
+    { do: 'notify', audience: 'assigned_agency', template: 'assignment', step: 'first_step', due: 'first_step' },
+  ],
+  reassign: (_f, { agencyId, reason }) => [
+    { do: 'assignAgency', agencyId, kind: 'reassigned', ...(reason !== undefined ? { reason } : {}) },
+    { do: 'set', changes: { agencyId } },
+    { do: 'notify', audience: 'assigned_agency', template: 'assignment', step: 'first_step', due: 'current' },
+  ],
+  accept: (f, { note, complexity, accusedSummary }, now) => {
+    const steps: Step[] = [
+      ...(complexity ? [{ do: 'set', changes: { complexity } } as const] : []),
+      { do: 'record', type: 'accepted', reason: note, status: 'ACCEPTED', fields: { acceptedAt: now, complexity: complexity ?? f.complexity } },
+      { do: 'clock', op: { kind: 'start', step: 'resolution', from: now }, key: ':clock' },
+      { do: 'notify', audience: 'citizen', citizenEvent: 'accepted', step: 'resolution', due: 'computed' },
+    ];
+    // The same-level inspectorate is told when a complaint is accepted (Complaints Law 2011 art. 27).
+    if (f.type === 'COMPLAINT_FIRST' || f.type === 'COMPLAINT_SECOND') steps.push({ do: 'notify', audience: 'inspectorate', step: 'resolution', due: 'computed', key: ':inspectorate' });
+    // And the accused, of a denunciation's acceptance (Denunciations Law 2018 art. 29).
+    if (f.type === 'DENUNCIATION') steps.push({ do: 'tellAccused', key: ':accused', ...(accusedSummary !== undefined ? { summary: accusedSummary } : {}) });
+    return steps;
+  },
+  return: (_f, { reason }) => [
+    { do: 'set', changes: { agencyId: null } },
+    { do: 'record', type: 'returned', reason, status: 'UNROUTED', fields: { agency: { disconnect: true } } },
+    { do: 'notify', audience: 'reception', step: 'first_step', due: 'first_step', note: reason },
+  ],
+  transfer: (f, { agencyId, reason }, now) => [
+    { do: 'assignAgency', agencyId, kind: 'transferred', reason },
+    { do: 'set', changes: { agencyId, transfers: f.transfers + 1, status: 'ASSIGNED' } },
+    { do: 'clock', op: { kind: 'start', step: 'first_step', from: now }, key: ':clock' },
+    { do: 'notify', audience: 'assigned_agency', template: 'assignment', step: 'first_step', due: 'computed' },
+    { do: 'notify', audience: 'citizen', citizenEvent: 'transferred', note: reason },
+  ],
+  guide: (_f, { reason }, now) => close(now, 'GUIDED', reason, 'guided'),
+  refuse: (_f, { reason }, now) => close(now, 'REFUSED', reason, 'refused'),
+  requestInfo: (_f, { reason }) => [
+    { do: 'record', type: 'info_requested', reason, status: 'AWAITING_INFO' },
+    { do: 'clock', op: { kind: 'pause', reason }, key: ':clock' },
+    { do: 'notify', audience: 'citizen', citizenEvent: 'info_requested', note: reason },
+  ],
+  provideInfo: (_f, { note }) => [
+    { do: 'record', type: 'info_provided', reason: note, status: 'ACCEPTED' },
+    { do: 'clock', op: { kind: 'resume' }, key: ':clock' },
+  ],
+  requestExtension: (_f, { actor, reason }, now) => [
+    { do: 'set', changes: { extensionPending: { requestedBy: actor, reason } } },
+    { do: 'record', type: 'extension_requested', reason, fields: { extensionRequestedAt: now, extensionRequestedBy: actor, extensionRequestReason: reason } },
+    { do: 'notify', audience: 'unit_head', template: 'extension_requested', step: 'resolution', due: 'resolution', note: reason },
+  ],
+  decideExtension: (f, { approved, note }) => {
+    const message = note ? `${HEAD_DECIDED[`${approved}`]}. ${note}` : HEAD_DECIDED[`${approved}`];
+    return [
+      { do: 'set', changes: { extensionPending: null } },
+      { do: 'record', type: approved ? 'extension_approved' : 'extension_refused', reason: note, fields: { extensionRequestedAt: null, extensionRequestedBy: null, extensionRequestReason: null } },
+      ...(approved ? [{ do: 'set', changes: { extensionsUsed: f.extensionsUsed + 1 } } as const, { do: 'clock', op: { kind: 'extend' }, key: ':clock' } as const] : []),
+      { do: 'notify', audience: 'assigned_agency', template: 'extension_decided', step: 'resolution', due: 'resolution', note: message },
+      { do: 'notify', audience: 'citizen', citizenEvent: 'extension_decided', step: 'resolution', due: 'resolution', note: message },
+    ];
+  },
+  reclassify: (_f, { complexity, reason }) => [
+    { do: 'set', changes: { complexity } },
+    { do: 'clock', op: { kind: 'reclassify', complexity, reason }, key: '' },
+  ],
+  answer: (_f, { answer, documents }, now) => [
+    { do: 'record', type: 'answered', status: 'ANSWERED', fields: { answeredAt: now, answer, answerDocuments: documents ?? [] } },
+    { do: 'clock', op: { kind: 'start', step: 'rating', from: now }, key: ':clock' },
+    { do: 'notify', audience: 'citizen', citizenEvent: 'answered', note: answer },
+  ],
+  rate: (f, { satisfied, comment }, now) => {
+    const rated: Step[] = [
+      { do: 'set', changes: { rated: true } },
+      { do: 'record', type: satisfied ? 'rated_satisfied' : 'rated_dissatisfied', reason: comment, fields: { satisfied, ratingComment: comment ?? null } },
+    ];
+    if (satisfied) return [...rated, ...close(now, 'RESOLVED', 'Công dân hài lòng / the citizen is satisfied', undefined, ':close')];
+    // A dissatisfied complainant appeals (khiếu nại lần hai); any other case is looked at again.
+    if (f.type === 'COMPLAINT_FIRST') return rated;
+    return [
+      ...rated,
+      { do: 'set', changes: { rated: false } },
+      { do: 'record', type: 'reopened', reason: comment, status: 'ACCEPTED', key: ':reopen' },
+      { do: 'clock', op: { kind: 'start', step: 'resolution', from: now }, key: ':clock' },
+      { do: 'notify', audience: 'assigned_agency', template: 'assignment', step: 'resolution', due: 'computed' },
+      { do: 'notify', audience: 'citizen', citizenEvent: 'reopened', step: 'resolution', due: 'computed' },
+    ];
+  },
+  appeal: (_f, { reason }, now) => [{ do: 'appealCase', reason }, ...close(now, 'APPEALED', reason, 'appealed')],
+  withdraw: (_f, { reason }, now) => close(now, 'WITHDRAWN', reason, 'closed'),
+  merge: (_f, { targetCaseId, reason }, now) => [{ do: 'mergeInto', targetCaseId, reason }, { do: 'set', changes: { linkedCaseId: targetCaseId } }, ...close(now, 'MERGED', reason, 'closed', ':close')],
+  note: (_f, { note }) => [{ do: 'record', type: 'note', reason: note }],
+};
+
+/** An answer nobody rated within the window: the case closes as resolved. */
+export const ratingWindowPassed = (now: string): Step[] => close(now, 'RESOLVED', 'Hết thời hạn đánh giá / the rating window has passed');
+
+/** The steps of `action` on this case. */
+export function transition<A extends CaseAction>(f: CaseFile, action: A, input: Input<A>, now: string): Step[] {
+  return (TRANSITIONS[action] as Transition<A>)(f, input, now);
+}
