@@ -20,6 +20,13 @@ export const lookup = (db: Database) => ({
     if (!c) throw invalid(field, `Không có lĩnh vực ${code} / unknown category`);
     return c;
   },
+  /** A user's or a service account's unit and organisation: given codes to ids, null clears, absent leaves as is. */
+  async placement(unitCode?: string | null, organisationCode?: string | null) {
+    return {
+      ...(unitCode !== undefined ? { unitId: unitCode ? (await this.unit(unitCode)).id : null } : {}),
+      ...(organisationCode !== undefined ? { organisationId: organisationCode ? (await this.organisation(organisationCode)).id : null } : {}),
+    };
+  },
 });
 
 /** A unique-constraint violation on create is a conflict with what exists, not a server error. */

@@ -30,10 +30,6 @@ export function serviceAccountsRouter(db: Database): Router {
   const router = Router();
   const find = lookup(db);
   const logged = changeLogger(db);
-  const placement = async (unitCode?: string | null, organisationCode?: string | null) => ({
-    ...(unitCode !== undefined ? { unitId: unitCode ? (await find.unit(unitCode)).id : null } : {}),
-    ...(organisationCode !== undefined ? { organisationId: organisationCode ? (await find.organisation(organisationCode)).id : null } : {}),
-  });
   const findAccount = async (rawId: string) => {
     const id = idSchema.safeParse(rawId);
     const account = id.success ? await db.user.findUnique({ where: { id: id.data } }) : null;
@@ -48,7 +44,7 @@ export function serviceAccountsRouter(db: Database): Router {
   router.post('/service-accounts', async (req, res) => {
     const { name, unitCode, organisationCode, ...input } = serviceAccountSchema.parse(req.body ?? {});
     // A password nobody knows: the account cannot log in, and login answers as for any wrong password.
-    const data = { ...input, fullName: name, serviceAccount: true, ...(await placement(unitCode, organisationCode)), passwordHash: await hashPassword(randomBytes(32).toString('base64url')) };
+    const data = { ...input, fullName: name, serviceAccount: true, ...(await find.placement(unitCode, organisationCode)), passwordHash: await hashPassword(randomBytes(32).toString('base64url')) };
     const change = { action: 'service_account.created', target: input.email, data: { ...input, name, unitCode, organisationCode } } as const;
     const created = await logged(res, change, (tx) => tx.user.create({ data })).catch((e: unknown) => Promise.reject(duplicateToConflict(e)));
     res.status(201).json(publicAccount(created));
@@ -56,7 +52,7 @@ export function serviceAccountsRouter(db: Database): Router {
   router.patch('/service-accounts/:id', async (req, res) => {
     const { name, unitCode, organisationCode, ...input } = serviceAccountPatchSchema.parse(req.body ?? {});
     const account = await findAccount(req.params.id);
-    const data = { ...input, ...(name ? { fullName: name } : {}), ...(await placement(unitCode, organisationCode)) };
+    const data = { ...input, ...(name ? { fullName: name } : {}), ...(await find.placement(unitCode, organisationCode)) };
     // A new role or placement is a new grant: the tokens issued for the old one stop working.
     const regranted = (data.role !== undefined && data.role !== account.role) || (data.unitId !== undefined && data.unitId !== account.unitId) || (data.organisationId !== undefined && data.organisationId !== account.organisationId);
     const change = { action: 'service_account.changed' as const, target: account.email, data: { ...input, name, unitCode, organisationCode } as Record<string, unknown> };

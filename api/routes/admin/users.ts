@@ -18,10 +18,6 @@ export function usersRouter(db: Database, loginThrottle: LoginThrottle): Router 
   const router = Router();
   const find = lookup(db);
   const logged = changeLogger(db);
-  const placement = async (unitCode?: string | null, organisationCode?: string | null) => ({
-    ...(unitCode !== undefined ? { unitId: unitCode ? (await find.unit(unitCode)).id : null } : {}),
-    ...(organisationCode !== undefined ? { organisationId: organisationCode ? (await find.organisation(organisationCode)).id : null } : {}),
-  });
 
   router.get('/users', async (_req, res) => {
     res.json((await db.user.findMany({ where: { serviceAccount: false }, orderBy: { email: 'asc' } })).map(publicUser));
@@ -29,7 +25,7 @@ export function usersRouter(db: Database, loginThrottle: LoginThrottle): Router 
   router.post('/users', async (req, res) => {
     const { password, unitCode, organisationCode, ...input } = userSchema.parse(req.body ?? {});
     assertPasswordAllowed(password, input.email);
-    const data = { ...input, ...(await placement(unitCode, organisationCode)), passwordHash: await hashPassword(password) };
+    const data = { ...input, ...(await find.placement(unitCode, organisationCode)), passwordHash: await hashPassword(password) };
     const change = { action: 'user.created', target: input.email, data: { ...input, unitCode, organisationCode } } as const;
     res.status(201).json(publicUser(await logged(res, change, (tx) => tx.user.create({ data })).catch((e: unknown) => Promise.reject(duplicateToConflict(e)))));
   });
@@ -41,7 +37,7 @@ export function usersRouter(db: Database, loginThrottle: LoginThrottle): Router 
     if (password) assertPasswordAllowed(password, user.email);
     const data = {
       ...input,
-      ...(await placement(unitCode, organisationCode)),
+      ...(await find.placement(unitCode, organisationCode)),
       ...(password ? { passwordHash: await hashPassword(password) } : {}),
     };
     const change = { action: 'user.changed', target: user.email, data: { ...input, unitCode, organisationCode, password, unlock } } as const;
