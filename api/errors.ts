@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { isDataError } from '../infra/data-errors';
+import { installValidationMessages } from './validation-messages';
+
+// Every request the API parses says what is wrong in Vietnamese then English, in words.
+installValidationMessages();
 
 /** Every error code the API answers with, and its HTTP status: the one table. */
 const STATUS = {

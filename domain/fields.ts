@@ -11,6 +11,13 @@ export const text = (max: number) =>
 export const documentRef = z
   .object({
     name: text(300),
-    url: z.string().trim().url('Đường dẫn không hợp lệ / invalid URL').max(2000).refine((u) => /^https?:/i.test(u), 'Chỉ http(s) / http(s) only'),
+    // One message at a time: a missing link is "required", not also "not http(s)".
+    url: z
+      .string(requiredText)
+      .trim()
+      .min(1, { error: 'Cần đường dẫn tới tài liệu / the link is required', abort: true })
+      .max(2000, { error: 'Tối đa 2000 ký tự / at most 2000 characters', abort: true })
+      .url({ error: 'Đường dẫn không hợp lệ / invalid link', abort: true })
+      .refine((u) => /^https?:/i.test(u), 'Chỉ nhận đường dẫn http:// hoặc https:// / only http:// or https:// links'),
   })
   .strict();
