@@ -1,28 +1,10 @@
 import { Router } from 'express';
 import type { Database } from '../../infra/database';
-import { currentDue } from '../../domain/overdue';
-import { overdueWhere } from '../services/open-cases';
+import { extendDeadline, type Deadline } from '../../domain/legal-clock';
+import { loadCalendar, policyByVersion } from '../../infra/clock-config';
+import { overdueList, overdueQuerySchema } from '../services/overdue-list';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope, requireRole, type StaffUser } from '../auth/scope';
-
-/** Open cases in scope that have missed a deadline, most overdue first. No petitioner details. */
-async function overdueCases(db: Database, user: StaffUser, now: Date) {
-  const rows = await db.case.findMany({
-    where: { ...(await caseScope(db, user)), ...overdueWhere(now) },
-    select: { id: true, trackingCode: true, type: true, status: true, title: true, firstStepDueAt: true, resolutionDueAt: true, unit: { select: { name: true } }, agency: { select: { name: true } } },
-  });
-  // The query chose the overdue rows; currentDue names which deadline each one missed.
-  return rows
-    .flatMap((c) => {
-      const missed = currentDue(c);
-      return missed ? [{ c, missed }] : [];
-    })
-    .sort((a, b) => a.missed.dueAt.getTime() - b.missed.dueAt.getTime())
-    .map(({ c, missed }) => ({
-      id: c.id, trackingCode: c.trackingCode, type: c.type, status: c.status, title: c.title, unit: c.unit.name,
-      agency: c.agency?.name ?? null, missedStep: missed.step, dueAt: missed.dueAt,
-    }));
-}
 
 /** The last escalation steps taken on cases in scope. */
 async function recentEscalations(db: Database, user: StaffUser) {
@@ -35,25 +17,55 @@ async function recentEscalations(db: Database, user: StaffUser) {
   return events.map((e) => ({ caseId: e.caseId, trackingCode: e.case.trackingCode, title: e.case.title, type: e.type, at: e.at, data: e.data }));
 }
 
-/** Heads: escalations and pending extension requests. The Front: the supervision board. */
+/** The overdue list of a board: one page in the order asked for, and the count by agency. */
+async function overdue(db: Database, user: StaffUser, query: unknown) {
+  const { items, summary } = await overdueList(db, await caseScope(db, user), overdueQuerySchema.parse(query), new Date());
+  return { overdue: items, overdueSummary: summary };
+}
+
+/**
+ * Pending extension requests with what approving one would do: the extension the case's policy
+ * grants and the resolution due date after it (null while the clock is stopped), and who asked.
+ */
+async function extensionRequests(db: Database, user: StaffUser) {
+  const pending = await db.case.findMany({
+    where: { ...(await caseScope(db, user)), extensionRequestedAt: { not: null }, status: { not: 'CLOSED' } },
+    orderBy: { extensionRequestedAt: 'asc' },
+    select: { id: true, trackingCode: true, title: true, type: true, policyVersion: true, deadlines: true, resolutionDueAt: true, extensionsUsed: true, extensionRequestedAt: true, extensionRequestedBy: true, extensionRequestReason: true },
+  });
+  const calendar = pending.length ? await loadCalendar(db) : null;
+  const people = await db.user.findMany({ where: { email: { in: pending.map((c) => c.extensionRequestedBy ?? '') } }, select: { email: true, fullName: true } });
+  return Promise.all(
+    pending.map(async (c) => {
+      const policy = await policyByVersion(db, c.policyVersion);
+      const { extension } = policy.rules[c.type];
+      const resolution = (c.deadlines as { resolution?: Deadline } | null)?.resolution;
+      const after = resolution && calendar ? extendDeadline(resolution, new Date(), extension.duration, extension.basis, policy, calendar) : null;
+      return {
+        caseId: c.id, trackingCode: c.trackingCode, title: c.title, requestedBy: c.extensionRequestedBy,
+        requestedByName: people.find((p) => p.email === c.extensionRequestedBy)?.fullName ?? null,
+        reason: c.extensionRequestReason, requestedAt: c.extensionRequestedAt, resolutionDueAt: c.resolutionDueAt,
+        extension: { ...extension.duration, basis: extension.basis, number: c.extensionsUsed + 1 },
+        resolutionDueIfApproved: after?.dueAt ?? null,
+      };
+    }),
+  );
+}
+
+/**
+ * Heads: escalations and pending extension requests. The Front: the supervision board. Both take
+ * the overdue list's `page`, `pageSize`, `sort` and `agency` (api/services/overdue-list.ts).
+ */
 export function oversightRouter({ db }: { db: Database }): Router {
   const router = Router();
 
-  router.get('/escalations', async (_req, res) => {
+  router.get('/escalations', async (req, res) => {
     const user = requireStaff(res);
     requireRole(user, ['HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
-    const pending = await db.case.findMany({
-      where: { ...(await caseScope(db, user)), extensionRequestedAt: { not: null }, status: { not: 'CLOSED' } },
-      orderBy: { extensionRequestedAt: 'asc' },
-      select: { id: true, trackingCode: true, title: true, resolutionDueAt: true, extensionRequestedAt: true, extensionRequestedBy: true, extensionRequestReason: true },
-    });
-    const extensionRequests = pending.map((c) => ({
-      caseId: c.id, trackingCode: c.trackingCode, title: c.title, requestedBy: c.extensionRequestedBy, reason: c.extensionRequestReason, requestedAt: c.extensionRequestedAt, resolutionDueAt: c.resolutionDueAt,
-    }));
-    res.json({ overdue: await overdueCases(db, user, new Date()), extensionRequests, recentEscalations: await recentEscalations(db, user) });
+    res.json({ ...(await overdue(db, user, req.query)), extensionRequests: await extensionRequests(db, user), recentEscalations: await recentEscalations(db, user) });
   });
 
-  router.get('/supervision', async (_req, res) => {
+  router.get('/supervision', async (req, res) => {
     const user = requireStaff(res);
     requireRole(user, ['FRONT_SUPERVISOR', 'HEAD_OF_GOVERNMENT', 'ADMINISTRATOR']);
     const scope = await caseScope(db, user);
@@ -64,7 +76,7 @@ export function oversightRouter({ db }: { db: Database }): Router {
       include: { unit: true, cases: { select: { status: true, outcome: true } } },
     });
     res.json({
-      overdue: await overdueCases(db, user, new Date()),
+      ...(await overdue(db, user, req.query)),
       recentEscalations: await recentEscalations(db, user),
       sessions: sessions.map((s) => ({
         id: s.id, unit: s.unit.name, heldOn: s.heldOn, kind: s.kind, topic: s.topic, chairName: s.chairName, chairedByHead: s.chairedByHead,
