@@ -44,11 +44,16 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
     res.json({ ...toCaseView(found), ...(await actionsView(found, user.role)) });
   });
 
-  /** The case's steps for anyone who may see it: who did what, when and why (no identity, no Temporal internals). */
+  /**
+   * The case's steps for anyone who may see it: who did what, when and why (no identity, no Temporal
+   * internals). `actor` is a staff email, 'system' or 'citizen'; staff are also named (`actorName`).
+   */
   router.get('/:id/timeline', async (req, res) => {
     const { found } = await findInScope(req.params.id, res);
     const events = await db.caseEvent.findMany({ where: { caseId: found.id }, orderBy: { at: 'asc' }, select: { type: true, at: true, actor: true, reason: true } });
-    res.json({ events });
+    const staff = await db.user.findMany({ where: { email: { in: [...new Set(events.map((e) => e.actor))] } }, select: { email: true, fullName: true } });
+    const nameOf = new Map(staff.map((u) => [u.email, u.fullName]));
+    res.json({ events: events.map((e) => ({ ...e, actorName: nameOf.get(e.actor) ?? null })) });
   });
 
   router.get('/:id/petitioner', async (req, res) => {
