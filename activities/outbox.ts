@@ -1,6 +1,7 @@
 import type { Language, NoticeTemplate, RenderedNotice } from '../domain/notice-templates';
 import { ApplicationFailure } from '@temporalio/activity';
 import { isPermanentSmtpFailure } from '../infra/mailer';
+import { isPermanentSmsFailure, SmsRefused } from '../infra/sms';
 import type { ActivityDeps } from './deps';
 import { CLAIM_ENDED, claimNotice } from './notice-claim';
 import { writeCaseEvent } from './record-event';
@@ -10,25 +11,63 @@ export interface Recipient {
   name: string;
 }
 
-export interface Notice {
-  /** The event this notice belongs to; the outbox key adds the recipient. */
+/** A phone that takes SMS: the number in international form, digits only (domain/phone.ts). */
+export interface SmsRecipient {
+  phone: string;
+  name: string;
+}
+
+interface NoticeBase {
+  /** The event this notice belongs to; the outbox key adds the recipient (and the channel). */
   event: string;
   caseId: string | null;
   template: NoticeTemplate;
   language: Language;
+}
+
+export interface MailNotice extends NoticeBase {
+  channel?: 'email';
   recipient: Recipient;
   rendered: RenderedNotice;
 }
 
+export interface SmsNotice extends NoticeBase {
+  channel: 'sms';
+  recipient: SmsRecipient;
+  text: string;
+  /** What the row records the text is about: never the text itself when it carries a secret. */
+  subject: string;
+}
+
+export type Notice = MailNotice | SmsNotice;
+
+/** The recipient part of the outbox key and of the case events: the address, or "sms:" and the number. */
+export const addressOf = (n: Notice) => (n.channel === 'sms' ? `sms:${n.recipient.phone}` : n.recipient.email);
+
+/** What one attempt hands to the relay or the SMS centre. */
+async function transmit(deps: ActivityDeps, n: Notice, rowId: string): Promise<string> {
+  if (n.channel !== 'sms') {
+    const to = `"${n.recipient.name}" <${n.recipient.email}>`;
+    return (await deps.mailer.send({ from: deps.mailFrom, to, ...n.rendered, messageId: `<${rowId}@petitions.local>` })).messageId;
+  }
+  // A worker without SMS_URL cannot send it, and no retry on it will: recorded as a failure.
+  if (!deps.sms) throw new SmsRefused('SMS chưa được cấu hình (SMS_URL) / SMS is off (SMS_URL)', 0, true);
+  return (await deps.sms.send({ to: n.recipient.phone, text: n.text })).messageId;
+}
+
+const isPermanent = (n: Notice, err: unknown) => (n.channel === 'sms' ? isPermanentSmsFailure(err) : isPermanentSmtpFailure(err));
+
 /**
- * One notice through the outbox. The row is keyed by event × recipient, so a retry finds it and
- * sends only what is not yet sent; a claim (notice-claim.ts) keeps two live attempts from sending it
- * at once. An outage throws (the activity retries with backoff, nothing is lost); a permanent refusal
- * marks the row FAILED and records it on the case. Returns the outcome.
+ * One notice through the outbox, by mail or by SMS. The row is keyed by event × recipient (an SMS's
+ * recipient is "sms:" and the number), so a retry finds it and sends only what is not yet sent; a
+ * claim (notice-claim.ts) keeps two live attempts from sending it at once. An outage throws (the
+ * activity retries with backoff, nothing is lost); a permanent refusal (SMTP 5xx, an SMPP status
+ * that refuses the message itself) marks the row FAILED and records it on the case. Returns the outcome.
  */
 export async function deliver(deps: ActivityDeps, n: Notice): Promise<'sent' | 'already_sent' | 'failed'> {
-  const { db, mailer } = deps;
-  const key = `${n.event}:${n.recipient.email}`;
+  const { db } = deps;
+  const key = `${n.event}:${addressOf(n)}`;
+  const sms = n.channel === 'sms';
   const row = await db.notification.upsert({
     where: { key },
     create: {
@@ -37,9 +76,11 @@ export async function deliver(deps: ActivityDeps, n: Notice): Promise<'sent' | '
       caseId: n.caseId,
       template: n.template,
       language: n.language,
-      recipientEmail: n.recipient.email,
+      channel: sms ? 'SMS' : 'EMAIL',
+      recipientEmail: sms ? null : n.recipient.email,
+      recipientPhone: sms ? n.recipient.phone : null,
       recipientName: n.recipient.name,
-      subject: n.rendered.subject,
+      subject: sms ? n.subject : n.rendered.subject,
     },
     update: {},
   });
@@ -48,7 +89,7 @@ export async function deliver(deps: ActivityDeps, n: Notice): Promise<'sent' | '
   if (!claim) return settledOrBusy(db, row.id);
   let providerMessageId: string;
   try {
-    ({ messageId: providerMessageId } = await mailer.send({ from: deps.mailFrom, to: `"${n.recipient.name}" <${n.recipient.email}>`, ...n.rendered, messageId: `<${row.id}@petitions.local>` }));
+    providerMessageId = await transmit(deps, n, row.id);
   } catch (err) {
     claim.stop();
     return notSent(deps, n, row.id, err);
@@ -64,7 +105,7 @@ export async function deliver(deps: ActivityDeps, n: Notice): Promise<'sent' | '
 
 /** An outage throws, so the activity retries; a permanent refusal is recorded and final. */
 async function notSent(deps: ActivityDeps, n: Notice, id: string, err: unknown): Promise<'failed'> {
-  const permanent = isPermanentSmtpFailure(err);
+  const permanent = isPermanent(n, err);
   await deps.db.notification.update({
     where: { id },
     data: { attempts: { increment: 1 }, lastError: String(err), ...CLAIM_ENDED, ...(permanent ? { status: 'FAILED' } : {}) },
@@ -105,10 +146,10 @@ async function record(deps: ActivityDeps, n: Notice, notificationId: string, typ
   if (!n.caseId) return;
   await writeCaseEvent(deps.db, {
     caseId: n.caseId,
-    eventKey: `${type}:${n.event}:${n.recipient.email}`,
+    eventKey: `${type}:${n.event}:${addressOf(n)}`,
     type,
     actor: 'system',
     reason: error,
-    data: { template: n.template, recipient: n.recipient.name, notificationId },
+    data: { template: n.template, channel: n.channel ?? 'email', recipient: n.recipient.name, notificationId },
   });
 }

@@ -1,9 +1,10 @@
 import type { Organisation } from '../prisma/generated/client';
 import type { DeadlineStep } from '../domain/legal-clock';
-import { renderNotice, type CitizenEvent, type Language, type NoticeTemplate } from '../domain/notice-templates';
+import type { CitizenEvent, Language, NoticeTemplate } from '../domain/notice-templates';
+import { noticesFor, receiptNotices, trackingUrl, type Addressee } from './citizen-receipt';
 import type { ActivityDeps } from './deps';
 import { headOf, leadersOf, templateFor } from './leaders';
-import { deliver, type Recipient } from './outbox';
+import { deliver } from './outbox';
 
 export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception' | 'accused';
 
@@ -20,7 +21,8 @@ export interface NoticeRequest {
   citizenEvent?: CitizenEvent;
 }
 
-type Addressed = Recipient & { template: NoticeTemplate; language?: Language };
+/** A recipient with the channels they have: an email, and a phone for SMS (citizens; heads with a number on file). */
+type Addressed = Addressee & { template: NoticeTemplate; language?: Language };
 
 function loadCase(db: ActivityDeps['db'], caseId: string) {
   return db.case.findUnique({
@@ -66,7 +68,7 @@ async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWit
       return leadersOf(c.unit, 'unit_head').map((o) => ({ ...headOf(o), template: req.template ?? 'extension_requested' }));
     case 'unit_leaders':
     case 'superior_leaders':
-      return leadersOf(c.unit, req.audience).map((o) => ({ ...headOf(o), template: templateFor('overdue_head', o) }));
+      return leadersOf(c.unit, req.audience).map((o) => ({ ...headOf(o), phone: o.headPhone, template: templateFor('overdue_head', o) }));
     case 'inspectorate': {
       const org = await inspectorate(db, c.unitId);
       return org ? [{ email: org.email, name: org.name, template: 'inspectorate_notice' }] : [];
@@ -78,7 +80,8 @@ async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWit
     case 'citizen': {
       const p = c.petitioner;
       const language = p?.language === 'en' ? 'en' : 'vi';
-      return p?.email && !p.anonymous ? [{ email: p.email, name: p.fullName ?? p.email, template: 'citizen_update', language }] : [];
+      if (!p || p.anonymous || (!p.email && !p.phone)) return [];
+      return [{ email: p.email, phone: p.phone, name: p.fullName ?? p.email ?? p.phone ?? '', template: 'citizen_update', language }];
     }
   }
 }
@@ -88,11 +91,12 @@ export function sendNotices(deps: ActivityDeps) {
   return async function sendNotices(req: NoticeRequest): Promise<{ sent: number; recipients: number }> {
     const c = await loadCase(deps.db, req.caseId);
     if (!c) return { sent: 0, recipients: 0 };
-    let sent = 0;
+    if (req.audience === 'citizen' && req.template === 'citizen_receipt') return sendReceiptLater(deps, c.id);
     const addressed = await recipients(deps.db, req, c);
-    for (const r of addressed) {
+    const notices = addressed.flatMap((r) => {
       const language = r.language ?? deps.language;
-      const rendered = renderNotice(r.template, language, {
+      const citizen = req.audience === 'citizen';
+      const ctx = {
         recipientName: r.name,
         caseTitle: c.title,
         caseType: c.type,
@@ -101,14 +105,31 @@ export function sendNotices(deps: ActivityDeps) {
         agencyName: c.agency?.name ?? (language === 'vi' ? '(chưa phân công)' : '(not yet assigned)'),
         dueAt: req.dueAt ? new Date(req.dueAt) : null,
         step: req.step ?? null,
-        caseUrl: `${deps.publicUrl}/cases/${c.id}`,
-        scope: req.audience === 'superior_leaders' ? 'superior' : 'unit',
+        caseUrl: citizen ? trackingUrl(deps.publicUrl, c.trackingCode) : `${deps.publicUrl}/cases/${c.id}`,
+        scope: req.audience === 'superior_leaders' ? ('superior' as const) : ('unit' as const),
         citizenEvent: req.citizenEvent,
         note: req.note,
-      });
-      const outcome = await deliver(deps, { event: req.eventKey, caseId: c.id, template: r.template, language, recipient: r, rendered });
-      if (outcome === 'sent') sent += 1;
+      };
+      return noticesFor(deps, r, { event: req.eventKey, caseId: c.id, template: r.template, language, ctx });
+    });
+    // Every mail first, then the SMS: an SMS centre outage (the activity retries) never holds a mail back.
+    let sent = 0;
+    for (const n of [...notices.filter((x) => x.channel !== 'sms'), ...notices.filter((x) => x.channel === 'sms')]) {
+      if ((await deliver(deps, n)) === 'sent') sent += 1;
     }
     return { sent, recipients: addressed.length };
   };
 }
+
+/**
+ * The receipt from the case workflow's intake: nothing when the API (or the session activity) has
+ * sent it already, which it does with the secret; otherwise the receipt without the secret (it is
+ * known only at submission), which says how to get a new one. Same outbox rows, so never twice.
+ */
+async function sendReceiptLater(deps: ActivityDeps, caseId: string): Promise<{ sent: number; recipients: number }> {
+  const notices = await receiptNotices(deps, caseId, null);
+  let sent = 0;
+  for (const n of notices) if ((await deliver(deps, n)) === 'sent') sent += 1;
+  return { sent, recipients: notices.length > 0 ? 1 : 0 };
+}
+

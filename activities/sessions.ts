@@ -2,7 +2,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { startDeadline, type Deadline } from '../domain/legal-clock';
 import { renderNotice, type NoticeTemplate } from '../domain/notice-templates';
 import { loadCalendar, policyEffectiveAt } from '../infra/clock-config';
+import { newCitizenSecret } from '../infra/citizen-secret';
 import { newTrackingCode } from '../infra/tracking-code';
+import { sendReceipt } from './citizen-receipt';
 import { caseWorkflowId, sessionWorkflowId } from '../workflows/ids';
 import type { ActivityDeps } from './deps';
 import { headOf, leadersOf, templateFor, type LeaderAudience } from './leaders';
@@ -26,6 +28,7 @@ export interface OpinionInput {
   content: string;
   citizenName?: string;
   citizenEmail?: string;
+  citizenPhone?: string;
 }
 
 const sessionTitle = (s: { heldOn: Date; topic: string | null; unit: { name: string } }) =>
@@ -53,8 +56,32 @@ export function openSession({ db }: ActivityDeps) {
   };
 }
 
-/** Each opinion becomes a case linked to the session; keyed so a retry creates none twice. */
-export function createOpinionCases({ db }: ActivityDeps) {
+/** Receipts sent at once, and how long the activity waits for them before leaving the rest to each case's workflow. */
+const RECEIPTS_AT_ONCE = 8;
+const RECEIPTS_WAIT_MS = 15_000;
+
+/**
+ * The receipts of new opinion cases, each with its secret, a few at a time. Past the wait, those not
+ * sent yet are left to each case's workflow, which sends them without the secret (it exists only here).
+ */
+async function sendOpinionReceipts(deps: ActivityDeps, fresh: Array<{ caseId: string; secret: string }>): Promise<void> {
+  const queue = [...fresh];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await sendReceipt(deps, next.caseId, next.secret).catch(() => undefined);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(Array.from({ length: RECEIPTS_AT_ONCE }, worker)), new Promise((r) => (timer = setTimeout(r, RECEIPTS_WAIT_MS)))]);
+  clearTimeout(timer);
+  queue.length = 0;
+}
+
+/**
+ * Each opinion becomes a case linked to the session; keyed so a retry creates none twice. An
+ * opinion with an email or a phone gets a secret (only its hash is stored) and a receipt with it
+ * and the tracking code; the secret never leaves this activity but in that receipt.
+ */
+export function createOpinionCases(deps: ActivityDeps) {
+  const { db } = deps;
   return async function createOpinionCases(input: { sessionId: string; batchKey: string; actor: string; tokenId?: string; opinions: OpinionInput[] }): Promise<string[]> {
     const session = await db.dialogueSession.findUniqueOrThrow({ where: { id: input.sessionId } });
     const categories = await db.category.findMany({ where: { code: { in: input.opinions.map((o) => o.categoryCode) } } });
@@ -63,6 +90,7 @@ export function createOpinionCases({ db }: ActivityDeps) {
     if (unknown.length) throw ApplicationFailure.nonRetryable(`Không có lĩnh vực ${unknown.join(', ')} / unknown categories`, 'CategoryNotFound');
     const policy = await policyEffectiveAt(db, session.heldOn);
     const ids: string[] = [];
+    const fresh: Array<{ caseId: string; secret: string }> = [];
     for (const [i, o] of input.opinions.entries()) {
       const key = `${input.batchKey}:${i}`;
       const existing = await db.case.findUnique({ where: { idempotencyKey: key } });
@@ -71,19 +99,25 @@ export function createOpinionCases({ db }: ActivityDeps) {
         continue;
       }
       const caseId = crypto.randomUUID();
+      const secret = o.citizenEmail || o.citizenPhone ? newCitizenSecret() : null;
       await db.$transaction([
         db.case.create({
           data: {
             id: caseId, trackingCode: newTrackingCode(), idempotencyKey: key, requestHash: 'session-opinion', type: 'SESSION_OPINION',
             title: o.title, content: o.content, categoryId: byCode.get(o.categoryCode)!, unitId: session.unitId, receivedAt: session.heldOn,
             policyVersion: policy.version, workflowId: caseWorkflowId(caseId), sessionId: session.id,
-            petitioner: { create: { anonymous: !o.citizenName, fullName: o.citizenName ?? null, email: o.citizenEmail ?? null } },
+            ...(secret ? { citizenSecretHash: secret.hash, citizenSecretAt: new Date() } : {}),
+            petitioner: {
+              create: { anonymous: !o.citizenName && !o.citizenEmail && !o.citizenPhone, fullName: o.citizenName ?? null, email: o.citizenEmail ?? null, phone: o.citizenPhone ?? null },
+            },
           },
         }),
         db.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: input.actor, tokenId: input.tokenId, reason: 'Ý kiến tại buổi tiếp xúc, đối thoại / opinion raised at a dialogue session', data: { sessionId: session.id } } }),
       ]);
       ids.push(caseId);
+      if (secret) fresh.push({ caseId, secret: secret.secret });
     }
+    await sendOpinionReceipts(deps, fresh);
     return ids;
   };
 }

@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { createSmtpMailer } from '../infra/mailer';
+import { smsFromConfig } from '../infra/sms';
 import { createApp } from './app';
 import { createRateLimits, rateLimitSettings } from './security/rate-limits';
 
@@ -9,12 +10,14 @@ const config = loadConfig();
 const db = createDatabase(config.DATABASE_URL);
 const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+const { sms, status: smsStatus } = smsFromConfig(config);
+console.log(`api: ${smsStatus}`);
 const rateLimits = createRateLimits({ databaseUrl: config.DATABASE_URL, settings: rateLimitSettings(config) });
 const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, secureCookies: config.PUBLIC_URL.startsWith('https:'),
   temporalUi: { url: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
   publicUrl: config.PUBLIC_URL,
   rateLimits,
-  citizenMail: { db, mailer: createSmtpMailer(config.SMTP_URL), mailFrom: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, language: config.NOTICE_LANGUAGE },
+  citizenMail: { db, mailer: createSmtpMailer(config.SMTP_URL), sms, mailFrom: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, language: config.NOTICE_LANGUAGE },
 });
 
 const server = app.listen(config.API_PORT, config.API_HOST, () => {
@@ -23,7 +26,7 @@ const server = app.listen(config.API_PORT, config.API_HOST, () => {
 
 const shutdown = () => {
   server.close(() => {
-    void Promise.all([connection.close(), db.$disconnect(), rateLimits.close()]).then(() => process.exit(0));
+    void Promise.all([connection.close(), db.$disconnect(), rateLimits.close(), sms?.close()]).then(() => process.exit(0));
   });
 };
 process.once('SIGINT', shutdown);

@@ -73,7 +73,11 @@ export function openApiDocument(serverUrl: string) {
         post: op(
           'Submit a petition',
           { parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 200 } }], requestBody: body(submitPetitionSchema) },
-          { 201: ok('Created: id, trackingCode and the citizen’s secret (shown once)'), 200: ok('The same key from the same client: the first case (with a new secret within 10 minutes)'), ...errors(400, 413, 422, 429, 503) },
+          {
+            201: ok('Created: id, trackingCode, the citizen’s secret (shown once), receivedAt, acceptance {dueAt, limit} and receipt [{channel email|sms, status}]: the receipt with the code and the secret sent to the email and phone given'),
+            200: ok('The same key from the same client: the first case (a new secret within 10 minutes, unless a receipt already carried the first; no second receipt)'),
+            ...errors(400, 413, 422, 429, 503),
+          },
         ),
       },
       '/api/petitions/{id}': { get: op('A case by id, without identity (staff, in scope)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(401, 404) }) },
@@ -85,7 +89,7 @@ export function openApiDocument(serverUrl: string) {
         ]),
       ),
       '/api/track/{code}/secret': {
-        post: op('Send a new citizen secret to the email on file (the answer is the same whether there is one)', { parameters: [pathParam('code', 'tracking code')] }, { 202: ok('Sent if there is an email'), ...errors(404, 429, 503) }),
+        post: op('Send a new citizen secret to the email and phone on file (the answer is the same whether there is one)', { parameters: [pathParam('code', 'tracking code')] }, { 202: ok('Sent if there is an email or a phone'), ...errors(404, 429, 503) }),
       },
       '/api/auth/login': { post: op('Staff login', { requestBody: body(loginSchema) }, { 200: ok('The user; the session token in an HttpOnly cookie, or in the body when tokenIn is body (scripts only)'), ...errors(401, 422, 429) }) },
       '/api/auth/logout': { post: op('End the session', { security: staff }, { 204: { description: 'Logged out' } }) },

@@ -81,3 +81,23 @@ describe('the accused’s notice', () => {
   });
 });
 
+
+describe('the receipt', () => {
+  const receipt = { ...ctx, recipientName: 'Nguyễn Thị Hoa', caseUrl: 'https://console.example/track/PA-TEST', firstStepLimit: { amount: 10, unit: 'calendar_days' as const } };
+
+  it('gives the code, the secret, what happens next and the first due date, in words and as a date', () => {
+    const n = renderNotice('citizen_receipt', 'vi', { ...receipt, secret: 'ABCDE-FGHJK-MNPQR-STVWX' });
+    expect(n.subject).toBe('[PA-TEST] Biên nhận đơn của ông/bà');
+    expect(n.text).toContain('Mã hồ sơ: PA-TEST');
+    expect(n.text).toContain('Mã bí mật: ABCDE-FGHJK-MNPQR-STVWX');
+    expect(n.text).toContain('trong 10 ngày, hạn thụ lý 30/11/2026 23:59 (giờ Việt Nam)');
+    expect(n.text).toContain('https://console.example/track/PA-TEST');
+  });
+
+  it('says the limit in words while the date is not known, and how to get a new secret when it cannot carry one', () => {
+    const n = renderNotice('citizen_receipt', 'en', { ...receipt, dueAt: null });
+    expect(n.text).toContain('within 10 days.');
+    expect(n.text).toContain('Send a new secret');
+    expect(n.subject).not.toContain('ABCDE');
+  });
+});

@@ -1,6 +1,6 @@
 import { CASE_TYPE_LABELS, type CaseType } from './case-types';
 import { formatVnDateTime } from './local-time';
-import type { DeadlineStep } from './legal-clock';
+import { describeDuration, describeDurationEn, type DeadlineStep, type Duration } from './legal-clock';
 import { describeOverdue } from './overdue';
 
 export type Language = 'vi' | 'en';
@@ -15,6 +15,7 @@ export type NoticeTemplate =
   | 'inspectorate_notice'
   | 'accused_notice'
   | 'citizen_update'
+  | 'citizen_receipt'
   | 'citizen_secret'
   | 'session_rollup'
   | 'overdue_digest'
@@ -50,6 +51,10 @@ export interface NoticeContext {
   /** Free text from the officer: a reason, the answer, a decision. */
   note?: string;
   rollup?: { opinions: number; resolved: number; open: number };
+  /** The citizen's secret, only in the receipt sent right after submission (never stored). */
+  secret?: string;
+  /** The acceptance limit of the case type, said in words in the receipt ("10 ngày làm việc"). */
+  firstStepLimit?: Duration;
   /** The overdue cases of a digest, most overdue first. */
   digest?: DigestLine[];
 }
@@ -101,6 +106,13 @@ const digestLine = (l: DigestLine, lang: Language) =>
   lang === 'vi'
     ? `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): quá ${STEP[l.step].vi} ${describeOverdue(l.overdueMs, 'vi')} (hạn ${formatVnDateTime(l.dueAt)})`
     : `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): ${describeOverdue(l.overdueMs, 'en')} past the ${STEP[l.step].en} (due ${formatVnDateTime(l.dueAt)})`;
+
+/** The receipt's first due date: the limit in words, and the date once it is computed. */
+function receiptDue(c: NoticeContext, due: string, lang: Language): string {
+  const limit = c.firstStepLimit ? (lang === 'vi' ? describeDuration(c.firstStepLimit) : describeDurationEn(c.firstStepLimit)) : null;
+  if (lang === 'vi') return limit ? `trong ${limit}${c.dueAt ? `, hạn thụ lý ${due}` : ''}` : c.dueAt ? `trước ${due}` : 'trong thời hạn luật định';
+  return limit ? `within ${limit}${c.dueAt ? `, by ${due}` : ''}` : c.dueAt ? `by ${due}` : 'within the legal time limit';
+}
 
 const VI: Record<NoticeTemplate, Render> = {
   recommendation_received: (c, due) => ({
@@ -170,6 +182,18 @@ const VI: Record<NoticeTemplate, Render> = {
       `Đơn ${type} "${c.caseTitle}" (mã hồ sơ ${c.trackingCode}) ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].vi}.`,
       ...(c.note ? [c.note] : []),
       ...(c.dueAt ? [`Thời hạn: ${due}.`] : []),
+    ],
+  }),
+  citizen_receipt: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Biên nhận đơn của ông/bà`,
+    body: [
+      `Kính gửi ông/bà ${c.recipientName},`,
+      `${c.unitName} đã tiếp nhận ${type} "${c.caseTitle}" của ông/bà.`,
+      `Mã hồ sơ: ${c.trackingCode} (dùng để theo dõi hồ sơ).`,
+      c.secret
+        ? `Mã bí mật: ${c.secret} (dùng để đánh giá kết quả, bổ sung thông tin, rút đơn hoặc khiếu nại tiếp; không đưa mã này cho ai, kể cả cán bộ).`
+        : 'Mã bí mật đã hiện trên màn hình khi nộp đơn. Nếu ông/bà không lưu lại, hãy chọn "Gửi lại mã bí mật" trên trang theo dõi hồ sơ để nhận mã mới.',
+      `Tiếp theo: đơn được chuyển đến cơ quan có thẩm quyền; cơ quan đó thụ lý giải quyết, hướng dẫn, chuyển đơn hoặc trả lời không thụ lý và báo cho ông/bà ${receiptDue(c, due, 'vi')}.`,
     ],
   }),
   citizen_secret: (c) => ({
@@ -256,6 +280,18 @@ const EN: Record<NoticeTemplate, Render> = {
       `Your ${type} "${c.caseTitle}" (tracking code ${c.trackingCode}) ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].en}.`,
       ...(c.note ? [c.note] : []),
       ...(c.dueAt ? [`Due: ${due}.`] : []),
+    ],
+  }),
+  citizen_receipt: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Receipt for your petition`,
+    body: [
+      `Dear ${c.recipientName},`,
+      `${c.unitName} has received your ${type} "${c.caseTitle}".`,
+      `Tracking code: ${c.trackingCode} (to follow the case).`,
+      c.secret
+        ? `Secret: ${c.secret} (you need it to rate the answer, provide information, withdraw or appeal; never give it to anyone, officials included).`
+        : 'Your secret was shown on the screen when you submitted. If you did not keep it, choose "Send a new secret" on the tracking page.',
+      `Next: the petition goes to the competent body, which accepts it, guides you elsewhere, transfers it or declines it, and tells you ${receiptDue(c, due, 'en')}.`,
     ],
   }),
   citizen_secret: (c) => ({

@@ -12,6 +12,18 @@ const schema = z.object({
   TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
   SMTP_URL: z.string().url('SMTP_URL must look like smtp://user:pass@host:port').default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().default('Hệ thống tiếp nhận phản ánh, kiến nghị <no-reply@petitions.local>'),
+  /** The SMS centre, SMPP 3.4: smpp://system_id:password@host:2775 (ssmpp:// over TLS). Unset or empty: SMS is off. */
+  SMS_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^s?smpp:\/\/[^:@/]+(:[^@]*)?@[^:/@]+(:\d+)?\/?$/, 'SMS_URL must look like smpp://system_id:password@host:2775 (or ssmpp:// for TLS)')
+      .optional(),
+  ),
+  /** The sender shown on the phone: a registered brand name (up to 11 letters and digits) or a number. */
+  SMS_FROM: z.string().regex(/^([A-Za-z0-9]{1,11}|\+?[0-9]{3,15})$/, 'SMS_FROM: a brand name of up to 11 letters and digits, or a number').default('PAKN'),
+  /** gsm7: the centre takes only the GSM-7 alphabet, so texts go without diacritics; ucs2: Vietnamese as written (70 characters an SMS). */
+  SMS_ALPHABET: z.enum(['gsm7', 'ucs2']).default('gsm7'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
@@ -51,6 +63,10 @@ const localStackSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   TEMPORAL_ADDRESS: z.string().optional(),
   SMTP_URL: z.string().url().optional(),
+  /** Set (empty turns SMS off): `npm start` runs no SMPP catcher of its own. */
+  SMS_URL: z.string().optional(),
+  SMS_SMPP_PORT: z.coerce.number().int().default(2775),
+  SMS_WEB_PORT: z.coerce.number().int().default(1081),
   TEMPORAL_PORT: z.coerce.number().int().default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
   EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),

@@ -72,9 +72,21 @@ async function mail(): Promise<{ smtpUrl: string; inbox: string | null }> {
   return { smtpUrl: `smtp://127.0.0.1:${local.MAIL_SMTP_PORT}`, inbox };
 }
 
+/** SMS: the SMS centre SMS_URL names (empty: SMS off), else a local SMPP catcher with an inbox page. */
+async function sms(): Promise<{ smsUrl: string; inbox: string | null }> {
+  if (local.SMS_URL !== undefined) return { smsUrl: local.SMS_URL, inbox: null };
+  const inbox = `http://127.0.0.1:${local.SMS_WEB_PORT}`;
+  const args = ['--import', 'tsx', join(root, 'scripts', 'sms-catcher.ts'), String(local.SMS_SMPP_PORT), String(local.SMS_WEB_PORT), 'petitions', 'catcher'];
+  await supervisor.add({ name: 'sms', start: () => startChild('sms', process.execPath, args), ready: (child) => waitForHttp(inbox, child) });
+  return { smsUrl: `smpp://petitions:catcher@127.0.0.1:${local.SMS_SMPP_PORT}`, inbox };
+}
+
+const smsLine = (s: { smsUrl: string; inbox: string | null }) =>
+  s.inbox ? `${s.inbox}   (SMPP 127.0.0.1:${local.SMS_SMPP_PORT})` : s.smsUrl ? `(external SMS centre ${s.smsUrl.replace(/(\/\/[^:@/]*):[^@]*@/, '$1:***@')})` : 'tắt / off (SMS_URL is empty)';
+
 async function main() {
   // Started in this order and stopped in the reverse one: API, worker, mail, PostgreSQL, Temporal.
-  const [t, databaseUrl, m] = await Promise.all([temporal(), database(), mail()]);
+  const [t, databaseUrl, m, text] = await Promise.all([temporal(), database(), mail(), sms()]);
   console.log('Applying database migrations…');
   await migrateDatabase(databaseUrl);
   const db = createDatabase(databaseUrl);
@@ -82,15 +94,15 @@ async function main() {
   await db.$disconnect();
 
   const apiUrl = `http://127.0.0.1:${local.API_PORT}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: t.address, SMTP_URL: m.smtpUrl, PUBLIC_URL: process.env.PUBLIC_URL ?? apiUrl };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: t.address, SMTP_URL: m.smtpUrl, SMS_URL: text.smsUrl, PUBLIC_URL: process.env.PUBLIC_URL ?? apiUrl };
   const node = (name: string, entry: string) => () => startChild(name, process.execPath, ['--import', 'tsx', join(root, entry)], env);
   // The first start bundles the workflow code (unless WORKFLOW_BUNDLE_PATH names a bundle).
   await supervisor.add({ name: 'worker', start: node('worker', 'worker/main.ts'), ready: (child) => waitForOutput(child, 'worker: polling', 180_000) });
   await supervisor.add({ name: 'api', start: node('api', 'api/main.ts'), ready: (child) => waitForHttp(`${apiUrl}/api/health`, child) });
-  printSummary({ apiUrl, temporalUi: t.ui, temporalAddress: t.address, inbox: m.inbox, smtpUrl: m.smtpUrl, databaseUrl });
+  printSummary({ apiUrl, temporalUi: t.ui, temporalAddress: t.address, inbox: m.inbox, smtpUrl: m.smtpUrl, databaseUrl, sms: smsLine(text) });
 }
 
-function printSummary(s: { apiUrl: string; temporalUi: string | null; temporalAddress: string; inbox: string | null; smtpUrl: string; databaseUrl: string }) {
+function printSummary(s: { apiUrl: string; temporalUi: string | null; temporalAddress: string; inbox: string | null; smtpUrl: string; databaseUrl: string; sms: string }) {
   const redacted = s.databaseUrl.replace(/\/\/[^@]*@/, '//***@');
   console.log(`
 Hệ thống đã sẵn sàng / the system is up
@@ -99,6 +111,7 @@ Hệ thống đã sẵn sàng / the system is up
   Sẵn sàng / readiness      ${s.apiUrl}/api/ready
   Temporal Web UI           ${s.temporalUi ?? `(external server ${s.temporalAddress})`}
   Hộp thư / mail inbox      ${s.inbox ?? `(external relay ${s.smtpUrl})`}
+  Tin nhắn SMS / SMS inbox  ${s.sms}
   Cơ sở dữ liệu / database  ${redacted}
 
 Tài khoản mẫu / demo logins (mật khẩu / password: ${DEMO_PASSWORD})

@@ -65,7 +65,7 @@ describe('a citizen action needs the secret only the citizen received', () => {
     expect(withdrawn).toMatchObject({ status: 200, body: { status: 'CLOSED', outcome: 'WITHDRAWN' } });
   });
 
-  it('is stored only as a hash and never reaches a staff view, a mail or the audit trail', async () => {
+  it('is stored only as a hash and reaches no staff view, no mail or SMS but the citizen’s receipt, and not the audit trail', async () => {
     const c = await submitCase(sys, { ...land, type: 'FEEDBACK' });
     await call('POST', `/api/cases/${c.id}/actions/accept`, { who: officer, body: {} });
     await eventually(async () => expect(sys.smtp.messages.some((m) => m.subject.includes(c.trackingCode))).toBe(true));
@@ -80,19 +80,24 @@ describe('a citizen action needs the secret only the citizen received', () => {
       await call('GET', `/api/cases/${c.id}/petitioner`, { who: head }),
       await call('GET', `/api/track/${c.trackingCode}`),
     ].map((v) => v.text);
-    const mails = sys.smtp.messages.map((m) => `${m.subject}\n${m.text}\n${m.html}`);
-    for (const text of [stored, ...views, ...mails]) {
+    // The receipt to the citizen carries it (mail and SMS), and nothing else does.
+    const receipt = `[${c.trackingCode}] Biên nhận đơn của ông/bà`;
+    expect(sys.smtp.messages.filter((m) => m.text.includes(c.secret)).map((m) => [m.subject, m.to])).toEqual([[receipt, [petitioner.email]]]);
+    expect(sys.smsc.messages.filter((m) => m.text.includes(c.secret)).map((m) => m.to)).toEqual(['84912345678']);
+    const mails = sys.smtp.messages.filter((m) => m.subject !== receipt).map((m) => `${m.subject}\n${m.text}\n${m.html}`);
+    const texts = sys.smsc.messages.filter((m) => !m.text.startsWith(`Da nhan don ${c.trackingCode}.`)).map((m) => m.text);
+    for (const text of [stored, ...views, ...mails, ...texts]) {
       expect(text).not.toContain(c.secret);
       expect(text).not.toContain(bare);
     }
   });
 
-  it('a lost secret: a new one goes to the email on file, the old one stops working, and the answer never says whether there is an email', async () => {
+  it('a lost secret: a new one goes to the email and phone on file, the old one stops working, and the answer never says whether there is one', async () => {
     const c = await submitCase(sys, { ...land, type: 'COMPLAINT_FIRST' });
     const reissued = await call('POST', `/api/track/${c.trackingCode}/secret`);
     expect(reissued.status).toBe(202);
     const mail = await eventually(async () => {
-      const m = sys.smtp.messages.find((x) => x.to.includes(petitioner.email) && x.subject.includes(c.trackingCode) && /Mã bí mật/.test(x.text));
+      const m = sys.smtp.messages.find((x) => x.to.includes(petitioner.email) && x.subject === `[${c.trackingCode}] Mã bí mật mới cho hồ sơ của ông/bà`);
       expect(m).toBeDefined();
       return m!;
     });
@@ -101,6 +106,7 @@ describe('a citizen action needs the secret only the citizen received', () => {
     expect(mail.text).toContain(`/track/${c.trackingCode}`);
     expect(JSON.stringify(await sys.db.notification.findMany({ where: { caseId: c.id } }))).not.toContain(fresh);
     expect((await act(c.trackingCode, 'withdraw', { reason: 'Rút' }, c.secret)).status).toBe(403);
+    expect(sys.smsc.messages.filter((m) => m.text.includes(fresh)).map((m) => m.to)).toEqual(['84912345678']);
     expect((await act(c.trackingCode, 'withdraw', { reason: 'Rút' }, fresh)).status).toBe(200);
 
     const anonymous = await submitCase(sys, { ...land, type: 'FEEDBACK', anonymous: true, petitioner: undefined });
@@ -151,14 +157,23 @@ describe('idempotency keys belong to their sender', () => {
   const submit = (key: string, from: string) =>
     call('POST', '/api/petitions', { body, headers: { 'idempotency-key': key, 'x-forwarded-for': from } });
 
-  it('the same key from the same client is the same case, with a fresh secret; from another client it is another case', async () => {
+  it('the same key from the same client is the same case, with a fresh secret unless the receipt carried it; from another client it is another case', async () => {
     const first = await submit('demo-0001-abcdef', '198.51.100.7');
     expect(first.status).toBe(201);
     const again = await submit('demo-0001-abcdef', '198.51.100.7');
     expect(again).toMatchObject({ status: 200, body: { id: first.body.id, trackingCode: first.body.trackingCode } });
-    expect(again.body.secret).toMatch(/^[0-9A-Z-]{23}$/);
-    expect(again.body.secret).not.toBe(first.body.secret);
-    expect((await act(first.body.trackingCode, 'withdraw', { reason: 'x' }, first.body.secret)).status).toBe(403);
+    // The receipt went to the citizen's email and phone with the first secret: it stays the one.
+    expect(again.body.secret).toBeNull();
+    expect((await act(first.body.trackingCode, 'withdraw', { reason: 'x' }, first.body.secret)).status).not.toBe(403);
+
+    // Without an email or phone no receipt carries it: the repeat shows a fresh one, the first stops working.
+    const anonymous = { ...body, anonymous: true, petitioner: undefined };
+    const once = await call('POST', '/api/petitions', { body: anonymous, headers: { 'idempotency-key': 'demo-0002-abcdef', 'x-forwarded-for': '198.51.100.7' } });
+    const twice = await call('POST', '/api/petitions', { body: anonymous, headers: { 'idempotency-key': 'demo-0002-abcdef', 'x-forwarded-for': '198.51.100.7' } });
+    expect(twice).toMatchObject({ status: 200, body: { id: once.body.id } });
+    expect(twice.body.secret).toMatch(/^[0-9A-Z-]{23}$/);
+    expect(twice.body.secret).not.toBe(once.body.secret);
+    expect((await act(once.body.trackingCode, 'rate', { satisfied: true }, once.body.secret)).status).toBe(403);
 
     const someoneElse = await submit('demo-0001-abcdef', '203.0.113.9');
     expect(someoneElse.status).toBe(201);

@@ -9,7 +9,7 @@ import { seconds, secondsRule, testPolicy } from './support/policies';
 import { startSystem, type TestSystem } from './support/system';
 import { reportFaults } from './support/fault-figures';
 import { ADMIN, login } from './support/http';
-import { deliver, type Notice } from '../activities/outbox';
+import { deliver, type MailNotice } from '../activities/outbox';
 import { CLAIM_LEASE_SECONDS } from '../activities/notice-claim';
 
 const policy = testPolicy('test-notifications', {
@@ -41,9 +41,10 @@ describe('notice content', () => {
     await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
     const toCitizen = await eventually(() => {
       const got = mailsFor(sys, trackingCode, citizen.email);
-      expect(got).toHaveLength(1);
-      return got[0]!;
+      expect(got).toHaveLength(2); // the receipt, then the acceptance
+      return got[1]!;
     });
+    expect(mailsFor(sys, trackingCode, citizen.email)[0]!.subject).toBe(`[${trackingCode}] Receipt for your petition`);
     expect(toCitizen.subject).toBe(`[${trackingCode}] Your petition has been accepted for resolution`);
     expect(toCitizen.text).toContain('Dear John Nguyen');
     expect(toCitizen.html).toContain('<html lang="en">');
@@ -124,8 +125,9 @@ describe('delivery', () => {
     const cases = await Promise.all([1, 2, 3].map(() => submitCase(sys, feedback)));
     await eventually(() => expect(sys.smtp.refusedConnections()).toBeGreaterThanOrEqual(3));
     await sleep(1500);
-    const pending = await sys.db.notification.findMany({ where: { caseId: { in: cases.map((c) => c.id) } } });
-    expect(pending.map((n) => n.status)).toEqual(['PENDING', 'PENDING', 'PENDING']);
+    // Each case: the citizen's receipt (tried by the API) and the agency's assignment (by the workflow).
+    const pending = await sys.db.notification.findMany({ where: { caseId: { in: cases.map((c) => c.id) }, channel: 'EMAIL' } });
+    expect(pending.map((n) => n.status)).toEqual(Array(6).fill('PENDING'));
     expect(pending.every((n) => n.attempts >= 1 && n.lastError?.includes('421'))).toBe(true);
 
     sys.smtp.setRefusing(false);
@@ -134,8 +136,9 @@ describe('delivery', () => {
     }, 40_000);
     await sleep(2000); // nothing more arrives later
     for (const c of cases) expect(mailsFor(sys, c.trackingCode, agency)).toHaveLength(1);
-    const sent = await sys.db.notification.findMany({ where: { caseId: { in: cases.map((c) => c.id) } } });
-    expect(sent.map((n) => n.status)).toEqual(['SENT', 'SENT', 'SENT']);
+    for (const c of cases) expect(mailsFor(sys, c.trackingCode, 'hoa@example.test')).toHaveLength(1); // the receipt, from the workflow
+    const sent = await sys.db.notification.findMany({ where: { caseId: { in: cases.map((c) => c.id) }, channel: 'EMAIL' } });
+    expect(sent.map((n) => n.status)).toEqual(Array(6).fill('SENT'));
     const ids = cases.flatMap((c) => mailsFor(sys, c.trackingCode).map((m) => m.messageId));
     reportFaults('SMTP refusing mail', { casesInFlight: cases.length, faultsInjected: sys.smtp.refusedConnections(), casesLost: 0, duplicateEmails: ids.length - new Set(ids).size });
     expect(new Set(ids).size).toBe(ids.length);
@@ -143,7 +146,7 @@ describe('delivery', () => {
 
   describe('claims: one live attempt per notice', () => {
     // `deliver` called directly, as two workers would call it, with the worker's own dependencies.
-    const notice = (event: string): Notice => ({
+    const notice = (event: string): MailNotice => ({
       event,
       caseId: null,
       template: 'assignment',

@@ -2,6 +2,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { createSmtpMailer } from '../infra/mailer';
+import { smsFromConfig } from '../infra/sms';
 import { createWorker } from './create-worker';
 import { ensureDigestSchedule } from './digest-schedule';
 import { registerSearchAttributes } from './register-search-attributes';
@@ -9,6 +10,8 @@ import { registerSearchAttributes } from './register-search-attributes';
 const config = loadConfig();
 const db = createDatabase(config.DATABASE_URL);
 const mailer = createSmtpMailer(config.SMTP_URL);
+const { sms, status: smsStatus } = smsFromConfig(config);
+console.log(`worker: ${smsStatus}`);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const added = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
 if (added.length) console.log(`worker: registered search attributes ${added.join(', ')}`);
@@ -25,6 +28,7 @@ const worker = await createWorker({
   deps: {
     db,
     mailer,
+    sms,
     mailFrom: config.MAIL_FROM,
     publicUrl: config.PUBLIC_URL,
     language: config.NOTICE_LANGUAGE,
@@ -36,3 +40,4 @@ await worker.run();
 await connection.close();
 await db.$disconnect();
 mailer.close();
+await sms?.close();

@@ -4,11 +4,14 @@ import type { Case, Category, Notification, Organisation, Unit } from '../../pri
 /** What `toCaseView` needs loaded with the case. */
 export const CASE_VIEW_INCLUDE = { unit: true, agency: true, category: true, notifications: { orderBy: { createdAt: 'asc' as const } } };
 
-/** Delivery status of each notice; the citizen's own address (and errors that may quote it) stay out. */
+const CITIZEN_TEMPLATES = new Set(['citizen_update', 'citizen_receipt', 'citizen_secret']);
+
+/** Delivery status of each notice by channel; the citizen's own address or number (and errors that may quote it) stay out. */
 function noticeView(n: Notification) {
-  const toCitizen = n.template === 'citizen_update';
+  const toCitizen = CITIZEN_TEMPLATES.has(n.template);
   return {
     template: n.template,
+    channel: n.channel === 'SMS' ? 'sms' : 'email',
     recipient: toCitizen ? 'người gửi đơn / petitioner' : n.recipientName,
     language: n.language,
     status: n.status,

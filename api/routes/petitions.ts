@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { Client } from '@temporalio/client';
+import type { ActivityDeps } from '../../activities/deps';
 import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope, type StaffUser } from '../auth/scope';
@@ -18,7 +19,7 @@ function clientScopedKey(req: Request, user: StaffUser | undefined, key: string)
   return `${user ? `user:${user.id}` : `ip:${clientAddress(req)}`}:${key}`;
 }
 
-export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueue: string }): Router {
+export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueue: string; citizenMail?: ActivityDeps }): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -30,7 +31,10 @@ export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueu
       .status(result.created ? 201 : 200)
       .location(`/api/petitions/${result.caseId}`)
       .set('Cache-Control', 'no-store')
-      .json({ id: result.caseId, trackingCode: result.trackingCode, secret: result.secret, idempotencyKey: key });
+      .json({
+        id: result.caseId, trackingCode: result.trackingCode, secret: result.secret, idempotencyKey: key,
+        receivedAt: result.receivedAt, acceptance: result.acceptance, receipt: result.receipt,
+      });
   });
 
   /** Staff only, within their scope: the citizen follows the case with the tracking code instead. */

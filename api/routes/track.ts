@@ -12,6 +12,9 @@ import { runCaseAction } from '../services/run-case-action';
 
 const codeSchema = z.string().regex(/^PA-[0-9A-Z]{16}$/);
 
+/** A citizen's "here is the information" restarts the clock: it must say something. */
+const citizenProvideInfoSchema = z.object({ note: z.string({ error: () => 'Cần nêu thông tin bổ sung / say what information you are providing' }).trim().min(1, 'Cần nêu thông tin bổ sung / say what information you are providing').max(5000) }).strict();
+
 /** The header a citizen's action carries the secret in (never a URL: URLs end up in logs). */
 export const CITIZEN_SECRET_HEADER = 'X-Case-Secret';
 
@@ -49,7 +52,10 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits }: { db: Dat
 
   router.get('/:code', async (req, res) => {
     const c = await byCode(req.params.code);
+    // While the case waits for the citizen, what the agency asked for (the officer wrote it for the citizen; it is also mailed).
+    const asked = c.status === 'AWAITING_INFO' ? await db.caseEvent.findFirst({ where: { caseId: c.id, type: 'info_requested' }, orderBy: { at: 'desc' }, select: { reason: true, at: true } }) : null;
     res.json({
+      infoRequest: asked ? { reason: asked.reason, at: asked.at } : null,
       trackingCode: c.trackingCode, type: c.type, status: c.status, outcome: c.outcome, title: c.title,
       unit: c.unit.name, agency: c.agency?.name ?? null, receivedAt: c.receivedAt, firstStepDueAt: c.firstStepDueAt,
       resolutionDueAt: c.resolutionDueAt, answeredAt: c.answeredAt, answer: c.answer, answerDocuments: c.answerDocuments, closedAt: c.closedAt,
@@ -63,11 +69,12 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits }: { db: Dat
       throw new AppError('forbidden', 'Công dân không thực hiện được thao tác này / citizens cannot do this');
     }
     await requireCitizenSecret(rateLimits, req, c.trackingCode, c.citizenSecretHash);
+    if (action.data === 'provideInfo') citizenProvideInfoSchema.parse(req.body ?? {});
     const file = await runCaseAction(temporal, c.id, action.data, req.body, 'citizen');
     res.json({ trackingCode: c.trackingCode, status: file.status, outcome: file.outcome });
   });
 
-  /** A lost secret: a new one goes to the email on file. The answer is the same whether or not there is one. */
+  /** A lost secret: a new one goes to the email and the phone (SMS) on file. The answer is the same whether or not there is one. */
   router.post('/:code/secret', async (req, res) => {
     const c = await byCode(req.params.code);
     if (!citizenMail) throw new AppError('temporarily_unavailable', 'Chưa gửi được thư, vui lòng thử lại sau / the mail could not be sent yet, retry later');
@@ -77,7 +84,7 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits }: { db: Dat
     });
     await reissueCitizenSecret(citizenMail, c.trackingCode);
     res.status(202).json({
-      detail: 'Nếu hồ sơ có địa chỉ email, mã bí mật mới đã được gửi tới đó / if the case has an email address, a new secret was sent to it',
+      detail: 'Nếu hồ sơ có địa chỉ email hoặc số điện thoại, mã bí mật mới đã được gửi tới đó / if the case has an email address or a phone number, a new secret was sent there',
     });
   });
 

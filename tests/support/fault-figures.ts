@@ -43,7 +43,8 @@ export async function escalationOutcome(sys: TestSystem, ids: string[]) {
   const cases = await sys.db.case.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, agencyId: true } });
   const overdue = await sys.db.caseEvent.groupBy({ by: ['caseId'], where: { caseId: { in: ids }, type: 'overdue' }, _count: true });
   const settled = cases.filter((c) => c.status === 'ASSIGNED' && c.agencyId !== null && overdue.some((g) => g.caseId === c.id && g._count === 1));
-  const notices = await sys.db.notification.findMany({ where: { caseId: { in: ids } }, select: { id: true, caseId: true } });
+  // Mail only: SMS (the receipt to the citizen's phone) have no Message-ID to match.
+  const notices = await sys.db.notification.findMany({ where: { caseId: { in: ids }, channel: 'EMAIL' }, select: { id: true, caseId: true } });
   const ours = new Set(notices.map((n) => `<${n.id}@petitions.local>`));
   const mails = sys.smtp.messages.filter((m) => ours.has(m.messageId));
   return { casesLost: ids.length - settled.length, notices, mails, distinctMails: new Set(mails.map((m) => m.messageId)).size, duplicates: duplicateCount(mails) };

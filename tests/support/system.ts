@@ -10,9 +10,11 @@ import type { ClockPolicy } from '../../domain/legal-clock';
 import { storePolicy } from '../../infra/clock-config';
 import { createDatabase } from '../../infra/database';
 import { createSmtpMailer } from '../../infra/mailer';
+import { createSmppSender } from '../../infra/sms';
 import { ensureDatabase } from '../../scripts/lib/database-setup';
 import { createWorker } from '../../worker/create-worker';
 import { withDatabase } from './global-setup';
+import { startSmppCatcher } from './smpp-catcher';
 import { startSmtpCatcher } from './smtp-catcher';
 
 /**
@@ -25,6 +27,7 @@ export async function startSystem({
   temporalAddress = inject('temporalAddress'),
   inProcessWorker = true,
   rateLimits,
+  smsAlphabet = 'gsm7',
 }: {
   clockPolicy: ClockPolicy;
   databaseUrl?: string;
@@ -34,6 +37,8 @@ export async function startSystem({
   inProcessWorker?: boolean;
   /** Tighter limits than the generous test defaults (tests/api-login-security.test.ts). */
   rateLimits?: Partial<RateLimitSettings>;
+  /** What the test SMS centre takes: GSM-7 only (texts without diacritics, the default) or UCS-2. */
+  smsAlphabet?: 'gsm7' | 'ucs2';
 }) {
   // Core's own retry warnings flood the output of the tests that stop the server on purpose.
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, console: {} } } });
@@ -46,8 +51,10 @@ export async function startSystem({
   const db = createDatabase(databaseUrl);
   await storePolicy(db, clockPolicy, 'test policy in seconds');
   const smtp = await startSmtpCatcher();
+  const smsc = await startSmppCatcher();
+  const sms = createSmppSender({ url: smsc.url, from: 'PAKN', alphabet: smsAlphabet });
   // What the worker's activities get; tests may call an activity directly with the same.
-  const activityDeps: ActivityDeps = { db, mailer: createSmtpMailer(smtp.url), mailFrom: 'Hệ thống <no-reply@test.local>', publicUrl: 'http://console.test', language: 'vi' };
+  const activityDeps: ActivityDeps = { db, mailer: createSmtpMailer(smtp.url), sms, mailFrom: 'Hệ thống <no-reply@test.local>', publicUrl: 'http://console.test', language: 'vi' };
   const taskQueue = `petitions-test-${suffix}`;
 
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
@@ -82,6 +89,8 @@ export async function startSystem({
     client,
     nativeConnection,
     smtp,
+    /** The SMS centre (SMPP) the system sends to. */
+    smsc,
     activityDeps,
     taskQueue,
     baseUrl,
@@ -101,6 +110,8 @@ export async function startSystem({
       await stopWorker?.();
       await Promise.all([connection.close(), nativeConnection.close(), db.$disconnect(), smtp.close(), limits.close()]);
       activityDeps.mailer.close();
+      await sms.close();
+      await smsc.close();
     },
   };
 }

@@ -21,6 +21,7 @@ export async function spawnWorker(sys: TestSystem): Promise<WorkerProcess> {
       TEMPORAL_ADDRESS: sys.temporalAddress,
       TEMPORAL_TASK_QUEUE: sys.taskQueue,
       SMTP_URL: sys.smtp.url,
+      SMS_URL: sys.smsc.url,
       MAIL_FROM: 'Hệ thống <no-reply@test.local>',
       PUBLIC_URL: 'http://console.test',
       DIGEST_CRON: '',

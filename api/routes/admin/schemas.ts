@@ -23,6 +23,8 @@ export const organisationSchema = z
     headName: text(200),
     headTitle: z.string().trim().max(200),
     headEmail: email,
+    /** The head's mobile: overdue escalations also go there by SMS (null removes it). */
+    headPhone: z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/, 'Số điện thoại không hợp lệ / invalid phone number').nullable().optional(),
   })
   .strict();
 export const organisationPatchSchema = organisationSchema.omit({ code: true, unitCode: true, kind: true }).partial().strict();

@@ -1,0 +1,58 @@
+import { describeDuration, describeDurationEn } from './legal-clock';
+import { formatVnDateTime } from './local-time';
+import type { Language, NoticeContext, NoticeTemplate } from './notice-templates';
+import { toGsm7 } from './gsm7';
+
+/**
+ * The SMS form of a notice: one or two short messages with the tracking code and a link. Only the
+ * citizen's own notices and the escalations to heads and Front committees go by SMS; everything
+ * else is mail only (null). Written with diacritics; `gsm7` takes them off for centres that carry
+ * only the GSM-7 alphabet.
+ */
+export function renderSms(template: NoticeTemplate, lang: Language, c: NoticeContext, { gsm7 }: { gsm7: boolean }): string | null {
+  const render = (lang === 'vi' ? VI : EN)[template];
+  if (!render) return null;
+  const due = c.dueAt ? formatVnDateTime(c.dueAt) : '';
+  const text = render(c, due).replace(/\s+/g, ' ').trim();
+  return gsm7 ? toGsm7(text) : text;
+}
+
+type Sms = (c: NoticeContext, due: string) => string;
+
+const short = (s: string, max = 50) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+const STEP_VI = { first_step: 'hạn thụ lý', resolution: 'hạn giải quyết' } as Record<string, string>;
+const STEP_EN = { first_step: 'acceptance deadline', resolution: 'resolution deadline' } as Record<string, string>;
+
+const EVENT_VI: Record<string, string> = {
+  accepted: 'đã được thụ lý', refused: 'không được thụ lý', guided: 'không thuộc thẩm quyền, có hướng dẫn', transferred: 'đã được chuyển cơ quan có thẩm quyền',
+  info_requested: 'cần bổ sung thông tin', extension_decided: 'có quyết định gia hạn', answered: 'đã có kết quả trả lời', reopened: 'được mở lại',
+  closed: 'đã kết thúc', appealed: 'đã chuyển khiếu nại lần hai',
+};
+const EVENT_EN: Record<string, string> = {
+  accepted: 'was accepted', refused: 'was not accepted', guided: 'is outside this body’s competence: see the guidance', transferred: 'was transferred to the competent body',
+  info_requested: 'needs more information', extension_decided: 'has an extension decision', answered: 'was answered', reopened: 'was reopened',
+  closed: 'was closed', appealed: 'became a second complaint',
+};
+
+const VI: Partial<Record<NoticeTemplate, Sms>> = {
+  citizen_receipt: (c, due) =>
+    `Đã nhận đơn ${c.trackingCode}. ${c.secret ? `Mã bí mật: ${c.secret} (không đưa ai, kể cả cán bộ).` : 'Mất mã bí mật: xin mã mới trên trang theo dõi.'} ` +
+    `Hạn thụ lý: ${c.firstStepLimit ? describeDuration(c.firstStepLimit) : ''}${c.dueAt ? `${c.firstStepLimit ? ', ' : ''}đến ${due}` : ''}. Theo dõi: ${c.caseUrl}`,
+  citizen_update: (c, due) => `Đơn ${c.trackingCode} ${EVENT_VI[c.citizenEvent ?? 'closed']}.${c.dueAt ? ` Hạn: ${due}.` : ''} Xem: ${c.caseUrl}`,
+  citizen_secret: (c) => `Mã bí mật mới cho hồ sơ ${c.trackingCode}: ${c.secret ?? c.note ?? ''}. Mã cũ hết hiệu lực. Không đưa mã cho ai. Nếu không yêu cầu, bỏ qua tin này.`,
+  overdue_head: (c, due) =>
+    `[${c.trackingCode}] Quá ${STEP_VI[c.step ?? ''] ?? 'hạn'} lúc ${due}${c.scope === 'superior' ? ' (báo cáo cấp trên)' : ''}: "${short(c.caseTitle)}" - ${c.agencyName}. Đề nghị chỉ đạo giải quyết. ${c.caseUrl}`,
+  overdue_front: (c, due) => `[${c.trackingCode}] Quá ${STEP_VI[c.step ?? ''] ?? 'hạn'} lúc ${due}: "${short(c.caseTitle)}" - ${c.agencyName}. Để MTTQ giám sát. ${c.caseUrl}`,
+};
+
+const EN: Partial<Record<NoticeTemplate, Sms>> = {
+  citizen_receipt: (c, due) =>
+    `Petition ${c.trackingCode} received. ${c.secret ? `Secret: ${c.secret} (never give it to anyone, officials included).` : 'Lost your secret? Ask for a new one on the tracking page.'} ` +
+    `Acceptance within ${c.firstStepLimit ? describeDurationEn(c.firstStepLimit) : ''}${c.dueAt ? `${c.firstStepLimit ? ', ' : ''}by ${due}` : ''}. Track: ${c.caseUrl}`,
+  citizen_update: (c, due) => `Petition ${c.trackingCode} ${EVENT_EN[c.citizenEvent ?? 'closed']}.${c.dueAt ? ` Due: ${due}.` : ''} See: ${c.caseUrl}`,
+  citizen_secret: (c) => `New secret for case ${c.trackingCode}: ${c.secret ?? c.note ?? ''}. The old one no longer works. Never share it. Did not ask? Ignore this.`,
+  overdue_head: (c, due) =>
+    `[${c.trackingCode}] ${STEP_EN[c.step ?? ''] ?? 'deadline'} passed at ${due}${c.scope === 'superior' ? ' (escalated)' : ''}: "${short(c.caseTitle)}" - ${c.agencyName}. Please direct its resolution. ${c.caseUrl}`,
+  overdue_front: (c, due) => `[${c.trackingCode}] ${STEP_EN[c.step ?? ''] ?? 'deadline'} passed at ${due}: "${short(c.caseTitle)}" - ${c.agencyName}. For the Front to supervise. ${c.caseUrl}`,
+};
