@@ -21,6 +21,7 @@ import { oversightRouter } from './routes/oversight';
 import { recommendationsRouter } from './routes/recommendations';
 import { reportsRouter } from './routes/reports';
 import { sessionsRouter } from './routes/sessions';
+import { searchRouter } from './routes/search';
 import { trackRouter } from './routes/track';
 import { petitionsRouter } from './routes/petitions';
 
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/track', deps.rateLimits.perAddress('tracking'));
   app.use('/api/track', trackRouter(deps));
   app.use('/api/inbox', inboxRouter(deps));
+  app.use('/api/cases/search', searchRouter(deps)); // before /api/cases/:id
   app.use('/api/cases', casesRouter({ ...deps, temporalUi: deps.temporalUi ?? { url: 'http://127.0.0.1:8233', namespace: 'default' } }));
   app.use('/api/supervision/recommendations', recommendationsRouter(deps));
   app.use('/api', oversightRouter(deps));

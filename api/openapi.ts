@@ -7,6 +7,8 @@ import { CITIZEN_ACTIONS } from './auth/scope';
 import { CITIZEN_SECRET_HEADER } from './routes/track';
 import { changeLogQuerySchema } from './routes/admin/change-log';
 import { inboxQuerySchema } from './routes/inbox';
+import { overdueQuerySchema } from './services/overdue-list';
+import { searchQuerySchema } from './services/search-cases';
 import { submitPetitionSchema } from './routes/petitions.schema';
 import { recommendationSchema, respondSchema } from './routes/recommendations';
 import { dialogueQuery } from './routes/reports';
@@ -96,6 +98,9 @@ export function openApiDocument(serverUrl: string) {
       '/api/auth/me': { get: op('Who am I', { security: staff }, { 200: ok('The user'), ...errors(401) }) },
       '/api/inbox': { get: op('My open cases, soonest due first', { security: staff, parameters: query(inboxQuerySchema) }, { 200: ok('A page of cases'), ...errors(401, 422) }) },
       '/api/cases/{id}': { get: op('A case in my scope', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(401, 404) }) },
+      '/api/cases/search': {
+        get: op('Find cases in my scope by tracking code, words (diacritics optional), unit or agency, or the petitioner where my role may read it', { security: staff, parameters: query(searchQuerySchema) }, { 200: ok('A page of matching cases, best first'), ...errors(401, 422) }),
+      },
       '/api/cases/by-code/{code}': { get: op('Find a case in my scope by tracking code', { security: staff, parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case id'), ...errors(401, 404) }) },
       '/api/cases/{id}/timeline': { get: op('The case’s steps: who, what, when, why', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Events'), ...errors(401, 404) }) },
       '/api/catalog': { get: op('Units, categories and case types for the forms') },
@@ -107,8 +112,8 @@ export function openApiDocument(serverUrl: string) {
       '/api/sessions/{id}': { get: op('A session, its cases and deadline', { security: staff, parameters: [pathParam('id', 'session id')] }, { 200: ok('Session'), ...errors(401, 403, 404) }) },
       '/api/sessions/{id}/opinions': { post: op('Add opinions', { security: staff, parameters: [pathParam('id', 'session id')], requestBody: body(opinionsSchema) }, { 201: ok('Case ids'), ...errors(401, 403, 404, 409, 422) }) },
       '/api/sessions/{id}/conclude': { post: op('The head’s written conclusion', { security: staff, parameters: [pathParam('id', 'session id')], requestBody: body(concludeSchema) }, { 200: ok('Concluded'), ...errors(401, 403, 404, 409, 422) }) },
-      '/api/escalations': { get: op('Escalations inbox for heads', { security: staff }, { 200: ok('Overdue, extension requests, escalations'), ...errors(401, 403) }) },
-      '/api/supervision': { get: op('Supervision board for the Front', { security: staff }, { 200: ok('Board'), ...errors(401, 403) }) },
+      '/api/escalations': { get: op('Escalations inbox for heads', { security: staff, parameters: query(overdueQuerySchema) }, { 200: ok('Overdue (a page, and counts by agency), extension requests, escalations'), ...errors(401, 403, 422) }) },
+      '/api/supervision': { get: op('Supervision board for the Front', { security: staff, parameters: query(overdueQuerySchema) }, { 200: ok('Board'), ...errors(401, 403, 422) }) },
       '/api/supervision/recommendations': {
         get: op('Supervision recommendations in scope', { security: staff }),
         post: op('Record a supervision recommendation (the Front)', { security: staff, requestBody: body(recommendationSchema) }, { 201: ok('Created'), ...errors(401, 403, 422) }),

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { CASE_TYPES } from '../../domain/case-types';
-import { OPEN_STATUSES } from '../../domain/case-state';
+import { OPEN_STATUSES, RUNNING_DEADLINE } from '../../domain/case-state';
 import { currentDue } from '../../domain/overdue';
 import type { Database } from '../../infra/database';
 import { requireStaff } from '../auth/authenticate';
-import { caseScope } from '../auth/scope';
+import { caseScope, unitSubtree } from '../auth/scope';
 import { DUE_GROUPS, type DueColumn } from '../services/open-cases';
 import type { Prisma } from '../../prisma/generated/client';
 
@@ -13,6 +13,12 @@ export const inboxQuerySchema = z
   .object({
     status: z.enum(OPEN_STATUSES).optional(),
     type: z.enum(CASE_TYPES).optional(),
+    /** A category's code. */
+    category: z.string().trim().max(64).optional(),
+    /** A unit's code: its cases and those of the units below it. */
+    unit: z.string().trim().max(64).optional(),
+    /** Which deadline the case runs against: acceptance (first_step) or resolution. */
+    step: z.enum(['first_step', 'resolution']).optional(),
     dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
     overdue: z.enum(['true', 'false']).optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -48,10 +54,16 @@ export function inboxRouter({ db }: { db: Database }): Router {
     const q = inboxQuerySchema.parse(req.query);
     const now = new Date();
     const scope = await caseScope(db, user);
+    const unit = q.unit ? await db.unit.findUnique({ where: { code: q.unit }, select: { id: true } }) : null;
+    const narrow: Prisma.CaseWhereInput = {
+      ...(q.type ? { type: q.type } : {}),
+      ...(q.category ? { category: { code: q.category } } : {}),
+      ...(q.unit ? { unitId: { in: unit ? await unitSubtree(db, unit.id) : [] } } : {}),
+    };
     const groups = await Promise.all(
       DUE_GROUPS.map(async (g) => {
-        const statuses = g.statuses.filter((st) => !q.status || st === q.status);
-        const where = { ...scope, status: { in: [...statuses] }, ...(q.type ? { type: q.type } : {}), ...dueFilter(g.due, q, now) };
+        const statuses = g.statuses.filter((st) => (!q.status || st === q.status) && (!q.step || RUNNING_DEADLINE[st] === q.step));
+        const where: Prisma.CaseWhereInput = { AND: [scope, narrow, dueFilter(g.due, q, now)], status: { in: [...statuses] } };
         if (!statuses.length) return { total: 0, rows: [] };
         const take = q.page * q.pageSize;
         const rows = await db.case.findMany({ where, select: ROW, orderBy: g.due ? [{ [g.due]: { sort: 'asc', nulls: 'last' } }, { receivedAt: 'asc' }] : { receivedAt: 'asc' }, take });
