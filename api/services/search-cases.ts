@@ -75,7 +75,16 @@ export async function searchCases(db: Database, user: { role: Role }, scope: Cas
   const code = codePrefix(q.q);
   if (!found.length && !code) return { total: 0, page: q.page, pageSize: q.pageSize, items: [] };
   const tsq = tsQueryOf(found);
-  const inScope = scopeSql(scope);
+  // The scope and the filters go into every branch, so each index look-up is narrowed before the merge.
+  const inScope = Prisma.join(
+    [
+      scopeSql(scope),
+      unitIds ? (unitIds.length ? Prisma.sql`c."unitId" IN (${Prisma.join(unitIds.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.sql`FALSE`) : null,
+      q.type ? Prisma.sql`c.type = ${q.type}::"CaseType"` : null,
+      q.status ? Prisma.sql`c.status = ${q.status}::"CaseStatus"` : null,
+    ].filter((f): f is Prisma.Sql => f !== null),
+    ' AND ',
+  );
   const branches: Prisma.Sql[] = [];
   if (code) branches.push(Prisma.sql`SELECT c.id, 0 AS how FROM "Case" c WHERE ${inScope} AND c."trackingCode" LIKE ${`${code}%`}`);
   if (found.length) {
@@ -89,18 +98,12 @@ export async function searchCases(db: Database, user: { role: Role }, scope: Cas
         WHERE ${inScope} AND ${petitioner} AND NOT p.anonymous AND ${words(Prisma.sql`coalesce(p."fullName", '')`)} @@ ${query}`);
     }
   }
-  const filters = [
-    unitIds ? (unitIds.length ? Prisma.sql`c."unitId" IN (${Prisma.join(unitIds.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.sql`FALSE`) : null,
-    q.type ? Prisma.sql`c.type = ${q.type}::"CaseType"` : null,
-    q.status ? Prisma.sql`c.status = ${q.status}::"CaseStatus"` : null,
-  ].filter((f): f is Prisma.Sql => f !== null);
   const rows = await db.$queryRaw<Hit[]>`
     WITH hits AS (${Prisma.join(branches, ' UNION ALL ')}),
     best AS (SELECT id, min(how) AS best, array_agg(DISTINCT how ORDER BY how) AS how FROM hits GROUP BY id)
     SELECT c.id, c."trackingCode", c.type::text AS type, c.status::text AS status, c.title, left(c.content, 240) AS content,
       u.code AS "unitCode", u.name AS "unitName", a.name AS agency, c."receivedAt", b.best, b.how, count(*) OVER () AS total
     FROM best b JOIN "Case" c ON c.id = b.id JOIN "Unit" u ON u.id = c."unitId" LEFT JOIN "Organisation" a ON a.id = c."agencyId"
-    ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
     ORDER BY b.best, c."receivedAt" DESC, c.id
     LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
   return {
