@@ -18,10 +18,11 @@ let start: ChildProcess;
 let out = '';
 let apiUrl = '';
 let inboxUrl = '';
+let smsInboxUrl = '';
 const downMs: Record<string, number> = {};
 
 beforeAll(async () => {
-  const [api, temporal, ui, pg, smtp, web] = await Promise.all(Array.from({ length: 6 }, freePort));
+  const [api, temporal, ui, pg, smtp, web, smpp, smsWeb] = await Promise.all(Array.from({ length: 8 }, freePort));
   apiUrl = `http://127.0.0.1:${api}`;
   inboxUrl = `http://127.0.0.1:${web}`;
   const env: NodeJS.ProcessEnv = {
@@ -33,13 +34,16 @@ beforeAll(async () => {
     EMBEDDED_PG_PORT: String(pg),
     MAIL_SMTP_PORT: String(smtp),
     MAIL_WEB_PORT: String(web),
+    SMS_SMPP_PORT: String(smpp),
+    SMS_WEB_PORT: String(smsWeb),
     // The bundle the suite built: each worker start takes a second instead of bundling again.
     WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
     DIGEST_CRON: '',
     RATE_LIMIT_TRACKING_PER_MINUTE: '100000',
   };
   // npm start's own servers, not the suite's or a developer's.
-  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'PUBLIC_URL']) delete env[name];
+  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'SMS_URL', 'PUBLIC_URL']) delete env[name];
+  smsInboxUrl = `http://127.0.0.1:${smsWeb}`;
   start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   start.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   start.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -170,8 +174,14 @@ describe('npm start supervises its children', () => {
     expect((await fetch(inboxUrl)).status).toBe(200);
   });
 
+  it('restarts the SMS catcher; its inbox answers again', async () => {
+    await back('sms', killService('sms'));
+    expect((await fetch(smsInboxUrl)).status).toBe(200);
+  });
+
   it('stops everything on SIGTERM, the API first and Temporal last', async () => {
-    const pids = ['api', 'worker', 'mail', 'postgres', 'temporal'].map(pidOf);
+    const order = ['api', 'worker', 'sms', 'mail', 'postgres', 'temporal'];
+    const pids = order.map(pidOf);
     const from = out.length;
     const t0 = Date.now();
     start.kill('SIGTERM');
@@ -179,7 +189,7 @@ describe('npm start supervises its children', () => {
     const stopMs = Date.now() - t0;
     expect(code).toBe(0);
     const stopped = [...out.slice(from).matchAll(/\[supervisor\] (\w+) stopped/g)].map((m) => m[1]);
-    expect(stopped).toEqual(['api', 'worker', 'mail', 'postgres', 'temporal']);
+    expect(stopped).toEqual(order);
     expect(pids.filter(isAlive)).toEqual([]);
     expect(out).not.toMatch(/stopping everything/);
     reportFigures('npm start SIGKILL each child, back after (ms)', { ...downMs, 'SIGTERM stop': stopMs });
