@@ -8,6 +8,7 @@ import { loadLocalStackConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { DEMO_PASSWORD } from '../prisma/demo-province';
 import { DEMO_LOGINS, seedDemoProvince } from '../prisma/seed';
+import { describeSms, mailCatcherService, smsCatcherService } from './lib/catchers';
 import { startChild, waitForHttp, waitForOutput } from './lib/child';
 import { ensureDatabase, migrateDatabase } from './lib/database-setup';
 import { embeddedPostgresService } from './lib/embedded-postgres';
@@ -63,29 +64,21 @@ async function database(): Promise<string> {
 
 async function mail(): Promise<{ smtpUrl: string; inbox: string | null }> {
   if (local.SMTP_URL) return { smtpUrl: local.SMTP_URL, inbox: null };
-  const mailDir = join(dataDir, 'mail');
-  mkdirSync(mailDir, { recursive: true });
-  const bin = join(root, 'node_modules', 'maildev', 'bin', 'maildev');
-  const args = [bin, '--ip', '127.0.0.1', '--smtp', String(local.MAIL_SMTP_PORT), '--web', String(local.MAIL_WEB_PORT), '--mail-directory', mailDir, '--silent'];
-  const inbox = `http://127.0.0.1:${local.MAIL_WEB_PORT}`;
-  await supervisor.add({ name: 'mail', start: () => startChild('mail', process.execPath, args), ready: (child) => waitForHttp(inbox, child) });
-  return { smtpUrl: `smtp://127.0.0.1:${local.MAIL_SMTP_PORT}`, inbox };
+  const catcher = mailCatcherService({ smtpPort: local.MAIL_SMTP_PORT, webPort: local.MAIL_WEB_PORT, mailDir: join(dataDir, 'mail') });
+  await supervisor.add(catcher.spec);
+  return catcher;
 }
 
 /** SMS: the SMS centre SMS_URL names (empty: SMS off), else a local SMPP catcher with an inbox page. */
 async function sms(): Promise<{ smsUrl: string; inbox: string | null }> {
   if (local.SMS_URL !== undefined) return { smsUrl: local.SMS_URL, inbox: null };
-  const inbox = `http://127.0.0.1:${local.SMS_WEB_PORT}`;
-  const args = ['--import', 'tsx', join(root, 'scripts', 'sms-catcher.ts'), String(local.SMS_SMPP_PORT), String(local.SMS_WEB_PORT), 'petitions', 'catcher'];
-  await supervisor.add({ name: 'sms', start: () => startChild('sms', process.execPath, args), ready: (child) => waitForHttp(inbox, child) });
-  return { smsUrl: `smpp://petitions:catcher@127.0.0.1:${local.SMS_SMPP_PORT}`, inbox };
+  const catcher = smsCatcherService({ smppPort: local.SMS_SMPP_PORT, webPort: local.SMS_WEB_PORT });
+  await supervisor.add(catcher.spec);
+  return catcher;
 }
 
-const smsLine = (s: { smsUrl: string; inbox: string | null }) =>
-  s.inbox ? `${s.inbox}   (SMPP 127.0.0.1:${local.SMS_SMPP_PORT})` : s.smsUrl ? `(external SMS centre ${s.smsUrl.replace(/(\/\/[^:@/]*):[^@]*@/, '$1:***@')})` : 'tắt / off (SMS_URL is empty)';
-
 async function main() {
-  // Started in this order and stopped in the reverse one: API, worker, mail, PostgreSQL, Temporal.
+  // Started in this order and stopped in the reverse one: API, worker, SMS, mail, PostgreSQL, Temporal.
   const [t, databaseUrl, m, text] = await Promise.all([temporal(), database(), mail(), sms()]);
   console.log('Applying database migrations…');
   await migrateDatabase(databaseUrl);
@@ -99,7 +92,7 @@ async function main() {
   // The first start bundles the workflow code (unless WORKFLOW_BUNDLE_PATH names a bundle).
   await supervisor.add({ name: 'worker', start: node('worker', 'worker/main.ts'), ready: (child) => waitForOutput(child, 'worker: polling', 180_000) });
   await supervisor.add({ name: 'api', start: node('api', 'api/main.ts'), ready: (child) => waitForHttp(`${apiUrl}/api/health`, child) });
-  printSummary({ apiUrl, temporalUi: t.ui, temporalAddress: t.address, inbox: m.inbox, smtpUrl: m.smtpUrl, databaseUrl, sms: smsLine(text) });
+  printSummary({ apiUrl, temporalUi: t.ui, temporalAddress: t.address, inbox: m.inbox, smtpUrl: m.smtpUrl, databaseUrl, sms: describeSms(text, local.SMS_SMPP_PORT) });
 }
 
 function printSummary(s: { apiUrl: string; temporalUi: string | null; temporalAddress: string; inbox: string | null; smtpUrl: string; databaseUrl: string; sms: string }) {
