@@ -5,7 +5,7 @@ import { text } from '../../domain/fields';
 export const createSessionSchema = z
   .object({
     unitCode: text(64),
-    heldOn: z.string().datetime({ offset: true, message: 'Thời điểm theo ISO 8601 / an ISO 8601 date-time' }),
+    heldOn: z.string().datetime({ offset: true }),
     kind: z.enum(['PERIODIC', 'THEMATIC']),
     topic: text(300).optional(),
     chairName: text(200),
@@ -26,6 +26,8 @@ export const opinionsSchema = z
             content: text(20_000),
             citizenName: text(200).optional(),
             citizenEmail: z.string().trim().email().max(254).optional(),
+            /** A phone that takes SMS: the receipt (tracking code and secret) and later notices go there too. */
+            citizenPhone: z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/, 'Số điện thoại không hợp lệ / invalid phone number').optional(),
           })
           .strict(),
       )

@@ -1,5 +1,5 @@
 import { dateTime } from '../format';
-import { label, t } from '../i18n';
+import { label, pick, t } from '../i18n';
 
 interface Duration { amount: number; unit: string }
 export interface DeadlineView {
@@ -12,7 +12,7 @@ export interface DeadlineView {
 const UNIT: Record<string, [string, string]> = {
   calendar_days: ['ngày', 'days'], working_days: ['ngày làm việc', 'working days'], seconds: ['giây', 'seconds'],
 };
-const duration = (d: Duration) => `${d.amount} ${(UNIT[d.unit] ?? [d.unit, d.unit])[t('days') === 'ngày' ? 0 : 1]}`;
+export const duration = (d: Duration) => `${d.amount} ${(UNIT[d.unit] ?? [d.unit, d.unit])[t('days') === 'ngày' ? 0 : 1]}`;
 
 /** Each deadline with how it was computed: limit, start, basis, inputs, every recalculation, the escalation steps. */
 export function Deadlines({ deadlines }: { deadlines: Record<string, DeadlineView> | null }) {
@@ -31,7 +31,7 @@ export function Deadlines({ deadlines }: { deadlines: Record<string, DeadlineVie
           </dl>
           <details>
             <summary>{t('recalculations')} ({d.history.length})</summary>
-            <ul>{d.history.map((h, i) => <li key={i}>{dateTime(h.at)} — {h.kind}: {h.dueAt ? dateTime(h.dueAt) : '—'}. {h.note}</li>)}</ul>
+            <ul>{d.history.map((h, i) => <li key={i}>{dateTime(h.at)} — {label('recalculation', h.kind)}: {h.dueAt ? dateTime(h.dueAt) : '—'}. {pick(h.note)}</li>)}</ul>
           </details>
           {d.ladder.length > 0 && (
             <details>

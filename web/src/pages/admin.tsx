@@ -1,21 +1,45 @@
-import { Fragment } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { pickAgency } from '../../../domain/routing';
+import type { CaseType } from '../../../domain/case-types';
 import { api, caseIdByCode } from '../api';
+import { ConfirmDialog } from '../components/confirm';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime } from '../format';
-import { label, type MessageKey, t } from '../i18n';
+import { label, lang, type MessageKey, t } from '../i18n';
 import { navigate } from '../router';
+import type { Catalog } from './submit';
 
 type Row = Record<string, unknown>;
-interface FieldSpec { name: string; key: MessageKey; type?: 'text' | 'number' | 'checkbox' | 'password' | 'date' | 'email'; options?: Array<[string, string]>; required?: boolean }
+
+/** Names of units, categories and organisations by code, so people read names, with the code beside. */
+interface Names {
+  unit: (code: unknown) => string;
+  category: (code: unknown) => string;
+  org: (code: unknown) => string;
+  /** Units in force with their parent, for working out what a routing rule reaches. */
+  units: Catalog['units'];
+  categoryOptions: Array<[string, string]>;
+  unitOptions: Array<[string, string]>;
+  agencyOptions: Array<[string, string]>;
+  orgOptions: Array<[string, string]>;
+}
+
+interface FieldSpec {
+  name: string; key: MessageKey; type?: 'text' | 'number' | 'checkbox' | 'password' | 'date' | 'email'; options?: Array<[string, string]>; required?: boolean;
+  /** Choices taken from the names (categories, units, agencies) rather than typed as codes. */
+  choices?: 'categoryOptions' | 'unitOptions' | 'agencyOptions' | 'orgOptions';
+}
 interface Resource {
   path: string;
-  columns: Array<[string, MessageKey, ((v: unknown, row: Row) => string)?]>;
+  columns: Array<[string, MessageKey, ((v: unknown, row: Row, names: Names) => string)?]>;
   fields: FieldSpec[];
   /** Where a new row is written; by default POST to the list's path. */
   write?: (values: Record<string, unknown>) => { path: string; method: string; body: Record<string, unknown> };
   remove?: (row: Row) => string;
+  /** What removing a row changes, said before it is removed. */
+  removal?: { title: MessageKey; describe: (row: Row, rows: Row[], names: Names) => ComponentChildren };
   /** PATCH target of a row and the fields it may change (left blank: unchanged). */
   edit?: { path: (row: Row) => string; fields: FieldSpec[] };
 }
@@ -23,28 +47,66 @@ interface Resource {
 const opts = (group: string, values: string[]): Array<[string, string]> => values.map((v) => [v, label(group, v)]);
 const LEVELS = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
 const ROLES = ['RECEPTION_OFFICER', 'AGENCY_OFFICER', 'HEAD_OF_GOVERNMENT', 'FRONT_SUPERVISOR', 'ADMINISTRATOR'];
-const TYPES = ['FEEDBACK', 'COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION', 'SESSION_OPINION'];
+const TYPES: CaseType[] = ['FEEDBACK', 'COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION', 'SESSION_OPINION'];
+const KINDS = ['PEOPLES_COMMITTEE', 'FRONT_COMMITTEE', 'SECTOR_AGENCY', 'INSPECTORATE'];
 const yesNo = (v: unknown) => (v ? '✓' : '');
+/** "Sở Xây dựng (HS-SXD)": the name people know, the code administrators type. */
+const named = (name: string, code: unknown) => (name && name !== String(code) ? `${name} (${String(code)})` : String(code ?? ''));
+
+/**
+ * Who receives new cases of the rule's category in the rule's unit, for each case type it covers,
+ * with every rule and without this one (domain/routing.ts, the rule the workflow applies).
+ */
+function routingRuleRemoval(rule: Row, rules: Row[], names: Names): ComponentChildren {
+  const chain: string[] = [];
+  for (let code: string | null | undefined = String(rule.unitCode); code && !chain.includes(code); code = names.units.find((u) => u.code === code)?.parentCode) chain.push(code);
+  const view = (r: Row) => ({ agencyId: String(r.agencyCode), unitId: String(r.unitCode), caseType: (r.caseType as CaseType | null) ?? null, priority: Number(r.priority ?? 0) });
+  const sameCategory = rules.filter((r) => r.categoryCode === rule.categoryCode);
+  const others = sameCategory.filter((r) => r.id !== rule.id);
+  const covered = rule.caseType ? [rule.caseType as CaseType] : TYPES;
+  const agencyName = (code: string | null) => (code ? names.org(code) : t('noRuleMatches'));
+  return (
+    <>
+      <p>
+        {t('routingRuleIs')}: {names.category(rule.categoryCode)} · {names.unit(rule.unitCode)} · {rule.caseType ? label('type', String(rule.caseType)) : t('anyType')} → <strong>{names.org(rule.agencyCode)}</strong>
+      </p>
+      <p>{t('routingRemovalEffect')}</p>
+      <ul data-testid="removal-effect">
+        {covered.map((type) => {
+          const before = pickAgency(sameCategory.map(view), chain, type);
+          const after = pickAgency(others.map(view), chain, type);
+          return (
+            <li key={type}>
+              {label('type', type)}: {before === after ? <>{agencyName(after)} ({t('unchangedRouting')})</> : <><s>{agencyName(before)}</s> → <strong>{agencyName(after)}</strong></>}
+            </li>
+          );
+        })}
+      </ul>
+      <p class="hint">{t('routingRemovalHint')}</p>
+    </>
+  );
+}
 
 const RESOURCES: Record<string, Resource> = {
   units: {
     path: '/api/admin/units',
     columns: [['code', 'code'], ['name', 'name'], ['level', 'level', (v) => label('level', String(v))], ['remoteArea', 'remoteArea', yesNo], ['dissolvedAt', 'dissolved', (v) => (v ? dateTime(String(v)) : '')]],
-    fields: [{ name: 'code', key: 'code', required: true }, { name: 'name', key: 'name', required: true }, { name: 'level', key: 'level', options: opts('level', LEVELS), required: true }, { name: 'parentCode', key: 'parentCode' }, { name: 'remoteArea', key: 'remoteArea', type: 'checkbox' }],
+    fields: [{ name: 'code', key: 'code', required: true }, { name: 'name', key: 'name', required: true }, { name: 'level', key: 'level', options: opts('level', LEVELS), required: true }, { name: 'parentCode', key: 'parentCode', choices: 'unitOptions' }, { name: 'remoteArea', key: 'remoteArea', type: 'checkbox' }],
     edit: { path: (r) => `/api/admin/units/${String(r.code)}`, fields: [{ name: 'name', key: 'name' }, { name: 'parentCode', key: 'parentCode' }, { name: 'remoteArea', key: 'remoteArea', type: 'checkbox' }, { name: 'dissolvedAt', key: 'dissolved', type: 'date' }] },
   },
   organisations: {
     path: '/api/admin/organisations',
-    columns: [['code', 'code'], ['name', 'name'], ['kind', 'kind'], ['unit', 'unitCode', (v) => String((v as { code?: string } | null)?.code ?? '')], ['headName', 'headName'], ['email', 'email']],
+    columns: [['code', 'code'], ['name', 'name'], ['kind', 'kind', (v) => label('orgKind', String(v))], ['unit', 'unit', (v, _r, n) => { const code = (v as { code?: string } | null)?.code; return code ? named(n.unit(code), code) : ''; }], ['headName', 'headName'], ['email', 'email']],
     fields: [
-      { name: 'code', key: 'code', required: true }, { name: 'unitCode', key: 'unitCode', required: true },
-      { name: 'kind', key: 'kind', required: true, options: [['SECTOR_AGENCY', 'SECTOR_AGENCY'], ['PEOPLES_COMMITTEE', 'PEOPLES_COMMITTEE'], ['FRONT_COMMITTEE', 'FRONT_COMMITTEE'], ['INSPECTORATE', 'INSPECTORATE']] },
+      { name: 'code', key: 'code', required: true }, { name: 'unitCode', key: 'unit', required: true, choices: 'unitOptions' },
+      { name: 'kind', key: 'kind', required: true, options: opts('orgKind', KINDS) },
       { name: 'name', key: 'name', required: true }, { name: 'email', key: 'email', type: 'email', required: true },
       { name: 'headName', key: 'headName', required: true }, { name: 'headTitle', key: 'headTitle' }, { name: 'headEmail', key: 'headEmail', type: 'email', required: true },
+      { name: 'headPhone', key: 'headPhone' },
     ],
     edit: {
       path: (r) => `/api/admin/organisations/${String(r.code)}`,
-      fields: [{ name: 'name', key: 'name' }, { name: 'email', key: 'email', type: 'email' }, { name: 'headName', key: 'headName' }, { name: 'headTitle', key: 'headTitle' }, { name: 'headEmail', key: 'headEmail', type: 'email' }],
+      fields: [{ name: 'name', key: 'name' }, { name: 'email', key: 'email', type: 'email' }, { name: 'headName', key: 'headName' }, { name: 'headTitle', key: 'headTitle' }, { name: 'headEmail', key: 'headEmail', type: 'email' }, { name: 'headPhone', key: 'headPhone' }],
     },
   },
   categories: {
@@ -55,25 +117,29 @@ const RESOURCES: Record<string, Resource> = {
   },
   'routing-rules': {
     path: '/api/admin/routing-rules',
-    columns: [['categoryCode', 'category'], ['unitCode', 'unitCode'], ['caseType', 'caseType', (v) => (v ? label('type', String(v)) : t('anyType'))], ['agencyCode', 'agencyCode'], ['priority', 'priority']],
+    columns: [
+      ['categoryCode', 'category', (v, _r, n) => named(n.category(v), v)], ['unitCode', 'unit', (v, _r, n) => named(n.unit(v), v)],
+      ['caseType', 'caseType', (v) => (v ? label('type', String(v)) : t('anyType'))], ['agencyCode', 'agencyTo', (v, _r, n) => named(n.org(v), v)], ['priority', 'priority'],
+    ],
     fields: [
-      { name: 'categoryCode', key: 'category', required: true }, { name: 'unitCode', key: 'unitCode', required: true },
-      { name: 'caseType', key: 'caseType', options: [['', t('anyType')], ...opts('type', TYPES)] }, { name: 'agencyCode', key: 'agencyCode', required: true }, { name: 'priority', key: 'priority', type: 'number' },
+      { name: 'categoryCode', key: 'category', required: true, choices: 'categoryOptions' }, { name: 'unitCode', key: 'unit', required: true, choices: 'unitOptions' },
+      { name: 'caseType', key: 'caseType', options: [['', t('anyType')], ...opts('type', TYPES)] }, { name: 'agencyCode', key: 'agencyTo', required: true, choices: 'agencyOptions' }, { name: 'priority', key: 'priority', type: 'number' },
     ],
     remove: (r) => `/api/admin/routing-rules/${String(r.id)}`,
+    removal: { title: 'removeRoutingRule', describe: routingRuleRemoval },
   },
   users: {
     path: '/api/admin/users',
     columns: [['email', 'email'], ['fullName', 'fullName'], ['role', 'role', (v) => label('role', String(v))]],
     fields: [
       { name: 'email', key: 'email', type: 'email', required: true }, { name: 'fullName', key: 'fullName', required: true }, { name: 'role', key: 'role', options: opts('role', ROLES), required: true },
-      { name: 'unitCode', key: 'unitCode' }, { name: 'organisationCode', key: 'organisationCode' }, { name: 'password', key: 'password', type: 'password', required: true },
+      { name: 'unitCode', key: 'unit', choices: 'unitOptions' }, { name: 'organisationCode', key: 'organisation', choices: 'orgOptions' }, { name: 'password', key: 'password', type: 'password', required: true },
     ],
     edit: {
       path: (r) => `/api/admin/users/${String(r.id)}`,
       fields: [
-        { name: 'fullName', key: 'fullName' }, { name: 'role', key: 'role', options: opts('role', ROLES) }, { name: 'unitCode', key: 'unitCode' },
-        { name: 'organisationCode', key: 'organisationCode' }, { name: 'password', key: 'password', type: 'password' }, { name: 'unlock', key: 'unlock', type: 'checkbox' },
+        { name: 'fullName', key: 'fullName' }, { name: 'role', key: 'role', options: opts('role', ROLES) }, { name: 'unitCode', key: 'unit', choices: 'unitOptions' },
+        { name: 'organisationCode', key: 'organisation', choices: 'orgOptions' }, { name: 'password', key: 'password', type: 'password' }, { name: 'unlock', key: 'unlock', type: 'checkbox' },
       ],
     },
   },
@@ -84,6 +150,10 @@ const DAY_OVERRIDES: Resource = {
   fields: [{ name: 'date', key: 'date', type: 'date', required: true }, { name: 'dayOff', key: 'dayOff', type: 'checkbox' }, { name: 'reason', key: 'reason', required: true }],
   write: ({ date, ...body }) => ({ path: `/api/admin/calendar-overrides/${String(date)}`, method: 'PUT', body }),
   remove: (r) => `/api/admin/calendar-overrides/${String(r.date).slice(0, 10)}`,
+  removal: {
+    title: 'removeDayOverride',
+    describe: (r) => <p>{String(r.date).slice(0, 10)} — {String(r.reason ?? '')}. {r.dayOff ? t('dayOffRemovalEffect') : t('workingDayRemovalEffect')}</p>,
+  },
 };
 const pad2 = (v: unknown) => String(v).padStart(2, '0');
 const RECURRING_HOLIDAYS: Resource = {
@@ -92,6 +162,10 @@ const RECURRING_HOLIDAYS: Resource = {
   fields: [{ name: 'monthDay', key: 'monthDay', required: true }, { name: 'fromYear', key: 'fromYear', type: 'number', required: true }, { name: 'name', key: 'name', required: true }, { name: 'basis', key: 'basis', required: true }],
   write: ({ monthDay, ...body }) => ({ path: `/api/admin/recurring-holidays/${encodeURIComponent(String(monthDay))}`, method: 'PUT', body }),
   remove: (r) => `/api/admin/recurring-holidays/${pad2(r.month)}-${pad2(r.day)}`,
+  removal: {
+    title: 'removeRecurringHoliday',
+    describe: (r) => <p>{pad2(r.month)}-{pad2(r.day)} — {String(r.name ?? '')}. {t('dayOffRemovalEffect')}</p>,
+  },
 };
 
 const TABS: Array<[string, MessageKey]> = [['units', 'units'], ['organisations', 'organisations'], ['categories', 'categories'], ['routing-rules', 'routingRules'], ['calendar', 'calendar'], ['users', 'users'], ['policies', 'clockPolicies'], ['changes', 'changeLog'], ['history', 'history']];
@@ -109,36 +183,66 @@ export function AdminPage({ tab }: { tab: string }) {
   );
 }
 
+/** The names the tables and forms show instead of codes (a code stays when its name is not known). */
+function useNames(): Names {
+  const catalog = useLoad<Catalog>('/api/catalog');
+  const orgs = useLoad<Array<{ code: string; name: string; kind: string }>>('/api/admin/organisations');
+  const by = <T,>(list: T[] | undefined, key: (x: T) => string, name: (x: T) => string) => new Map((list ?? []).map((x) => [key(x), name(x)]));
+  const units = by(catalog.data?.units, (u) => u.code, (u) => u.name);
+  const categories = by(catalog.data?.categories, (c) => c.code, (c) => (lang() === 'vi' ? c.nameVi : c.nameEn));
+  const organisations = by(orgs.data ?? undefined, (o) => o.code, (o) => o.name);
+  const lookup = (m: Map<string, string>) => (code: unknown) => m.get(String(code)) ?? String(code ?? '');
+  const options = (m: Map<string, string>) => [...m].map(([code, name]): [string, string] => [code, `${name} (${code})`]);
+  return {
+    unit: lookup(units), category: lookup(categories), org: lookup(organisations), units: catalog.data?.units ?? [],
+    categoryOptions: options(categories), unitOptions: options(units),
+    agencyOptions: (orgs.data ?? []).filter((o) => o.kind !== 'FRONT_COMMITTEE').map((o): [string, string] => [o.code, `${o.name} (${o.code})`]),
+    orgOptions: options(organisations),
+  };
+}
+
 function ResourceTab({ resource }: { resource: Resource }) {
   const list = useLoad<Row[]>(resource.path);
-  const [removeError, setRemoveError] = useState<unknown>(null);
+  const names = useNames();
+  const [removing, setRemoving] = useState<Row | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
-  const remove = (row: Row) => api(resource.remove!(row), { method: 'DELETE' }).then(list.reload, setRemoveError);
+  const remove = useSubmit(() => api(resource.remove!(removing!), { method: 'DELETE' }), () => { setRemoving(null); list.reload(); });
   return (
     <>
-      <AddForm resource={resource} onDone={list.reload} />
-      <ErrorBox error={removeError} />
+      <AddForm resource={resource} names={names} onDone={list.reload} />
       <Async loaded={list}>
         {(rows) => (
           <div class="table-wrap">
+            {removing && (
+              <ConfirmDialog
+                title={t(resource.removal?.title ?? 'confirmDelete')}
+                confirmLabel={t('confirmDelete')}
+                busy={remove.busy}
+                error={remove.error}
+                onConfirm={() => void remove.submit()}
+                onCancel={() => setRemoving(null)}
+              >
+                {resource.removal?.describe(removing, rows, names) ?? <p>{resource.columns.map(([name, , fmt]) => (fmt ? fmt(removing[name], removing, names) : String(removing[name] ?? ''))).filter(Boolean).join(' · ')}</p>}
+              </ConfirmDialog>
+            )}
             <table class="responsive">
               <thead><tr>{resource.columns.map(([, key]) => <th key={key} scope="col">{t(key)}</th>)}{(resource.remove || resource.edit) && <th scope="col"><span class="hint">{t('actionsColumn')}</span></th>}</tr></thead>
               <tbody>
                 {rows.map((r, i) => (
                   <Fragment key={i}>
                     <tr>
-                      {resource.columns.map(([name, key, fmt]) => <td key={name} data-label={t(key)}>{fmt ? fmt(r[name], r) : String(r[name] ?? '')}</td>)}
+                      {resource.columns.map(([name, key, fmt]) => <td key={name} data-label={t(key)}>{fmt ? fmt(r[name], r, names) : String(r[name] ?? '')}</td>)}
                       {(resource.remove || resource.edit) && (
                         <td>
                           <div class="actions">
                             {resource.edit && <button type="button" class="secondary" aria-expanded={editing === i} onClick={() => setEditing(editing === i ? null : i)}>{t('edit')}</button>}
-                            {resource.remove && <button type="button" class="secondary" onClick={() => void remove(r)}>{t('delete')}</button>}
+                            {resource.remove && <button type="button" class="secondary" aria-haspopup="dialog" onClick={() => setRemoving(r)}>{t('delete')}</button>}
                           </div>
                         </td>
                       )}
                     </tr>
                     {editing === i && resource.edit && (
-                      <tr><td colSpan={resource.columns.length + 1}><EditForm row={r} edit={resource.edit} onDone={() => { setEditing(null); list.reload(); }} /></td></tr>
+                      <tr><td colSpan={resource.columns.length + 1}><EditForm row={r} edit={resource.edit} names={names} onDone={() => { setEditing(null); list.reload(); }} /></td></tr>
                     )}
                   </Fragment>
                 ))}
@@ -151,7 +255,10 @@ function ResourceTab({ resource }: { resource: Resource }) {
   );
 }
 
-function AddForm({ resource, onDone }: { resource: Resource; onDone: () => void }) {
+/** A field's choices: fixed options, or names loaded from the server. */
+const choicesOf = (f: FieldSpec, names: Names) => f.options ?? (f.choices ? names[f.choices] : undefined);
+
+function AddForm({ resource, names, onDone }: { resource: Resource; names: Names; onDone: () => void }) {
   const [v, setV] = useState<Record<string, unknown>>({});
   const form = useSubmit(() => {
     const values = Object.fromEntries(
@@ -166,22 +273,23 @@ function AddForm({ resource, onDone }: { resource: Resource; onDone: () => void 
       <form onSubmit={form.submit} noValidate>
         <ErrorBox error={form.error} />
         <div class="grid">
-          {resource.fields.map((f) =>
-            f.type === 'checkbox' ? (
+          {resource.fields.map((f) => {
+            const choices = choicesOf(f, names);
+            return f.type === 'checkbox' ? (
               <label key={f.name}><input type="checkbox" checked={v[f.name] === true} onChange={(e) => setV({ ...v, [f.name]: (e.currentTarget as HTMLInputElement).checked })} />{t(f.key)}</label>
             ) : (
               <Field key={f.name} label={t(f.key)} required={f.required} error={form.fields[f.name]}>
-                {(p) => (f.options ? (
+                {(p) => (choices ? (
                   <select {...p} value={String(v[f.name] ?? '')} onChange={(e) => setV({ ...v, [f.name]: inputValue(e) })}>
-                    {!f.options.some(([o]) => o === '') && <option value="">{t('choose')}</option>}
-                    {f.options.map(([o, l]) => <option key={o} value={o}>{l}</option>)}
+                    {!choices.some(([o]) => o === '') && <option value="">{t('choose')}</option>}
+                    {choices.map(([o, l]) => <option key={o} value={o}>{l}</option>)}
                   </select>
                 ) : (
                   <input {...p} type={(f.type ?? 'text') as 'text'} value={String(v[f.name] ?? '')} onInput={(e) => setV({ ...v, [f.name]: inputValue(e) })} />
                 ))}
               </Field>
-            ),
-          )}
+            );
+          })}
         </div>
         <div class="actions"><button type="submit" disabled={form.busy}>{t('add')}</button></div>
       </form>
@@ -190,7 +298,7 @@ function AddForm({ resource, onDone }: { resource: Resource; onDone: () => void 
 }
 
 /** Changes only what is filled in; a checkbox is "leave / yes / no". */
-function EditForm({ row, edit, onDone }: { row: Row; edit: NonNullable<Resource['edit']>; onDone: () => void }) {
+function EditForm({ row, edit, names, onDone }: { row: Row; edit: NonNullable<Resource['edit']>; names: Names; onDone: () => void }) {
   const [v, setV] = useState<Record<string, string>>({});
   const form = useSubmit(() => {
     const body = Object.fromEntries(
@@ -209,22 +317,25 @@ function EditForm({ row, edit, onDone }: { row: Row; edit: NonNullable<Resource[
       <ErrorBox error={form.error} />
       <p class="hint">{t('editHint')}</p>
       <div class="grid">
-        {edit.fields.map((f) => (
-          <Field key={f.name} label={t(f.key)} error={form.fields[f.name]}>
-            {(p) => (f.type === 'checkbox' ? (
-              <select {...p} value={v[f.name] ?? ''} onChange={(e) => setV({ ...v, [f.name]: inputValue(e) })}>
-                <option value="">{t('unchanged')}</option><option value="true">{t('yes')}</option><option value="false">{t('no')}</option>
-              </select>
-            ) : f.options ? (
-              <select {...p} value={v[f.name] ?? ''} onChange={(e) => setV({ ...v, [f.name]: inputValue(e) })}>
-                <option value="">{t('unchanged')}</option>
-                {f.options.map(([o, l]) => <option key={o} value={o}>{l}</option>)}
-              </select>
-            ) : (
-              <input {...p} type={(f.type ?? 'text') as 'text'} placeholder={row[f.name] == null ? '' : String(row[f.name])} value={v[f.name] ?? ''} onInput={(e) => setV({ ...v, [f.name]: inputValue(e) })} />
-            ))}
-          </Field>
-        ))}
+        {edit.fields.map((f) => {
+          const choices = choicesOf(f, names);
+          return (
+            <Field key={f.name} label={t(f.key)} error={form.fields[f.name]}>
+              {(p) => (f.type === 'checkbox' ? (
+                <select {...p} value={v[f.name] ?? ''} onChange={(e) => setV({ ...v, [f.name]: inputValue(e) })}>
+                  <option value="">{t('unchanged')}</option><option value="true">{t('yes')}</option><option value="false">{t('no')}</option>
+                </select>
+              ) : choices ? (
+                <select {...p} value={v[f.name] ?? ''} onChange={(e) => setV({ ...v, [f.name]: inputValue(e) })}>
+                  <option value="">{t('unchanged')}</option>
+                  {choices.map(([o, l]) => <option key={o} value={o}>{l}</option>)}
+                </select>
+              ) : (
+                <input {...p} type={(f.type ?? 'text') as 'text'} placeholder={row[f.name] == null ? '' : String(row[f.name])} value={v[f.name] ?? ''} onInput={(e) => setV({ ...v, [f.name]: inputValue(e) })} />
+              ))}
+            </Field>
+          );
+        })}
       </div>
       <div class="actions"><button type="submit" disabled={form.busy}>{t('save')}</button></div>
     </form>

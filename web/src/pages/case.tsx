@@ -4,7 +4,7 @@ import { ActionForm, type ActionFormSchema } from '../components/action-form';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Deadlines, type DeadlineView } from '../components/deadlines';
 import { dateTime } from '../format';
-import { eventLabel, label, lang, t } from '../i18n';
+import { eventLabel, label, lang, pick, t } from '../i18n';
 import { useSession } from '../session';
 
 export interface CaseView {
@@ -15,9 +15,12 @@ export interface CaseView {
   receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
   answerDocuments: Array<{ name: string; url: string }> | null; complexity: string; outcome: string | null; closedAt: string | null;
   policyVersion: string; deadlines: Record<string, DeadlineView> | null; allowedActions: string[]; actionForms: Record<string, ActionFormSchema>;
-  notices: Array<{ template: string; recipient: string; status: string; attempts: number; sentAt: string | null; error?: string }>;
+  notices: Array<{ template: string; channel: 'email' | 'sms'; recipient: string; status: string; attempts: number; sentAt: string | null; error?: string }>;
 }
-interface TimelineEvent { type: string; at: string; actor: string; reason: string | null }
+interface TimelineEvent { type: string; at: string; actor: string; actorName: string | null; reason: string | null }
+
+/** A person by name; the system and the citizen in words; an unknown account (a removed user) as recorded. */
+const actorOf = (e: TimelineEvent) => e.actorName ?? label('actor', e.actor);
 
 export function CasePage({ id }: { id: string }) {
   const c = useLoad<CaseView>(`/api/cases/${id}`);
@@ -82,7 +85,7 @@ export function CasePage({ id }: { id: string }) {
             <Async loaded={timeline}>
               {(tl) => (
                 <ol class="timeline" data-testid="timeline">
-                  {tl.events.map((e, i) => <li key={i}><time dateTime={e.at}>{dateTime(e.at)}</time> — <strong>{eventLabel(e.type)}</strong> · {e.actor}{e.reason && <>: {e.reason}</>}</li>)}
+                  {tl.events.map((e, i) => <li key={i}><time dateTime={e.at}>{dateTime(e.at)}</time> — <strong>{eventLabel(e.type)}</strong> · <span title={e.actorName ? e.actor : undefined}>{actorOf(e)}</span>{e.reason && <>: {e.actorName ? e.reason : pick(e.reason)}</>}</li>)}
                 </ol>
               )}
             </Async>
@@ -91,11 +94,12 @@ export function CasePage({ id }: { id: string }) {
             <h2>{t('notices')}</h2>
             <div class="table-wrap">
               <table class="responsive">
-                <thead><tr><th scope="col">{t('recipient')}</th><th scope="col">{t('status')}</th><th scope="col">{t('attempts')}</th><th scope="col">{t('sentAt')}</th></tr></thead>
+                <thead><tr><th scope="col">{t('recipient')}</th><th scope="col">{t('channel')}</th><th scope="col">{t('status')}</th><th scope="col">{t('attempts')}</th><th scope="col">{t('sentAt')}</th></tr></thead>
                 <tbody>
                   {k.notices.map((n, i) => (
                     <tr key={i}>
-                      <td data-label={t('recipient')}>{n.recipient}<br /><span class="hint">{n.template}</span></td>
+                      <td data-label={t('recipient')}>{pick(n.recipient)}<br /><span class="hint">{label('template', n.template)}</span></td>
+                      <td data-label={t('channel')}>{t(n.channel === 'sms' ? 'channelSms' : 'channelEmail')}</td>
                       <td data-label={t('status')}><span class={`badge ${n.status === 'FAILED' ? 'bad' : n.status === 'SENT' ? 'ok' : ''}`}>{label('notice', n.status)}</span>{n.error && <div class="hint">{n.error}</div>}</td>
                       <td data-label={t('attempts')}>{n.attempts}</td>
                       <td data-label={t('sentAt')}>{dateTime(n.sentAt)}</td>

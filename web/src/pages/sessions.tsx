@@ -25,8 +25,8 @@ export function SessionsPage() {
 
 function NewSession() {
   const catalog = useLoad<Catalog>('/api/catalog');
-  const { me } = useSession();
-  const [f, setF] = useState({ unitCode: '', heldOn: '', kind: 'PERIODIC', topic: '', chairName: me?.fullName ?? '', chairTitle: '', chairedByHead: true, attendees: '' });
+  // Nothing is guessed: whoever types the session in is rarely the one who chaired it.
+  const [f, setF] = useState({ unitCode: '', heldOn: '', kind: 'PERIODIC', topic: '', chairName: '', chairTitle: '', chairedByHead: false, attendees: '' });
   const [key] = useState(() => crypto.randomUUID());
   const form = useSubmit(
     () => api<{ id: string }>('/api/sessions', {
@@ -67,7 +67,7 @@ interface SessionDetail {
   noticeDueAt: string | null; noticePublishedAt: string | null; conclusion: string | null;
   cases: Array<{ id: string; trackingCode: string; title: string; status: string; outcome: string | null }>;
 }
-const blank = () => ({ categoryCode: '', title: '', content: '', citizenName: '', citizenEmail: '' });
+const blank = () => ({ categoryCode: '', title: '', content: '', citizenName: '', citizenEmail: '', citizenPhone: '' });
 
 /** A session and its opinions: typed in quickly during or after the meeting, each becoming a case. */
 export function SessionPage({ id }: { id: string }) {
@@ -119,6 +119,7 @@ export function SessionPage({ id }: { id: string }) {
                     <Field label={t('title')} required error={save.fields[`opinions.${i}.title`]}>{(p) => <input {...p} value={r.title} onInput={set(i, 'title')} />}</Field>
                     <Field label={t('citizenName')} error={save.fields[`opinions.${i}.citizenName`]}>{(p) => <input {...p} value={r.citizenName} onInput={set(i, 'citizenName')} />}</Field>
                     <Field label={t('citizenEmail')} error={save.fields[`opinions.${i}.citizenEmail`]}>{(p) => <input {...p} type="email" value={r.citizenEmail} onInput={set(i, 'citizenEmail')} />}</Field>
+                    <Field label={t('citizenPhone')} error={save.fields[`opinions.${i}.citizenPhone`]}>{(p) => <input {...p} type="tel" value={r.citizenPhone} onInput={set(i, 'citizenPhone')} />}</Field>
                   </div>
                   <Field label={t('content')} required error={save.fields[`opinions.${i}.content`]}>{(p) => <textarea {...p} style={{ minHeight: '4rem' }} value={r.content} onInput={set(i, 'content')} />}</Field>
                   {rows.length > 1 && <button type="button" class="secondary" onClick={() => setRows(rows.filter((_, j) => j !== i))}>{t('remove')}</button>}

@@ -3,7 +3,8 @@ import { api } from '../api';
 import { rememberSecret } from '../citizen-secret';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Field, inputValue, useSubmit } from '../components/form';
-import { label, lang, t } from '../i18n';
+import { dateTime } from '../format';
+import { label, lang, t, type MessageKey } from '../i18n';
 
 export interface Catalog {
   caseTypes: string[];
@@ -12,6 +13,64 @@ export interface Catalog {
 }
 
 const CITIZEN_TYPES = ['FEEDBACK', 'COMPLAINT_FIRST', 'DENUNCIATION'];
+
+/** What POST /api/petitions answers: the secret once, and the receipt sent by each channel the citizen gave. */
+interface Submitted {
+  trackingCode: string;
+  secret: string | null;
+  receivedAt: string;
+  acceptance: { dueAt: string | null; limit: { amount: number; unit: 'calendar_days' | 'working_days' | 'seconds' } };
+  receipt: Array<{ channel: 'email' | 'sms'; status: 'SENT' | 'PENDING' | 'FAILED' }>;
+}
+
+const LIMIT_UNITS = { vi: { calendar_days: 'ngày', working_days: 'ngày làm việc', seconds: 'giây' }, en: { calendar_days: 'days', working_days: 'working days', seconds: 'seconds' } };
+const limitInWords = (l: Submitted['acceptance']['limit']) => `${l.amount} ${LIMIT_UNITS[lang()][l.unit]}`;
+
+/** The printable receipt (giấy biên nhận): what was received, the code and the secret, what comes next and by when. */
+function Receipt({ done, form, unitName, onNew }: { done: Submitted; form: typeof empty; unitName: string; onNew: () => void }) {
+  const due = `${t('within')} ${limitInWords(done.acceptance.limit)}${done.acceptance.dueAt ? `, ${t('until')} ${dateTime(done.acceptance.dueAt)}` : ''}`;
+  return (
+    <section class="card receipt" aria-live="polite">
+      <h1>{t('receiptTitle')}</h1>
+      <p>{t('submitted')}</p>
+      <p>{t('trackingCode')}:</p>
+      <p class="code big-code" data-testid="tracking-code">{done.trackingCode}</p>
+      <p>{t('keepCode')}</p>
+      {done.secret && (
+        <>
+          <p>{t('citizenSecret')}:</p>
+          <p class="code big-code" data-testid="citizen-secret">{done.secret}</p>
+          <p class="alert" role="note">{t('keepSecret')}</p>
+        </>
+      )}
+      {!done.secret && done.receipt.length > 0 && <p class="alert" role="note">{t('secretInReceipt')}</p>}
+      <dl class="facts">
+        <dt>{t('caseType')}</dt><dd>{label('type', form.type)}</dd>
+        <dt>{t('title')}</dt><dd>{form.title}</dd>
+        <dt>{t('unit')}</dt><dd>{unitName}</dd>
+        <dt>{t('receivedAt')}</dt><dd>{dateTime(done.receivedAt)}</dd>
+        <dt>{t('acceptanceDue')}</dt><dd data-testid="acceptance-due">{due}</dd>
+      </dl>
+      <p>{t('receiptNext')}</p>
+      {done.receipt.length > 0 ? (
+        <p data-testid="receipt-channels">
+          {t('receiptSentBy')}{' '}
+          {done.receipt.map((r, i) => (
+            <span key={r.channel}>{i > 0 && ', '}{t(r.channel === 'sms' ? 'channelSms' : 'channelEmail')} ({t(`delivery${r.status}` as MessageKey)})</span>
+          ))}
+          .
+        </p>
+      ) : (
+        <p>{t('receiptNone')}</p>
+      )}
+      <div class="actions">
+        <a class="button" href={`/track/${done.trackingCode}`}>{t('followCase')}</a>
+        <button type="button" class="secondary" onClick={() => window.print()}>{t('printReceipt')}</button>
+        <button type="button" class="secondary" onClick={onNew}>{t('newPetition')}</button>
+      </div>
+    </section>
+  );
+}
 const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '', accusedName: '', accusedPosition: '', accusedEmail: '' };
 
 /** The request body: empty optional fields are left out rather than sent blank. */
@@ -35,7 +94,7 @@ export function SubmitPage() {
   const catalog = useLoad<Catalog>('/api/catalog');
   const [f, setF] = useState({ ...empty, language: lang() });
   const [attachments, setAttachments] = useState<Array<{ name: string; url: string }>>([]);
-  const [done, setDone] = useState<{ trackingCode: string; secret: string | null } | null>(null);
+  const [done, setDone] = useState<Submitted | null>(null);
   // A retry of the same content reuses its key, so a lost response never makes a second case.
   const lastAttempt = useRef<{ body: string; key: string } | null>(null);
   const set = (k: keyof typeof empty) => (e: Event) => setF({ ...f, [k]: inputValue(e) });
@@ -45,7 +104,7 @@ export function SubmitPage() {
       const body = bodyOf(f, attachments);
       const serialized = JSON.stringify(body);
       if (lastAttempt.current?.body !== serialized) lastAttempt.current = { body: serialized, key: crypto.randomUUID() };
-      return api<{ trackingCode: string; secret: string | null }>('/api/petitions', { body, headers: { 'Idempotency-Key': lastAttempt.current.key } });
+      return api<Submitted>('/api/petitions', { body, headers: { 'Idempotency-Key': lastAttempt.current.key } });
     },
     (r) => {
       setDone(r);
@@ -55,26 +114,8 @@ export function SubmitPage() {
   );
 
   if (done) {
-    return (
-      <section class="card" aria-live="polite">
-        <h1>{t('submitted')}</h1>
-        <p>{t('trackingCode')}:</p>
-        <p class="code big-code" data-testid="tracking-code">{done.trackingCode}</p>
-        <p>{t('keepCode')}</p>
-        {done.secret && (
-          <>
-            <p>{t('citizenSecret')}:</p>
-            <p class="code big-code" data-testid="citizen-secret">{done.secret}</p>
-            <p class="alert" role="note">{t('keepSecret')}</p>
-          </>
-        )}
-        <div class="actions">
-          <a class="button" href={`/track/${done.trackingCode}`}>{t('followCase')}</a>
-          <button type="button" class="secondary" onClick={() => window.print()}>{t('printReceipt')}</button>
-          <button type="button" class="secondary" onClick={() => { setDone(null); setF({ ...empty, language: lang() }); setAttachments([]); }}>{t('newPetition')}</button>
-        </div>
-      </section>
-    );
+    const unitName = catalog.data?.units.find((u) => u.code === f.unitCode)?.name ?? f.unitCode;
+    return <Receipt done={done} form={f} unitName={unitName} onNew={() => { setDone(null); setF({ ...empty, language: lang() }); setAttachments([]); }} />;
   }
 
   const e = form.fields;
@@ -147,7 +188,7 @@ export function SubmitPage() {
               <Field label={t('email')} error={e['petitioner.email']}>
                 {(p) => <input {...p} type="email" autoComplete="email" value={f.email} onInput={set('email')} />}
               </Field>
-              <Field label={t('phone')} error={e['petitioner.phone']}>
+              <Field label={t('phone')} hint={t('phoneHint')} error={e['petitioner.phone']}>
                 {(p) => <input {...p} type="tel" autoComplete="tel" value={f.phone} onInput={set('phone')} />}
               </Field>
               <Field label={t('address')} hint={t('addressHint')} required={f.type !== 'FEEDBACK'} error={e['petitioner.address']}>

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { api, caseIdByCode } from '../api';
+import { CaseSearch } from '../components/case-search';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { dateOnly, dateTime } from '../format';
 import { label, t } from '../i18n';
 import { useSession } from '../session';
-import { EscalationList, type EscalationRow, OverdueTable, type OverdueRow } from './escalations';
+import { OverdueBoard, type OverdueRow, type OverdueSummary, useOverdueQuery } from '../components/overdue-board';
+import { EscalationList, type EscalationRow } from './escalations';
 
 export interface BoardSession {
   id: string; unit: string; heldOn: string; kind: string; topic: string | null; chairName: string; attendees: number; status: string;
@@ -13,9 +15,13 @@ export interface BoardSession {
 }
 interface Recommendation { id: string; content: string; createdBy: string; createdAt: string; dueAt: string | null; status: string; response: string | null; respondedAt: string | null; overdue: boolean; caseId: string | null; sessionId: string | null }
 
-/** The Front's board: overdue cases and escalations of its unit, sessions and their follow-up, recommendations. */
+/**
+ * The Front's board: the recommendation form first (what the Front comes to do), then the overdue
+ * cases of its unit by agency, escalations, sessions and their follow-up, recommendations.
+ */
 export function SupervisionPage() {
-  const board = useLoad<{ overdue: OverdueRow[]; recentEscalations: EscalationRow[]; sessions: BoardSession[] }>('/api/supervision');
+  const overdue = useOverdueQuery();
+  const board = useLoad<{ overdue: OverdueRow[]; overdueSummary: OverdueSummary; recentEscalations: EscalationRow[]; sessions: BoardSession[] }>(`/api/supervision?${overdue.search}`);
   const recs = useLoad<Recommendation[]>('/api/supervision/recommendations');
   const { me } = useSession();
   return (
@@ -24,13 +30,14 @@ export function SupervisionPage() {
       <Async loaded={board}>
         {(b) => (
           <>
+            {me?.role === 'FRONT_SUPERVISOR' && <RecommendationForm sessions={b.sessions} onDone={recs.reload} />}
+            <CaseSearch />
             <h2>{t('overdueList')}</h2>
-            <OverdueTable rows={b.overdue} />
+            <OverdueBoard rows={b.overdue} summary={b.overdueSummary} query={overdue.q} onQuery={overdue.setQ} />
             <h2>{t('recentEscalations')}</h2>
             <EscalationList rows={b.recentEscalations} />
             <h2>{t('sessions')}</h2>
             <SessionTable sessions={b.sessions} />
-            {me?.role === 'FRONT_SUPERVISOR' && <RecommendationForm sessions={b.sessions} onDone={recs.reload} />}
           </>
         )}
       </Async>

@@ -4,14 +4,20 @@ import { rememberedSecret, rememberSecret, SECRET_HEADER } from '../citizen-secr
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime } from '../format';
-import { label, t } from '../i18n';
+import { label, type MessageKey, t } from '../i18n';
 import { navigate } from '../router';
 
 interface Tracked {
   trackingCode: string; type: string; status: string; outcome: string | null; title: string; unit: string; agency: string | null;
   receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
   answerDocuments: Array<{ name: string; url: string }> | null; closedAt: string | null;
+  /** What the agency asked for while the case waits for the citizen. */
+  infoRequest: { reason: string | null; at: string } | null;
 }
+
+/** A complaint or denunciation may be withdrawn while it is being handled, not once answered. */
+const WITHDRAWABLE = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'];
+const OPEN = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'];
 
 export function TrackPage({ code }: { code: string }) {
   const [input, setInput] = useState(code);
@@ -49,6 +55,12 @@ function TrackedCase({ code }: { code: string }) {
               <dt>{t('answeredAt')}</dt><dd>{dateTime(c.answeredAt)}</dd>
               {c.closedAt && <><dt>{t('closedAt')}</dt><dd>{dateTime(c.closedAt)}</dd></>}
             </dl>
+            {c.infoRequest && (
+              <div class="alert" role="note" data-testid="info-request">
+                <strong>{t('infoRequested')}</strong> ({dateTime(c.infoRequest.at)}):
+                <p class="pre">{c.infoRequest.reason}</p>
+              </div>
+            )}
             <h3>{t('answer')}</h3>
             {c.answer ? <p class="pre" data-testid="answer">{c.answer}</p> : <p>{t('noAnswer')}</p>}
             {c.answerDocuments && c.answerDocuments.length > 0 && (
@@ -64,26 +76,28 @@ function TrackedCase({ code }: { code: string }) {
 
 function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
   const [satisfied, setSatisfied] = useState<boolean | null>(null);
-  const [text, setText] = useState('');
+  // Each form its own text: what is typed for one never goes with another.
+  const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
-  const [ok, setOk] = useState(false);
+  const [info, setInfo] = useState('');
+  const [withdrawReason, setWithdrawReason] = useState('');
+  const [ok, setOk] = useState<MessageKey | null>(null);
   const [secret, setSecret] = useState(() => rememberedSecret(c.trackingCode));
-  const act = (action: string, body: object) =>
+  const act = (action: string, body: object, done: MessageKey) =>
     api(`/api/track/${c.trackingCode}/actions/${action}`, { body, headers: { [SECRET_HEADER]: secret.trim() } }).then(() => {
       rememberSecret(c.trackingCode, secret.trim());
-      setOk(true);
-      setText('');
-      onDone();
+      setOk(done);
+      onDone(); // the case as it is now: its new status, and only the forms that still apply
     });
-  const rate = useSubmit(() => act('rate', { satisfied: satisfied ?? true, ...(text ? { comment: text } : {}) }));
-  const appeal = useSubmit(() => act('appeal', { reason }));
-  const provide = useSubmit(() => act('provideInfo', text ? { note: text } : {}));
-  const withdraw = useSubmit(() => act('withdraw', { reason: text }));
-  const canWithdraw = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'].includes(c.type) && c.status !== 'CLOSED';
+  const rate = useSubmit(() => act('rate', { satisfied: satisfied ?? true, ...(comment ? { comment } : {}) }, 'done'));
+  const appeal = useSubmit(() => act('appeal', { reason }, 'done'));
+  const provide = useSubmit(() => act('provideInfo', { note: info }, 'infoSent'), () => setInfo(''));
+  const withdraw = useSubmit(() => act('withdraw', { reason: withdrawReason }, 'done'));
+  const canWithdraw = WITHDRAWABLE.includes(c.type) && OPEN.includes(c.status);
   const canAct = c.status === 'ANSWERED' || c.status === 'AWAITING_INFO' || canWithdraw;
   return (
     <>
-      {ok && <p class="alert ok" role="status">{t('done')}</p>}
+      {ok && <p class="alert ok" role="status">{t(ok)}</p>}
       {canAct && <SecretField code={c.trackingCode} value={secret} onChange={setSecret} />}
       {c.status === 'ANSWERED' && (
         <form class="card" onSubmit={rate.submit}>
@@ -95,7 +109,7 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
             <label><input type="radio" name="satisfied" checked={satisfied === false} onChange={() => setSatisfied(false)} />{t('notSatisfied')}</label>
           </fieldset>
           <Field label={t('comment')} error={rate.fields.comment}>
-            {(p) => <textarea {...p} value={text} onInput={(e) => setText(inputValue(e))} />}
+            {(p) => <textarea {...p} value={comment} onInput={(e) => setComment(inputValue(e))} />}
           </Field>
           <div class="actions">
             <button type="submit" disabled={rate.busy || satisfied === null}>{t('rate')}</button>
@@ -112,19 +126,19 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
         </form>
       )}
       {c.status === 'AWAITING_INFO' && (
-        <form class="card" onSubmit={provide.submit}>
+        <form class="card" onSubmit={provide.submit} noValidate>
           <h2>{t('provideInfoTitle')}</h2>
           <ErrorBox error={provide.error} />
-          <Field label={t('note')} error={provide.fields.note}>{(p) => <textarea {...p} value={text} onInput={(e) => setText(inputValue(e))} />}</Field>
+          <Field label={t('infoToProvide')} hint={t('provideInfoHint')} required error={provide.fields.note}>{(p) => <textarea {...p} value={info} onInput={(e) => setInfo(inputValue(e))} />}</Field>
           <div class="actions"><button type="submit" disabled={provide.busy}>{t('provideInfo')}</button></div>
         </form>
       )}
       {canWithdraw && (
         <details class="card">
           <summary>{t('withdrawTitle')}</summary>
-          <form onSubmit={withdraw.submit}>
+          <form onSubmit={withdraw.submit} noValidate>
             <ErrorBox error={withdraw.error} />
-            <Field label={t('reason')} required error={withdraw.fields.reason}>{(p) => <textarea {...p} value={text} onInput={(e) => setText(inputValue(e))} />}</Field>
+            <Field label={t('reason')} required error={withdraw.fields.reason}>{(p) => <textarea {...p} value={withdrawReason} onInput={(e) => setWithdrawReason(inputValue(e))} />}</Field>
             <div class="actions"><button type="submit" class="secondary" disabled={withdraw.busy}>{t('withdraw')}</button></div>
           </form>
         </details>
