@@ -1,0 +1,268 @@
+import {
+  condition,
+  currentUpdateInfo,
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Activities } from '../activities';
+import type { NoticeRequest } from '../activities/send-notices';
+import { assertAllowed, updateSchemaOf, type CaseAction } from '../domain/case-actions';
+import { ratingWindowPassed, transition, type DueRef, type Step } from '../domain/case-transitions';
+import { currentDeadline, type CaseFile } from '../domain/case-state';
+import type { ClockOp, Deadline, LadderStep } from '../domain/legal-clock';
+import { HEARTBEAT_TIMEOUT_MS } from './activity-heartbeat';
+import { isDataRejected } from './activity-failures';
+import { actionBody, caseUpdates, type ActionPayload } from './case-messages';
+import { ladderKey, nextLadderStep, waitForLadderStep } from './deadline-ladder';
+import { caseWorkflowId } from './ids';
+import { CaseAgencyKey, CaseDueAtKey, CaseOverdueKey, CaseStatusKey, CaseTypeKey, CaseUnitKey } from './search-attributes';
+
+export const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+const mail = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const now = () => new Date().toISOString();
+
+/**
+ * A case in flight and what the workflow does to it: the case file, the action running now (one at
+ * a time), the clock and the ladder. The rules are the domain's (case-actions, case-transitions);
+ * this class carries them out with activities and timers. Beside the workflow, as Temporal's
+ * safe-message-handlers sample keeps its state in a class.
+ */
+export class CaseProcess {
+  private busy: CaseAction | null = null;
+  /** The running action's API token, if any; timers never carry one. */
+  private actionToken: string | undefined;
+  /** Bumped by every clock change, so a ladder wait knows its deadline moved. */
+  private clockVersion = 0;
+  /** Actions wait for intake (first clock, routing, first notice). */
+  private intakeDone: boolean;
+
+  constructor(
+    readonly file: CaseFile,
+    resumed: boolean,
+  ) {
+    this.intakeDone = resumed;
+  }
+
+  get caseId(): string {
+    return this.file.caseId;
+  }
+
+  get open(): boolean {
+    return this.file.status !== 'CLOSED';
+  }
+
+  get idle(): boolean {
+    return this.busy === null;
+  }
+
+  /** Intake: the first deadline, routing, and the notice to whoever acts first. */
+  async intake(): Promise<void> {
+    const { file, caseId } = this;
+    await this.runClock({ kind: 'start', step: 'first_step', from: file.receivedAt }, `${caseId}:clock:first_step`, 'system');
+    const { agencyId } = await acts.routeCase({ caseId });
+    file.agencyId = agencyId;
+    file.status = agencyId ? 'ASSIGNED' : 'UNROUTED';
+    this.publish();
+    const audience = agencyId ? 'assigned_agency' : 'reception';
+    await this.notify({ eventKey: `${caseId}:routed`, audience, template: agencyId ? 'assignment' : 'needs_routing', step: 'first_step', dueAt: file.firstStep?.dueAt });
+    this.intakeDone = true;
+    // The citizen's receipt went from the API with the secret; this sends it (without) only where that did not.
+    if (patched('citizen-receipt')) await this.notify({ eventKey: `${caseId}:receipt`, audience: 'citizen', template: 'citizen_receipt' });
+  }
+
+  /** Waits for what comes next: the citizen's rating after an answer, else the next rung of the ladder. */
+  async next(): Promise<void> {
+    if (this.file.status === 'ANSWERED') await this.awaitRating();
+    else await this.watchDeadline();
+  }
+
+  /** Wires a case action: one at a time, allowed only in the right state and with a valid body, answering with the case. */
+  handle<A extends CaseAction>(name: A): void {
+    const update: UpdateDefinition<CaseFile, [ActionPayload<A>]> = caseUpdates[name];
+    setHandler(update, (a: ActionPayload<A>) => this.run(name, a), { validator: (a: ActionPayload<A>) => this.validate(name, a) });
+  }
+
+  private validate<A extends CaseAction>(name: A, a: ActionPayload<A>): void {
+    if (this.busy) throw new Error(`Đang thực hiện thao tác "${this.busy}", vui lòng thử lại / "${this.busy}" is in progress, retry shortly`);
+    const body = actionBody(a);
+    const parsed = updateSchemaOf(name).safeParse(body);
+    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    assertAllowed(this.file, name, body);
+  }
+
+  private async run<A extends CaseAction>(name: A, a: ActionPayload<A>): Promise<CaseFile> {
+    this.busy = name;
+    this.actionToken = a.tokenId;
+    const before = JSON.stringify(this.file);
+    try {
+      await condition(() => this.intakeDone);
+      await this.carry(transition(this.file, name, a, now()), a.actor, this.updateKey(name));
+    } catch (err) {
+      // A failed action leaves the case as it was (the database refused the same write).
+      this.restore(JSON.parse(before) as CaseFile);
+      if (isDataRejected(err)) await this.recordFailure(name, a.actor ?? 'citizen');
+      throw err;
+    } finally {
+      this.busy = null;
+      this.actionToken = undefined;
+    }
+    this.publish();
+    return this.file;
+  }
+
+  /** Carries out an action's steps (domain/case-transitions.ts), in order. */
+  private async carry(steps: Step[], actor: string, key: string): Promise<void> {
+    const { file, caseId } = this;
+    let computed: Deadline | null = null;
+    const dueOf = (ref: DueRef | undefined) =>
+      ref === 'computed' ? computed?.dueAt : ref === 'current' ? currentDeadline(file)?.dueAt : ref === 'first_step' ? file.firstStep?.dueAt : ref === 'resolution' ? file.resolution?.dueAt : undefined;
+    for (const s of steps) {
+      const eventKey = 'key' in s && s.key ? `${key}${s.key}` : key;
+      switch (s.do) {
+        case 'set':
+          Object.assign(file, s.changes);
+          break;
+        case 'assignAgency':
+          await acts.assignAgency({ caseId, agencyId: s.agencyId, actor, tokenId: this.actionToken, eventKey, kind: s.kind, ...(s.reason !== undefined ? { reason: s.reason } : {}) });
+          break;
+        case 'record':
+          if (s.status) {
+            file.status = s.status;
+            this.publish();
+          }
+          await acts.recordEvent({ caseId, eventKey, type: s.type, actor, tokenId: this.tokenOf(actor), reason: s.reason, ...(s.status ? { status: s.status } : {}), ...(s.fields ? { caseFields: s.fields } : {}) });
+          break;
+        case 'clock':
+          computed = await this.runClock(s.op, eventKey, actor);
+          break;
+        case 'notify':
+          await this.notify({ eventKey, audience: s.audience, template: s.template, citizenEvent: s.citizenEvent, step: s.step, dueAt: dueOf(s.due), note: s.note });
+          break;
+        case 'tellAccused':
+          if (patched('accused-notice')) await this.tellTheAccused(eventKey, s.summary, computed?.dueAt ?? null);
+          break;
+        case 'appealCase': {
+          const { caseId: appealId } = await acts.createAppealCase({ fromCaseId: caseId, eventKey, actor, tokenId: this.actionToken, reason: s.reason });
+          await startChild('petitionWorkflow', { workflowId: caseWorkflowId(appealId), args: [{ caseId: appealId }], parentClosePolicy: ParentClosePolicy.ABANDON });
+          file.linkedCaseId = appealId;
+          break;
+        }
+        case 'mergeInto':
+          await acts.mergeCase({ caseId, targetCaseId: s.targetCaseId, actor, tokenId: this.actionToken, reason: s.reason, eventKey });
+          break;
+      }
+    }
+  }
+
+  /**
+   * The accused is told of the acceptance within 5 working days (Denunciations Law 2018 art. 29): by
+   * mail at once when the denunciation gave an address, otherwise the agency must write, and the
+   * case says so.
+   */
+  private async tellTheAccused(eventKey: string, summary: string | undefined, dueAt: string | null): Promise<void> {
+    const { recipients } = await this.notify({ eventKey, audience: 'accused', step: 'resolution', dueAt, note: summary });
+    if (recipients === 0) {
+      await acts.recordEvent({ caseId: this.caseId, eventKey: `${eventKey}:in-writing`, type: 'accused_notice_in_writing', actor: 'system', tokenId: this.actionToken, reason: 'Không có email của người bị tố cáo: cơ quan thông báo bằng văn bản trong 5 ngày làm việc (Luật Tố cáo 2018, Điều 29) / no email for the accused: the agency informs them in writing within 5 working days' });
+    }
+  }
+
+  /** One rung of the escalation ladder: remind the agency, then the unit's head and Front, then the superior unit's. */
+  private async escalate(dl: Deadline, step: LadderStep): Promise<void> {
+    const eventKey = `${this.caseId}:${ladderKey(dl, step)}`;
+    this.file.escalations.push(ladderKey(dl, step));
+    this.publish();
+    if (step.kind === 'reminder') {
+      await this.notify({ eventKey, audience: 'assigned_agency', template: 'reminder', step: dl.step, dueAt: dl.dueAt });
+      return;
+    }
+    await acts.recordEvent({ caseId: this.caseId, eventKey, type: step.kind === 'due' ? 'overdue' : 'escalated_to_superior', actor: 'system', data: { step: dl.step, dueAt: dl.dueAt } });
+    await this.notify({ eventKey, audience: step.kind === 'due' ? 'unit_leaders' : 'superior_leaders', step: dl.step, dueAt: dl.dueAt });
+  }
+
+  /** Until the case moves on or its deadline changes, take the next ladder step when it comes due. */
+  private async watchDeadline(): Promise<void> {
+    const dl = currentDeadline(this.file);
+    const [version, status] = [this.clockVersion, this.file.status];
+    const step = nextLadderStep(dl, this.file.escalations);
+    if (await waitForLadderStep(step, () => this.clockVersion !== version || this.file.status !== status)) await this.escalate(dl!, step!);
+  }
+
+  /** After the answer: the citizen rates it, or the window passes and the case closes. */
+  private async awaitRating(): Promise<void> {
+    const { file } = this;
+    const window = file.ratingDueAt;
+    if (!window) {
+      await condition(() => file.ratingDueAt !== null || file.status !== 'ANSWERED');
+      return;
+    }
+    const ms = Math.max(1, new Date(window).getTime() - Date.now());
+    if (await condition(() => file.status !== 'ANSWERED' || file.ratingDueAt !== window, ms)) return;
+    await condition(() => this.busy === null);
+    if (file.status === 'ANSWERED') {
+      await this.carry(ratingWindowPassed(now()), 'system', `${this.caseId}:rating-window:${window}`);
+    }
+  }
+
+  private async runClock(op: ClockOp, eventKey: string, actor: string): Promise<Deadline> {
+    const dl = await acts.clock({ caseId: this.caseId, eventKey, at: now(), actor, tokenId: this.tokenOf(actor), op });
+    if (dl.step === 'first_step') this.file.firstStep = dl;
+    else if (dl.step === 'resolution') this.file.resolution = dl;
+    else if (dl.step === 'rating') this.file.ratingDueAt = dl.dueAt;
+    this.clockVersion += 1;
+    this.publish();
+    return dl;
+  }
+
+  private notify(req: Omit<NoticeRequest, 'caseId'>) {
+    return mail.sendNotices({ caseId: this.caseId, ...req });
+  }
+
+  /** Keeps the operators' search attributes current (README: the case lifecycle). */
+  private publish(): void {
+    const { file } = this;
+    const due = currentDeadline(file)?.dueAt;
+    file.overdue = due ? Date.now() > new Date(due).getTime() : false;
+    upsertSearchAttributes([
+      { key: CaseStatusKey, value: file.status },
+      { key: CaseTypeKey, value: file.type },
+      { key: CaseUnitKey, value: file.unitCode },
+      { key: CaseAgencyKey, value: file.agencyId },
+      { key: CaseDueAtKey, value: due ? new Date(due) : null },
+      { key: CaseOverdueKey, value: file.overdue },
+    ]);
+  }
+
+  private restore(saved: CaseFile): void {
+    for (const key of Object.keys(this.file)) if (!(key in saved)) delete (this.file as unknown as Record<string, unknown>)[key];
+    Object.assign(this.file, saved);
+  }
+
+  /** The case says the action failed and why, instead of waiting on it for ever. */
+  private async recordFailure(name: CaseAction, actor: string): Promise<void> {
+    this.publish();
+    const reason = `Thao tác "${name}" không thực hiện được: dữ liệu không lưu được / the "${name}" action failed: its data cannot be stored`;
+    await acts.recordEvent({ caseId: this.caseId, eventKey: `${this.updateKey(name)}:failed`, type: 'action_failed', actor, tokenId: this.tokenOf(actor), reason });
+  }
+
+  private updateKey(what: string): string {
+    return `${this.caseId}:${what}:${currentUpdateInfo()?.id}`;
+  }
+
+  private tokenOf(actor: string): string | undefined {
+    return actor === 'system' ? undefined : this.actionToken;
+  }
+}
