@@ -78,7 +78,11 @@ export const CASE_ACTIONS = {
   decideExtension: {
     from: IN_PROGRESS,
     by: ['HEAD_OF_GOVERNMENT'],
-    input: z.object({ approved: z.boolean(), note }).strict(),
+    // A refusal says why: the agency and the citizen are told.
+    input: z
+      .object({ approved: z.boolean(), note })
+      .strict()
+      .refine((d) => d.approved || Boolean(d.note), { path: ['note'], message: 'Cần nêu lý do không đồng ý gia hạn / a refusal needs its reason' }),
     refusal: (f) => (f.extensionPending ? null : 'Không có yêu cầu gia hạn nào đang chờ / no extension request is pending'),
   },
   reclassify: { from: IN_PROGRESS, by: ['AGENCY_OFFICER'], input: z.object({ complexity: z.enum(COMPLEXITIES), reason }).strict() },

@@ -204,6 +204,21 @@ describe('petitioner identity', () => {
   });
 });
 
+describe('extension decisions', () => {
+  it('refuse only with a reason (422 on note), and the request stays pending until decided', async () => {
+    const { id } = await submitCase(sys, land);
+    await call('POST', `/api/cases/${id}/actions/accept`, { cookie: await as(officer), body: {} });
+    expect((await call('POST', `/api/cases/${id}/actions/requestExtension`, { cookie: await as(officer), body: { reason: 'Cần xác minh thêm' } })).status).toBe(200);
+    const bare = await call('POST', `/api/cases/${id}/actions/decideExtension`, { cookie: await as(head), body: { approved: false } });
+    expect(bare.status).toBe(422);
+    expect(bare.body.fields).toEqual([expect.objectContaining({ field: 'note' })]);
+    expect((await call('GET', `/api/cases/${id}`, { cookie: await as(head) })).body.allowedActions).toContain('decideExtension');
+    const refused = await call('POST', `/api/cases/${id}/actions/decideExtension`, { cookie: await as(head), body: { approved: false, note: 'Không đủ căn cứ' } });
+    expect(refused.status).toBe(200);
+    expect(refused.body.allowedActions).not.toContain('decideExtension');
+  });
+});
+
 describe('internal notes', () => {
   it('are on the staff timeline, by the officer, and never on the citizen’s tracking view', async () => {
     const { id, trackingCode } = await submitCase(sys, land);
