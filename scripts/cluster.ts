@@ -18,7 +18,7 @@ import { DEMO_LOGINS, seedDemoProvince } from '../prisma/seed';
 import { WORKFLOWS_PATH } from '../worker/create-worker';
 import { registerSearchAttributes } from '../worker/register-search-attributes';
 import { ensureTemporalCli } from './install-temporal.mjs';
-import { describeSms, mailCatcherService, smsCatcherService } from './lib/catchers';
+import { describeSms, mailService, smsService } from './lib/catchers';
 import { hasExited, startChild, waitForHttp, waitForOutput } from './lib/child';
 import { ensureDatabase, migrateDatabase } from './lib/database-setup';
 import { embeddedPostgresService } from './lib/embedded-postgres';
@@ -112,21 +112,6 @@ async function postgres(): Promise<{ appUrl: string; serverUrl: string }> {
   return { appUrl: pg.url('petitions'), serverUrl: pg.url('postgres') };
 }
 
-async function mail(): Promise<{ smtpUrl: string; inbox: string | null }> {
-  if (local.SMTP_URL) return { smtpUrl: local.SMTP_URL, inbox: null };
-  const catcher = mailCatcherService({ smtpPort: local.MAIL_SMTP_PORT, webPort: local.MAIL_WEB_PORT, mailDir: join(dir, 'mail') });
-  await supervisor.add(catcher.spec);
-  return catcher;
-}
-
-/** SMS: the SMS centre SMS_URL names (empty: SMS off), else the local SMPP catcher. */
-async function sms(): Promise<{ smsUrl: string; inbox: string | null }> {
-  if (local.SMS_URL !== undefined) return { smsUrl: local.SMS_URL, inbox: null };
-  const catcher = smsCatcherService({ smppPort: local.SMS_SMPP_PORT, webPort: local.SMS_WEB_PORT });
-  await supervisor.add(catcher.spec);
-  return catcher;
-}
-
 async function main() {
   mkdirSync(logs, { recursive: true });
   const tools = ensureTemporalServer();
@@ -134,7 +119,7 @@ async function main() {
   const haproxy = ensureHaproxy();
   const setupScript = join(root, 'scripts', 'cluster', 'temporal-setup.sh');
 
-  const catching = Promise.all([mail(), sms()]);
+  const catching = Promise.all([mailService(supervisor, local, dir), smsService(supervisor, local)]);
   const db = await postgres();
 
   // Temporal's databases: the same script the compose file's temporal-setup job runs.

@@ -8,7 +8,7 @@ import { loadLocalStackConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
 import { DEMO_PASSWORD } from '../prisma/demo-province';
 import { DEMO_LOGINS, seedDemoProvince } from '../prisma/seed';
-import { describeSms, mailCatcherService, smsCatcherService } from './lib/catchers';
+import { describeSms, mailService, smsService } from './lib/catchers';
 import { startChild, waitForHttp, waitForOutput } from './lib/child';
 import { ensureDatabase, migrateDatabase } from './lib/database-setup';
 import { embeddedPostgresService } from './lib/embedded-postgres';
@@ -62,24 +62,9 @@ async function database(): Promise<string> {
   return pg.url('petitions');
 }
 
-async function mail(): Promise<{ smtpUrl: string; inbox: string | null }> {
-  if (local.SMTP_URL) return { smtpUrl: local.SMTP_URL, inbox: null };
-  const catcher = mailCatcherService({ smtpPort: local.MAIL_SMTP_PORT, webPort: local.MAIL_WEB_PORT, mailDir: join(dataDir, 'mail') });
-  await supervisor.add(catcher.spec);
-  return catcher;
-}
-
-/** SMS: the SMS centre SMS_URL names (empty: SMS off), else a local SMPP catcher with an inbox page. */
-async function sms(): Promise<{ smsUrl: string; inbox: string | null }> {
-  if (local.SMS_URL !== undefined) return { smsUrl: local.SMS_URL, inbox: null };
-  const catcher = smsCatcherService({ smppPort: local.SMS_SMPP_PORT, webPort: local.SMS_WEB_PORT });
-  await supervisor.add(catcher.spec);
-  return catcher;
-}
-
 async function main() {
   // Started in this order and stopped in the reverse one: API, worker, SMS, mail, PostgreSQL, Temporal.
-  const [t, databaseUrl, m, text] = await Promise.all([temporal(), database(), mail(), sms()]);
+  const [t, databaseUrl, m, text] = await Promise.all([temporal(), database(), mailService(supervisor, local, dataDir), smsService(supervisor, local)]);
   console.log('Applying database migrations…');
   await migrateDatabase(databaseUrl);
   const db = createDatabase(databaseUrl);

@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild, waitForHttp } from './child';
-import type { ServiceSpec } from './supervisor';
+import type { LocalStackConfig } from '../../infra/config';
+import type { ServiceSpec, Supervisor } from './supervisor';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -42,4 +43,22 @@ export function smsCatcherService(opts: { smppPort: number; webPort: number }): 
 export function describeSms(s: { smsUrl: string; inbox: string | null }, smppPort: number): string {
   if (s.inbox) return `${s.inbox}   (SMPP 127.0.0.1:${smppPort})`;
   return s.smsUrl ? `(external SMS centre ${s.smsUrl.replace(/(\/\/[^:@/]*):[^@]*@/, '$1:***@')})` : 'tắt / off (SMS_URL is empty)';
+}
+
+type Catching = Pick<LocalStackConfig, 'SMTP_URL' | 'MAIL_SMTP_PORT' | 'MAIL_WEB_PORT' | 'SMS_URL' | 'SMS_SMPP_PORT' | 'SMS_WEB_PORT'>;
+
+/** Mail: the relay SMTP_URL names, else a supervised local catcher keeping its mail under `dataDir`. */
+export async function mailService(supervisor: Supervisor, local: Catching, dataDir: string): Promise<{ smtpUrl: string; inbox: string | null }> {
+  if (local.SMTP_URL) return { smtpUrl: local.SMTP_URL, inbox: null };
+  const catcher = mailCatcherService({ smtpPort: local.MAIL_SMTP_PORT, webPort: local.MAIL_WEB_PORT, mailDir: join(dataDir, 'mail') });
+  await supervisor.add(catcher.spec);
+  return catcher;
+}
+
+/** SMS: the SMS centre SMS_URL names (empty: SMS off), else a supervised local SMPP catcher with an inbox page. */
+export async function smsService(supervisor: Supervisor, local: Catching): Promise<{ smsUrl: string; inbox: string | null }> {
+  if (local.SMS_URL !== undefined) return { smsUrl: local.SMS_URL, inbox: null };
+  const catcher = smsCatcherService({ smppPort: local.SMS_SMPP_PORT, webPort: local.SMS_WEB_PORT });
+  await supervisor.add(catcher.spec);
+  return catcher;
 }
