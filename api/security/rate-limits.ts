@@ -44,6 +44,8 @@ const REQUEST_LIMITS = {
   tracking: { points: (s: RateLimitSettings) => s.trackingPerMinute, duration: MINUTE, message: 'Quá nhiều lượt tra cứu từ địa chỉ này, vui lòng thử lại sau / too many look-ups from this address, retry later' },
   'citizen-secret-code': { points: (s: RateLimitSettings) => s.citizenSecretFailuresPerCode, duration: HOUR, message: 'Quá nhiều lần nhập sai mã bí mật của hồ sơ này, vui lòng thử lại sau / too many wrong secrets for this case, retry later' },
   'citizen-secret-address': { points: (s: RateLimitSettings) => s.citizenSecretFailuresPerAddress, duration: HOUR, message: 'Quá nhiều lần nhập sai mã bí mật từ địa chỉ này, vui lòng thử lại sau / too many wrong secrets from this address, retry later' },
+  // New secrets mailed per case: enough for a citizen, too few to flood their inbox.
+  'citizen-secret-mail': { points: () => 3, duration: HOUR, message: 'Đã gửi mã bí mật mới nhiều lần, vui lòng xem hộp thư / a new secret was sent several times already, check your mailbox' },
 } as const;
 
 export type RequestLimitName = keyof typeof REQUEST_LIMITS;
