@@ -6,7 +6,7 @@ import type { ActivityDeps } from './deps';
 import { headOf, leadersOf, templateFor } from './leaders';
 import { deliver } from './outbox';
 
-export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception' | 'accused';
+export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception' | 'accused' | 'forwarder';
 
 export interface NoticeRequest {
   caseId: string;
@@ -77,6 +77,9 @@ async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWit
       return receptionOfficers(db, c.unitId);
     case 'accused':
       return c.accusedEmail ? [{ email: c.accusedEmail, name: c.accusedName ?? c.accusedEmail, template: 'accused_notice' }] : [];
+    // The forwarding body is told the outcome of the intake, never who the petitioner is.
+    case 'forwarder':
+      return c.forwarderEmail ? [{ email: c.forwarderEmail, name: c.forwarderName ?? c.forwarderEmail, template: 'forwarder_notice' }] : [];
     case 'citizen': {
       const p = c.petitioner;
       const language = p?.language === 'en' ? 'en' : 'vi';

@@ -32,12 +32,13 @@ describe('what each action does', () => {
     ['assign', file({ status: 'UNROUTED', agencyId: null }), 'assign', { agencyId: 'a2' }, ['assign assigned a2', 'set agencyId="a2",status="ASSIGNED"', 'notify assigned_agency assignment due:first_step']],
     ['reassign', file(), 'reassign', { agencyId: 'a2' }, ['assign reassigned a2', 'set agencyId="a2"', 'notify assigned_agency assignment due:current']],
     ['accept a feedback', file({ status: 'ASSIGNED' }), 'accept', {}, ['record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed']],
-    ['accept a complaint', file({ status: 'ASSIGNED', type: 'COMPLAINT_FIRST' }), 'accept', { complexity: 'COMPLEX' }, ['set complexity="COMPLEX"', 'record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'notify inspectorate due:computed :inspectorate']],
+    ['accept a complaint', file({ status: 'ASSIGNED', type: 'COMPLAINT_FIRST' }), 'accept', { complexity: 'COMPLEX' }, ['set complexity="COMPLEX"', 'record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'notify inspectorate due:computed :inspectorate', 'notify forwarder accepted due:computed :forwarder']],
     ['accept a denunciation', file({ status: 'ASSIGNED', type: 'DENUNCIATION' }), 'accept', { accusedSummary: 's' }, ['record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'tell the accused']],
     ['return', file({ status: 'ASSIGNED' }), 'return', { reason: 'r' }, ['set agencyId=null', 'record returned → UNROUTED', 'notify reception due:first_step']],
     ['transfer', file({ status: 'ASSIGNED', transfers: 1 }), 'transfer', { agencyId: 'a3', reason: 'r' }, ['assign transferred a3', 'set agencyId="a3",transfers=2,status="ASSIGNED"', 'clock start first_step', 'notify assigned_agency assignment due:computed', 'notify citizen transferred']],
     ['guide', file({ status: 'ASSIGNED' }), 'guide', { reason: 'r' }, ['set outcome="GUIDED"', 'record closed → CLOSED', 'notify citizen guided']],
     ['refuse', file({ status: 'ASSIGNED' }), 'refuse', { reason: 'r' }, ['set outcome="REFUSED"', 'record closed → CLOSED', 'notify citizen refused']],
+    ['refuse a complaint', file({ status: 'ASSIGNED', type: 'COMPLAINT_SECOND' }), 'refuse', { reason: 'r' }, ['set outcome="REFUSED"', 'record closed → CLOSED', 'notify citizen refused', 'notify forwarder refused :forwarder']],
     ['requestInfo', file(), 'requestInfo', { reason: 'r' }, ['record info_requested → AWAITING_INFO', 'clock pause', 'notify citizen info_requested']],
     ['provideInfo', file({ status: 'AWAITING_INFO' }), 'provideInfo', {}, ['record info_provided → ACCEPTED', 'clock resume']],
     ['requestExtension', file(), 'requestExtension', { reason: 'r' }, [`set extensionPending={"requestedBy":"${actor}","reason":"r"}`, 'record extension_requested', 'notify unit_head extension_requested due:resolution']],
@@ -66,6 +67,12 @@ describe('what each action does', () => {
     expect(told).toMatchObject({ do: 'notify', audience: 'citizen', citizenEvent: 'refused', note: 'Không thuộc thẩm quyền' });
     const decided = transition(file(), 'decideExtension', { actor, approved: true, note: 'Đủ căn cứ' }, NOW).find((s) => s.do === 'notify');
     expect(decided).toMatchObject({ note: 'Chủ tịch UBND đồng ý gia hạn / the head approved the extension. Đủ căn cứ' });
+  });
+
+  it('tells whoever forwarded a complaint behind a patch, so running cases replay (Complaints Law 2011 art. 27)', () => {
+    const told = transition(file({ status: 'ASSIGNED', type: 'COMPLAINT_FIRST' }), 'accept', { actor }, NOW).filter((s) => s.do === 'notify' && s.audience === 'forwarder');
+    expect(told).toEqual([{ do: 'notify', audience: 'forwarder', citizenEvent: 'accepted', step: 'resolution', due: 'computed', key: ':forwarder', patch: 'forwarder-notice' }]);
+    expect(transition(file({ status: 'ASSIGNED', type: 'DENUNCIATION' }), 'accept', { actor }, NOW).some((s) => s.do === 'notify' && s.audience === 'forwarder')).toBe(false);
   });
 
   it('closes an unrated answer as resolved when the window passes', () => {

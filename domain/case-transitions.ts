@@ -4,21 +4,23 @@ import type { ClockOp, DeadlineStep } from './legal-clock';
 import type { CitizenEvent, NoticeTemplate } from './notice-templates';
 
 /** Who a notice goes to; the recipients come from the data (activities/send-notices.ts). */
-export type NoticeAudience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception' | 'accused';
+export type NoticeAudience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception' | 'accused' | 'forwarder';
 
 /** Which due date a notice states: the case's own, the running one, or the one the step before computed. */
 export type DueRef = 'first_step' | 'resolution' | 'current' | 'computed';
 
 /**
  * One step of an action, in order. `key` is appended to the action's event key; `set` changes the
- * case file in the workflow only (the database hears of it through the steps that write).
+ * case file in the workflow only (the database hears of it through the steps that write). A step
+ * with `patch` was added to an action after cases were already running: the workflow takes it only
+ * behind `patched(patch)`, so their histories still replay.
  */
 export type Step =
   | { do: 'set'; changes: Partial<CaseFile> }
   | { do: 'assignAgency'; agencyId: string; kind: 'assigned' | 'reassigned' | 'transferred'; reason?: string }
   | { do: 'record'; type: string; reason?: string | undefined; status?: CaseStatus; fields?: Record<string, unknown>; key?: string }
   | { do: 'clock'; op: ClockOp; key: string }
-  | { do: 'notify'; audience: NoticeAudience; template?: NoticeTemplate; citizenEvent?: CitizenEvent; step?: DeadlineStep; due?: DueRef; note?: string; key?: string }
+  | { do: 'notify'; audience: NoticeAudience; template?: NoticeTemplate; citizenEvent?: CitizenEvent; step?: DeadlineStep; due?: DueRef; note?: string; key?: string; patch?: string }
   | { do: 'tellAccused'; summary?: string; key: string }
   | { do: 'appealCase'; reason: string }
   | { do: 'mergeInto'; targetCaseId: string; reason: string };
@@ -34,6 +36,12 @@ function close(now: string, outcome: CaseOutcome, reason: string, citizenEvent?:
     ...(citizenEvent ? [{ do: 'notify', audience: 'citizen', citizenEvent, note: reason, key } as const] : []),
   ];
 }
+
+const isComplaint = (f: CaseFile) => f.type === 'COMPLAINT_FIRST' || f.type === 'COMPLAINT_SECOND';
+
+/** Whoever forwarded a complaint is told whether it was accepted (Complaints Law 2011 art. 27). */
+const tellForwarder = (f: CaseFile, citizenEvent: 'accepted' | 'refused', note?: string): Step[] =>
+  isComplaint(f) ? [{ do: 'notify', audience: 'forwarder', citizenEvent, ...(citizenEvent === 'accepted' ? { step: 'resolution', due: 'computed' } : {}), ...(note !== undefined ? { note } : {}), key: ':forwarder', patch: 'forwarder-notice' } as const] : [];
 
 const HEAD_DECIDED = {
   true: 'Chủ tịch UBND đồng ý gia hạn / the head approved the extension',
@@ -64,7 +72,7 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
       { do: 'notify', audience: 'citizen', citizenEvent: 'accepted', step: 'resolution', due: 'computed' },
     ];
     // The same-level inspectorate is told when a complaint is accepted (Complaints Law 2011 art. 27).
-    if (f.type === 'COMPLAINT_FIRST' || f.type === 'COMPLAINT_SECOND') steps.push({ do: 'notify', audience: 'inspectorate', step: 'resolution', due: 'computed', key: ':inspectorate' });
+    if (isComplaint(f)) steps.push({ do: 'notify', audience: 'inspectorate', step: 'resolution', due: 'computed', key: ':inspectorate' }, ...tellForwarder(f, 'accepted'));
     // And the accused, of a denunciation's acceptance (Denunciations Law 2018 art. 29).
     if (f.type === 'DENUNCIATION') steps.push({ do: 'tellAccused', key: ':accused', ...(accusedSummary !== undefined ? { summary: accusedSummary } : {}) });
     return steps;
@@ -82,7 +90,7 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
     { do: 'notify', audience: 'citizen', citizenEvent: 'transferred', note: reason },
   ],
   guide: (_f, { reason }, now) => close(now, 'GUIDED', reason, 'guided'),
-  refuse: (_f, { reason }, now) => close(now, 'REFUSED', reason, 'refused'),
+  refuse: (f, { reason }, now) => [...close(now, 'REFUSED', reason, 'refused'), ...tellForwarder(f, 'refused', reason)],
   requestInfo: (_f, { reason }) => [
     { do: 'record', type: 'info_requested', reason, status: 'AWAITING_INFO' },
     { do: 'clock', op: { kind: 'pause', reason }, key: ':clock' },

@@ -33,7 +33,7 @@ describe('notice templates', () => {
     for (const t of NOTICE_TEMPLATES) {
       const n = renderNotice(t, 'en', ctx);
       expect(n.text).toContain('Dear Chủ tịch UBND Nguyễn Văn Thành');
-      if (t !== 'accused_notice') expect(n.text).toContain('Open the case');
+      if (t !== 'accused_notice' && t !== 'forwarder_notice') expect(n.text).toContain('Open the case');
     }
   });
 });
@@ -44,6 +44,20 @@ describe('citizen notices', () => {
     expect(n.subject).toBe('[PA-TEST] Đơn của ông/bà không thuộc thẩm quyền; xin hướng dẫn như sau');
     expect(n.text).toContain('Kính gửi ông/bà Nguyễn Thị Hoa');
     expect(n.text).toContain('Đề nghị gửi đơn đến Tòa án nhân dân.');
+  });
+});
+
+describe('the forwarder’s notice', () => {
+  it('tells whoever forwarded a complaint of its acceptance, with the due date and the law, without a link to the console', () => {
+    const vi = renderNotice('forwarder_notice', 'vi', { ...ctx, recipientName: 'Văn phòng Đoàn ĐBQH tỉnh Hòa Sơn', citizenEvent: 'accepted', step: 'resolution' });
+    expect(vi.subject).toBe('[PA-TEST] Thông báo thụ lý khiếu nại lần đầu: Đường <b>ngập</b> & hỏng');
+    expect(vi.text).toContain('do quý cơ quan, tổ chức chuyển đến đã được thụ lý giải quyết; cơ quan giải quyết: Sở Xây dựng (Tỉnh Hòa Sơn)');
+    expect(vi.text).toContain('Thời hạn giải quyết: 30/11/2026 23:59 (giờ Việt Nam)');
+    expect(vi.text).toContain('Điều 27 Luật Khiếu nại năm 2011');
+    expect(vi.text).not.toContain('console.example');
+    const refused = renderNotice('forwarder_notice', 'en', { ...ctx, recipientName: 'Hòa Sơn Newspaper', citizenEvent: 'refused', note: 'Out of time', dueAt: null });
+    expect(refused.subject).toBe('[PA-TEST] first complaint not accepted: Đường <b>ngập</b> & hỏng');
+    expect(refused.text).toContain('Reason: Out of time');
   });
 });
 

@@ -14,6 +14,7 @@ export type NoticeTemplate =
   | 'extension_decided'
   | 'inspectorate_notice'
   | 'accused_notice'
+  | 'forwarder_notice'
   | 'citizen_update'
   | 'citizen_receipt'
   | 'citizen_secret'
@@ -175,6 +176,18 @@ const VI: Record<NoticeTemplate, Render> = {
     ],
     private: true,
   }),
+  // A body with no account here: no link; nothing about the petitioner.
+  forwarder_notice: (c, due, type) => ({
+    subject: `[${c.trackingCode}] Thông báo ${c.citizenEvent === 'refused' ? 'không thụ lý' : 'thụ lý'} ${type}: ${c.caseTitle}`,
+    body: [
+      `Kính gửi ${c.recipientName},`,
+      `Đơn ${type} "${c.caseTitle}" do quý cơ quan, tổ chức chuyển đến ${CITIZEN_EVENT[c.citizenEvent ?? 'accepted'].vi}; cơ quan giải quyết: ${c.agencyName} (${c.unitName}).`,
+      ...(c.note ? [`Lý do: ${c.note}`] : []),
+      ...(c.dueAt ? [`Thời hạn giải quyết: ${due}.`] : []),
+      'Thông báo theo Điều 27 Luật Khiếu nại năm 2011.',
+    ],
+    private: true,
+  }),
   citizen_update: (c, due, type) => ({
     subject: `[${c.trackingCode}] Đơn của ông/bà ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].vi}`,
     body: [
@@ -270,6 +283,17 @@ const EN: Record<NoticeTemplate, Render> = {
       c.note ? `What it concerns: ${c.note}` : 'The agency will inform you directly of what it concerns.',
       ...(c.dueAt ? [`Due: ${due}.`] : []),
       'Notice under art. 29 of the Denunciations Law 2018. You may explain yourself, and your lawful rights are protected until a conclusion is reached.',
+    ],
+    private: true,
+  }),
+  forwarder_notice: (c, due, type) => ({
+    subject: `[${c.trackingCode}] ${type} ${c.citizenEvent === 'refused' ? 'not accepted' : 'accepted'}: ${c.caseTitle}`,
+    body: [
+      `Dear ${c.recipientName},`,
+      `The ${type} "${c.caseTitle}" you forwarded ${CITIZEN_EVENT[c.citizenEvent ?? 'accepted'].en}; resolving body: ${c.agencyName} (${c.unitName}).`,
+      ...(c.note ? [`Reason: ${c.note}`] : []),
+      ...(c.dueAt ? [`Resolution due: ${due}.`] : []),
+      'Notice under art. 27 of the Complaints Law 2011.',
     ],
     private: true,
   }),

@@ -150,6 +150,7 @@ export class CaseProcess {
           computed = await this.runClock(s.op, eventKey, actor);
           break;
         case 'notify':
+          if (s.patch && !patched(s.patch)) break;
           await this.notify({ eventKey, audience: s.audience, template: s.template, citizenEvent: s.citizenEvent, step: s.step, dueAt: dueOf(s.due), note: s.note });
           break;
         case 'tellAccused':

@@ -41,6 +41,8 @@ export const submitPetitionSchema = z
       })
       .strict()
       .optional(),
+    /** Whoever forwarded the petition (a body, an elected representative, the press): told of a complaint's acceptance or refusal. */
+    forwardedBy: z.object({ name: text(300), email: email.optional() }).strict().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

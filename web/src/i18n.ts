@@ -19,6 +19,7 @@ const vi = {
   anonymous: 'Gửi ẩn danh (chỉ với phản ánh, kiến nghị)',
   petitioner: 'Người gửi', fullName: 'Họ và tên', email: 'Email', phone: 'Số điện thoại', address: 'Địa chỉ',
   addressHint: 'Bắt buộc với khiếu nại, tố cáo',
+  forwardedBy: 'Cơ quan, tổ chức chuyển đơn (nếu có)', forwarderName: 'Tên cơ quan, tổ chức, cá nhân chuyển đơn', forwarderEmailHint: 'Nếu có: được báo khiếu nại được thụ lý hay không (Luật Khiếu nại 2011, Điều 27)',
   accused: 'Người bị tố cáo', accusedPosition: 'Chức vụ, nơi công tác', accusedEmailHint: 'Nếu biết: cơ quan báo việc thụ lý tố cáo tới địa chỉ này; thông tin về bạn không được tiết lộ',
   accusedSummary: 'Nội dung thông báo cho người bị tố cáo', accusedSummaryHint: 'Nêu việc bị tố cáo; không nêu điều gì có thể làm lộ người tố cáo. Để trống: cơ quan sẽ báo trực tiếp.',
   noticeLanguage: 'Ngôn ngữ thông báo',
@@ -117,6 +118,7 @@ const en: Record<MessageKey, string> = {
   anonymous: 'Submit anonymously (feedback only)',
   petitioner: 'Petitioner', fullName: 'Full name', email: 'Email', phone: 'Phone', address: 'Address',
   addressHint: 'Required for complaints and denunciations',
+  forwardedBy: 'Forwarded by (if any)', forwarderName: 'Name of the body, organisation or person that forwarded it', forwarderEmailHint: 'If given: told whether a complaint is accepted (Complaints Law 2011 art. 27)',
   accused: 'The accused', accusedPosition: 'Position and workplace', accusedEmailHint: 'If known: the agency tells them here that the denunciation was accepted; nothing about you is disclosed',
   accusedSummary: 'What the accused is told', accusedSummaryHint: 'State what the denunciation concerns; nothing that could identify the denouncer. Left blank: the agency tells them directly.',
   noticeLanguage: 'Language of notices',
@@ -223,7 +225,7 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     orgKind: { PEOPLES_COMMITTEE: 'Ủy ban nhân dân', FRONT_COMMITTEE: 'Ủy ban MTTQ Việt Nam', SECTOR_AGENCY: 'Cơ quan chuyên môn', INSPECTORATE: 'Thanh tra' },
     template: {
       assignment: 'Giao giải quyết', needs_routing: 'Cần phân công', reminder: 'Nhắc hạn', overdue_head: 'Quá hạn: báo Chủ tịch UBND', overdue_front: 'Quá hạn: báo MTTQ',
-      extension_requested: 'Đề nghị gia hạn', extension_decided: 'Quyết định gia hạn', inspectorate_notice: 'Báo thanh tra', accused_notice: 'Thông báo người bị tố cáo',
+      extension_requested: 'Đề nghị gia hạn', extension_decided: 'Quyết định gia hạn', inspectorate_notice: 'Báo thanh tra', accused_notice: 'Thông báo người bị tố cáo', forwarder_notice: 'Báo nơi chuyển đơn',
       citizen_update: 'Báo công dân diễn biến', citizen_receipt: 'Giấy biên nhận cho công dân', citizen_secret: 'Mã bí mật mới cho công dân', session_rollup: 'Tổng hợp buổi đối thoại',
       overdue_digest: 'Bản tổng hợp quá hạn', recommendation_received: 'Kiến nghị giám sát mới', recommendation_answered: 'Trả lời kiến nghị giám sát',
     },
@@ -265,7 +267,7 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     orgKind: { PEOPLES_COMMITTEE: 'People’s Committee', FRONT_COMMITTEE: 'Fatherland Front committee', SECTOR_AGENCY: 'Sector agency', INSPECTORATE: 'Inspectorate' },
     template: {
       assignment: 'Assignment', needs_routing: 'Needs assignment', reminder: 'Reminder', overdue_head: 'Overdue: head notified', overdue_front: 'Overdue: Front notified',
-      extension_requested: 'Extension requested', extension_decided: 'Extension decided', inspectorate_notice: 'Inspectorate notice', accused_notice: 'Notice to the accused',
+      extension_requested: 'Extension requested', extension_decided: 'Extension decided', inspectorate_notice: 'Inspectorate notice', accused_notice: 'Notice to the accused', forwarder_notice: 'Notice to the forwarder',
       citizen_update: 'Update to the citizen', citizen_receipt: 'Receipt to the citizen', citizen_secret: 'New secret to the citizen', session_rollup: 'Session summary',
       overdue_digest: 'Overdue digest', recommendation_received: 'New supervision recommendation', recommendation_answered: 'Recommendation answered',
     },

@@ -11,6 +11,7 @@ export interface CaseView {
   id: string; trackingCode: string; type: string; status: string; title: string; content: string;
   attachments: Array<{ name: string; url: string }>;
   accused: { fullName: string; position: string | null; email: string | null } | null;
+  forwardedBy: { name: string; email: string | null } | null;
   category: { nameVi: string; nameEn: string }; unit: { name: string }; agency: { name: string } | null;
   receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
   answerDocuments: Array<{ name: string; url: string }> | null; complexity: string; outcome: string | null; closedAt: string | null;
@@ -71,6 +72,12 @@ export function CasePage({ id }: { id: string }) {
               <>
                 <h3>{t('accused')}</h3>
                 <p>{[k.accused.fullName, k.accused.position, k.accused.email].filter(Boolean).join(' · ')}</p>
+              </>
+            )}
+            {k.forwardedBy && (
+              <>
+                <h3>{t('forwardedBy')}</h3>
+                <p>{[k.forwardedBy.name, k.forwardedBy.email].filter(Boolean).join(' · ')}</p>
               </>
             )}
             <h3>{t('attachments')}</h3>

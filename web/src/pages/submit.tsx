@@ -5,6 +5,7 @@ import { Async, ErrorBox, useLoad } from '../components/data';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime } from '../format';
 import { label, lang, t, type MessageKey } from '../i18n';
+import { useSession } from '../session';
 
 export interface Catalog {
   caseTypes: string[];
@@ -71,7 +72,7 @@ function Receipt({ done, form, unitName, onNew }: { done: Submitted; form: typeo
     </section>
   );
 }
-const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '', accusedName: '', accusedPosition: '', accusedEmail: '' };
+const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '', accusedName: '', accusedPosition: '', accusedEmail: '', forwarderName: '', forwarderEmail: '' };
 
 /** The request body: empty optional fields are left out rather than sent blank. */
 function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string }>) {
@@ -81,7 +82,13 @@ function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string 
     ...(attachments.length ? { attachments } : {}),
     ...(f.anonymous ? {} : { petitioner }),
     ...(f.type === 'DENUNCIATION' ? accusedOf(f) : {}),
+    ...forwarderOf(f),
   };
+}
+
+function forwarderOf(f: typeof empty) {
+  if (!f.forwarderName.trim() && !f.forwarderEmail.trim()) return {};
+  return { forwardedBy: { name: f.forwarderName, ...(f.forwarderEmail.trim() ? { email: f.forwarderEmail } : {}) } };
 }
 
 function accusedOf(f: typeof empty) {
@@ -92,6 +99,7 @@ function accusedOf(f: typeof empty) {
 
 export function SubmitPage() {
   const catalog = useLoad<Catalog>('/api/catalog');
+  const { me } = useSession();
   const [f, setF] = useState({ ...empty, language: lang() });
   const [attachments, setAttachments] = useState<Array<{ name: string; url: string }>>([]);
   const [done, setDone] = useState<Submitted | null>(null);
@@ -208,6 +216,17 @@ export function SubmitPage() {
               </Field>
               <Field label={t('email')} hint={t('accusedEmailHint')} error={e['accused.email']}>
                 {(p) => <input {...p} type="email" value={f.accusedEmail} onInput={set('accusedEmail')} />}
+              </Field>
+            </fieldset>
+          )}
+          {me && (
+            <fieldset>
+              <legend>{t('forwardedBy')}</legend>
+              <Field label={t('forwarderName')} error={e['forwardedBy.name']}>
+                {(p) => <input {...p} value={f.forwarderName} onInput={set('forwarderName')} />}
+              </Field>
+              <Field label={t('email')} hint={t('forwarderEmailHint')} error={e['forwardedBy.email']}>
+                {(p) => <input {...p} type="email" value={f.forwarderEmail} onInput={set('forwarderEmail')} />}
               </Field>
             </fieldset>
           )}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Case" ADD COLUMN     "forwarderEmail" TEXT,
+ADD COLUMN     "forwarderName" TEXT;
+
