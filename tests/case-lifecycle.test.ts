@@ -208,6 +208,20 @@ describe('after the answer', () => {
     expect((await sys.client.workflow.getHandle(caseWorkflowId(second.id)).describe()).status.name).toBe('RUNNING');
   });
 
+  it('sends the appeal of a provincial department director’s decision to the Chairman of the provincial People’s Committee (Complaints Law 2011 art. 21)', async () => {
+    const { handle, id } = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'dat-dai', unitCode: 'HS' });
+    expect((await caseRow(sys, id)).agencyId).toBe(await orgId('HS-SNNMT'));
+    await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Giữ nguyên quyết định; nếu không đồng ý, ông (bà) có quyền khiếu nại đến Chủ tịch UBND tỉnh.' }] });
+    const appealed = await handle.executeUpdate(caseUpdates.appeal, { args: [{ actor: 'citizen', reason: 'Không đồng ý với quyết định của Giám đốc Sở.' }] });
+    expect(appealed).toMatchObject({ status: 'CLOSED', outcome: 'APPEALED' });
+    const second = await sys.db.case.findFirstOrThrow({ where: { linkedFromId: id }, include: { unit: true } });
+    expect(second).toMatchObject({ type: 'COMPLAINT_SECOND', id: appealed.linkedCaseId });
+    expect(second.unit.code).toBe('HS');
+    // The Chairman's People's Committee, never the department whose decision is complained of.
+    await eventually(async () => expect((await caseRow(sys, second.id)).agencyId).toBe(await orgId('HS-UBND')));
+  });
+
   it('guides a complainant whom the province answered to the minister or the court, and keeps the case', async () => {
     const { handle, id } = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'xay-dung', unitCode: 'HS' });
     await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
