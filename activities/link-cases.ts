@@ -1,45 +1,70 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
+import { beyondProvinceWayOn, firstDeciderOf, secondComplaintAuthority } from '../domain/second-complaint';
 import { policyEffectiveAt } from '../infra/clock-config';
 import { newTrackingCode } from '../infra/tracking-code';
+import type { Prisma, Unit } from '../prisma/generated/client';
 import { caseWorkflowId } from '../workflows/ids';
 import type { ActivityDeps } from './deps';
 import { writeCaseEvent } from './record-event';
 
+type FirstComplaint = Prisma.CaseGetPayload<{ include: { agency: { include: { unit: true } } } }>;
+
+/** The province a unit belongs to (itself for the province). */
+async function provinceOf(db: ActivityDeps['db'], unit: Unit): Promise<Unit> {
+  let u = unit;
+  while (u.level !== 'PROVINCE' && u.parentId) u = await db.unit.findUniqueOrThrow({ where: { id: u.parentId } });
+  return u;
+}
+
 /**
- * A second complaint (khiếu nại lần hai): a new case at the superior unit, linked to the first and
- * carrying the same complainant. Created once per event key.
+ * Where the second complaint goes: the People's Committee whose chairman is the direct superior of
+ * whoever decided the first (domain/second-complaint.ts); beyond the province, the way on.
+ */
+async function secondComplaintAuthorityOf(db: ActivityDeps['db'], from: FirstComplaint) {
+  if (!from.agency) throw ApplicationFailure.nonRetryable(`Case ${from.id} was answered by no agency`, 'NoSuperiorUnit');
+  const decider = firstDeciderOf(from.decidedBy, { kind: from.agency.kind, level: from.agency.unit.level });
+  const authority = secondComplaintAuthority(decider);
+  if (authority.kind === 'beyond_province') throw ApplicationFailure.nonRetryable(beyondProvinceWayOn(authority.basis), 'NoSuperiorUnit');
+  const unit = authority.of === 'same_unit' ? from.agency.unit : await provinceOf(db, from.agency.unit);
+  const committee = await db.organisation.findFirst({ where: { unitId: unit.id, kind: 'PEOPLES_COMMITTEE' } });
+  return { unit, committee, basis: authority.basis };
+}
+
+/**
+ * A second complaint (khiếu nại lần hai): a new case for the competent chairman's People's
+ * Committee, linked to the first and carrying the same complainant. Created once per event key.
  */
 export function createAppealCase({ db }: ActivityDeps) {
   return async function createAppealCase(input: { fromCaseId: string; eventKey: string; actor: string; tokenId?: string; reason: string }): Promise<{ caseId: string }> {
     const existing = await db.case.findUnique({ where: { idempotencyKey: input.eventKey } });
     if (existing) return { caseId: existing.id };
-    const from = await db.case.findUniqueOrThrow({ where: { id: input.fromCaseId }, include: { unit: true, petitioner: true } });
-    if (!from.unit.parentId) {
-      // The province is the top of this system; above it the law names the minister or the court.
-      throw ApplicationFailure.nonRetryable(
-        'Khiếu nại lần đầu do cấp tỉnh giải quyết: khiếu nại lần hai gửi Bộ trưởng bộ quản lý ngành, lĩnh vực, hoặc khởi kiện vụ án hành chính tại Tòa án (Luật Khiếu nại 2011) / ' +
-          'the province decided the first complaint: appeal to the minister responsible for the sector, or sue in the administrative court (Complaints Law 2011)',
-        'NoSuperiorUnit',
-      );
-    }
+    const from = await db.case.findUniqueOrThrow({ where: { id: input.fromCaseId }, include: { petitioner: true, agency: { include: { unit: true } } } });
+    const { unit, committee, basis } = await secondComplaintAuthorityOf(db, from);
     const caseId = randomUUID();
     const receivedAt = new Date();
     const policy = await policyEffectiveAt(db, receivedAt);
     const p = from.petitioner;
     const petitioner = { anonymous: p?.anonymous ?? false, fullName: p?.fullName ?? null, email: p?.email ?? null, phone: p?.phone ?? null, address: p?.address ?? null };
+    const authority = committee ? `Chủ tịch ${committee.name}` : `Chủ tịch UBND ${unit.name}`;
     await db.$transaction([
       db.case.create({
         data: {
           id: caseId, trackingCode: newTrackingCode(), idempotencyKey: input.eventKey, requestHash: 'appeal', type: 'COMPLAINT_SECOND',
           title: `Khiếu nại lần hai: ${from.title}`, content: `${from.content}\n\nLý do khiếu nại lần hai: ${input.reason}`,
-          categoryId: from.categoryId, unitId: from.unit.parentId, receivedAt, policyVersion: policy.version,
+          categoryId: from.categoryId, unitId: unit.id, agencyId: committee?.id ?? null, receivedAt, policyVersion: policy.version,
           workflowId: caseWorkflowId(caseId), linkedFromId: from.id, petitioner: { create: petitioner },
           // The same complainant: the secret of the first complaint acts on the second.
           citizenSecretHash: from.citizenSecretHash, citizenSecretAt: from.citizenSecretAt,
         },
       }),
-      db.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: input.actor, tokenId: input.tokenId, reason: `Khiếu nại lần hai đối với hồ sơ ${from.trackingCode}`, data: { linkedFromId: from.id } } }),
+      db.caseEvent.create({
+        data: {
+          caseId, eventKey: `${caseId}:received`, type: 'received', actor: input.actor, tokenId: input.tokenId,
+          reason: `Khiếu nại lần hai đối với hồ sơ ${from.trackingCode}, thuộc thẩm quyền ${authority} (${basis}) / second complaint on case ${from.trackingCode}, for the ${authority} (${basis})`,
+          data: { linkedFromId: from.id, authorityUnitId: unit.id, basis },
+        },
+      }),
     ]);
     return { caseId };
   };

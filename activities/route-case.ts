@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import type { CaseType } from '../domain/case-types';
 import { pickAgency } from '../domain/routing';
 import type { ActivityDeps } from './deps';
 import { writeCaseEvent } from './record-event';
@@ -15,20 +16,24 @@ async function unitChain(db: ActivityDeps['db'], unitId: string): Promise<string
   return chain;
 }
 
+async function agencyByRule(db: ActivityDeps['db'], c: { categoryId: string; unitId: string; type: CaseType }): Promise<string | null> {
+  const chain = await unitChain(db, c.unitId);
+  return pickAgency(await db.routingRule.findMany({ where: { categoryId: c.categoryId, unitId: { in: chain } } }), chain, c.type);
+}
+
 /** Picks the responsible agency from the routing rules in the database; null leaves it to reception. */
 export function routeCase({ db }: ActivityDeps) {
   return async function routeCase({ caseId }: { caseId: string }): Promise<{ agencyId: string | null }> {
     const c = await db.case.findUniqueOrThrow({ where: { id: caseId } });
-    if (c.agencyId) return { agencyId: c.agencyId };
-    const chain = await unitChain(db, c.unitId);
-    const rules = await db.routingRule.findMany({ where: { categoryId: c.categoryId, unitId: { in: chain } } });
-    const agencyId = pickAgency(rules, chain, c.type);
+    // A second complaint comes addressed to the competent People's Committee (activities/link-cases.ts).
+    const addressed = c.agencyId;
+    const agencyId = addressed ?? (await agencyByRule(db, c));
     await writeCaseEvent(db, {
       caseId,
       eventKey: `${caseId}:routed`,
       type: agencyId ? 'assigned' : 'unrouted',
       actor: 'system',
-      reason: agencyId ? 'Phân công theo quy tắc định tuyến / routed by rule' : 'Không có quy tắc phù hợp / no matching rule',
+      reason: addressed ? 'Giao cơ quan có thẩm quyền / addressed to the competent body' : agencyId ? 'Phân công theo quy tắc định tuyến / routed by rule' : 'Không có quy tắc phù hợp / no matching rule',
       data: { agencyId },
       status: agencyId ? 'ASSIGNED' : 'UNROUTED',
       caseFields: agencyId ? { agency: { connect: { id: agencyId } } } : {},

@@ -3,6 +3,7 @@ import type { CaseType } from './case-types';
 import { OPEN_STATUSES, type CaseFile, type CaseStatus } from './case-state';
 import { documentRef, text } from './fields';
 import { COMPLEXITIES } from './legal-clock';
+import { DECIDER_ROLES } from './second-complaint';
 
 /**
  * Every case action, declared once: the statuses it may start from, who may take it, the body it
@@ -89,7 +90,15 @@ export const CASE_ACTIONS = {
   answer: {
     from: ['ACCEPTED'],
     by: ['AGENCY_OFFICER'],
-    input: z.object({ answer: z.string().trim().min(1, 'Cần nội dung trả lời / the answer is required').max(20_000), documents: z.array(documentRef).max(50).optional() }).strict(),
+    input: z
+      .object({
+        answer: z.string().trim().min(1, 'Cần nội dung trả lời / the answer is required').max(20_000),
+        documents: z.array(documentRef).max(50).optional(),
+        // Who signed a first complaint's decision, when not the agency's own head: its second complaint goes to their superior.
+        decidedBy: z.enum(DECIDER_ROLES).optional(),
+      })
+      .strict(),
+    onlyFor: { decidedBy: { types: ['COMPLAINT_FIRST'], refusal: 'Chỉ quyết định giải quyết khiếu nại lần đầu mới ghi người ký / only a first complaint’s decision records who signed it' } },
   },
   rate: {
     from: ['ANSWERED'],

@@ -119,8 +119,8 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
     { do: 'set', changes: { complexity } },
     { do: 'clock', op: { kind: 'reclassify', complexity, reason }, key: '' },
   ],
-  answer: (_f, { answer, documents }, now) => [
-    { do: 'record', type: 'answered', status: 'ANSWERED', fields: { answeredAt: now, answer, answerDocuments: documents ?? [] } },
+  answer: (_f, { answer, documents, decidedBy }, now) => [
+    { do: 'record', type: 'answered', status: 'ANSWERED', fields: { answeredAt: now, answer, answerDocuments: documents ?? [], ...(decidedBy ? { decidedBy } : {}) } },
     { do: 'clock', op: { kind: 'start', step: 'rating', from: now }, key: ':clock' },
     { do: 'notify', audience: 'citizen', citizenEvent: 'answered', note: answer },
   ],

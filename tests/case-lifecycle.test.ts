@@ -190,11 +190,13 @@ describe('after the answer', () => {
     expect(await eventTypes(sys, id)).toEqual(expect.arrayContaining(['rated_dissatisfied', 'reopened', 'rated_satisfied']));
   });
 
-  it('turns a dissatisfied first complaint into a linked second complaint at the superior unit', async () => {
+  it('turns a dissatisfied first complaint the commune chairman decided into a linked second complaint for the provincial chairman', async () => {
     const { handle, id, trackingCode } = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'xay-dung', unitCode: 'HS-P-HOASON' });
     await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
     await eventually(() => expect(mailsFor(sys, trackingCode, 'hs-tt@hoason.gov.test').map((m) => m.subject)).toEqual([expect.stringContaining('Thông báo thụ lý khiếu nại lần đầu')]));
-    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Giữ nguyên quyết định.' }] });
+    // The ward's office prepared it; the ward chairman signed the decision.
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Giữ nguyên quyết định.', decidedBy: 'PEOPLES_COMMITTEE_CHAIRMAN' }] });
+    expect((await caseRow(sys, id)).decidedBy).toBe('PEOPLES_COMMITTEE_CHAIRMAN');
     const rated = await handle.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: false }] });
     expect(rated.status).toBe('ANSWERED');
     const appealed = await handle.executeUpdate(caseUpdates.appeal, { args: [{ actor: 'citizen', reason: 'Không đồng ý với quyết định giải quyết lần đầu.' }] });
@@ -204,7 +206,8 @@ describe('after the answer', () => {
     expect(second).toMatchObject({ type: 'COMPLAINT_SECOND', id: appealed.linkedCaseId });
     expect(second.unit.code).toBe('HS');
     expect(second.petitioner?.fullName).toBe('Nguyễn Thị Hoa');
-    await eventually(async () => expect((await sys.db.case.findUniqueOrThrow({ where: { id: second.id }, include: { agency: true } })).agency?.code).toBe('HS-SXD'));
+    await eventually(async () => expect((await sys.db.case.findUniqueOrThrow({ where: { id: second.id }, include: { agency: true } })).agency?.code).toBe('HS-UBND'));
+    expect(await eventTypes(sys, second.id)).toEqual(expect.arrayContaining(['received', 'assigned']));
     expect((await sys.client.workflow.getHandle(caseWorkflowId(second.id)).describe()).status.name).toBe('RUNNING');
   });
 
@@ -222,10 +225,10 @@ describe('after the answer', () => {
     await eventually(async () => expect((await caseRow(sys, second.id)).agencyId).toBe(await orgId('HS-UBND')));
   });
 
-  it('guides a complainant whom the province answered to the minister or the court, and keeps the case', async () => {
+  it('guides a complainant whom the provincial chairman answered to the minister or the court, and keeps the case', async () => {
     const { handle, id } = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'xay-dung', unitCode: 'HS' });
     await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
-    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Giữ nguyên quyết định.' }] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Giữ nguyên quyết định.', decidedBy: 'PEOPLES_COMMITTEE_CHAIRMAN' }] });
     await handle.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: false }] });
     const reason = await rejectionReason(handle.executeUpdate(caseUpdates.appeal, { args: [{ actor: 'citizen', reason: 'Không đồng ý.' }] }));
     expect(reason).toMatch(/Bộ trưởng.*Tòa án/);
@@ -234,9 +237,10 @@ describe('after the answer', () => {
     expect(await sys.db.case.count({ where: { linkedFromId: id } })).toBe(0);
   });
 
-  it('cannot appeal feedback', async () => {
+  it('cannot appeal feedback, nor record who signed its answer', async () => {
     const { handle } = await submitCase(sys, roadFeedback);
     await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã xử lý.', decidedBy: 'AGENCY_HEAD' }] }))).toMatch(/only a first complaint’s decision/);
     await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã xử lý.' }] });
     expect(await rejectionReason(handle.executeUpdate(caseUpdates.appeal, { args: [{ actor: 'citizen', reason: 'x' }] }))).toMatch(/khiếu nại lần đầu/);
   });

@@ -117,7 +117,7 @@ describe('a citizen action needs the secret only the citizen received', () => {
   });
 
   it('follows the complainant to the second complaint', async () => {
-    // A commune's first complaint, so that the province takes the second.
+    // A commune office's first complaint: the commune chairman takes the second.
     const c = await submitCase(sys, { categoryCode: 'dat-dai', unitCode: 'HS-X-YENPHONG', type: 'COMPLAINT_FIRST' });
     const row = await caseRow(sys, c.id);
     const agency = await sys.db.organisation.findUniqueOrThrow({ where: { id: row.agencyId! } });

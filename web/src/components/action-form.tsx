@@ -14,7 +14,7 @@ interface Agency { id: string; name: string; unit: { name: string } }
 
 /** Field names whose label is not the field's own name in the messages. */
 const LABEL: Partial<Record<string, MessageKey>> = { agencyId: 'agencyTo', targetTrackingCode: 'targetCase', satisfied: 'satisfiedQ' };
-const HINT: Partial<Record<string, MessageKey>> = { documents: 'documentsHint', accusedSummary: 'accusedSummaryHint' };
+const HINT: Partial<Record<string, MessageKey>> = { documents: 'documentsHint', accusedSummary: 'accusedSummaryHint', decidedBy: 'decidedByHint' };
 const fieldLabel = (name: string) => t(LABEL[name] ?? (name as MessageKey));
 
 /** "name | url" per line into document references. */
