@@ -1,6 +1,6 @@
 import type { CaseType } from '../domain/case-types';
 import { startDeadline, type Duration } from '../domain/legal-clock';
-import { renderNotice, type Language, type NoticeContext, type NoticeTemplate } from '../domain/notice-templates';
+import { renderNotice, type CaseNoticeContext, type CaseTemplate, type Language } from '../domain/notice-templates';
 import { toMsisdn } from '../domain/phone';
 import { renderSms } from '../domain/sms-templates';
 import { loadCalendar, policyByVersion } from '../infra/clock-config';
@@ -30,7 +30,7 @@ export interface Addressee {
 export function noticesFor(
   deps: ActivityDeps,
   a: Addressee,
-  n: { event: string; caseId: string | null; template: NoticeTemplate; language: Language; ctx: NoticeContext },
+  n: { event: string; caseId: string | null; template: CaseTemplate; language: Language; ctx: CaseNoticeContext },
 ): Notice[] {
   const rendered = renderNotice(n.template, n.language, n.ctx);
   const base = { event: n.event, caseId: n.caseId, template: n.template, language: n.language };
@@ -61,8 +61,8 @@ export async function receiptNotices(deps: ActivityDeps, caseId: string, secret:
   return noticesFor(deps, { name, email: p.email, phone: p.phone }, {
     event: receiptEvent(c.id), caseId: c.id, template: 'citizen_receipt', language,
     ctx: {
-      recipientName: name, caseTitle: c.title, caseType: c.type, trackingCode: c.trackingCode, unitName: c.unit.name, agencyName: '',
-      dueAt, step: 'first_step', caseUrl: trackingUrl(deps.publicUrl, c.trackingCode), firstStepLimit: limit, ...(secret ? { secret } : {}),
+      subject: 'case', recipientName: name, caseTitle: c.title, caseType: c.type, trackingCode: c.trackingCode, unitName: c.unit.name, agencyName: null,
+      dueAt, step: 'first_step', url: trackingUrl(deps.publicUrl, c.trackingCode), firstStepLimit: limit, ...(secret ? { secret } : {}),
     },
   });
 }

@@ -1,31 +1,23 @@
 import type { Organisation } from '../prisma/generated/client';
-import type { NoticeTemplate } from '../domain/notice-templates';
-import type { Recipient } from './outbox';
-
-/** Who of a unit's leadership a notice is for: its head of government, its Front, both, or both of the superior unit. */
-export type LeaderAudience = 'unit_head' | 'unit_leaders' | 'superior_leaders' | 'unit_front';
+import { LEADERS, type LeaderAudience } from '../domain/notice-ladder';
 
 export interface UnitWithLeaders {
   organisations: Organisation[];
   parent: { organisations: Organisation[] } | null;
 }
 
-const KINDS: Record<LeaderAudience, Organisation['kind'][]> = {
-  unit_head: ['PEOPLES_COMMITTEE'],
-  unit_leaders: ['PEOPLES_COMMITTEE', 'FRONT_COMMITTEE'],
-  superior_leaders: ['PEOPLES_COMMITTEE', 'FRONT_COMMITTEE'],
-  unit_front: ['FRONT_COMMITTEE'],
-};
-
-/** The People's Committee and / or the Front committee of the unit (or of its superior unit), one of each. */
-export function leadersOf(unit: UnitWithLeaders, audience: LeaderAudience): Organisation[] {
-  const orgs = audience === 'superior_leaders' ? (unit.parent?.organisations ?? []) : unit.organisations;
-  return KINDS[audience].flatMap((kind) => orgs.find((o) => o.kind === kind) ?? []);
+/** A committee's head, by title and name, with the phone for escalations by SMS when one is on file. */
+export interface Leader {
+  email: string;
+  phone: string | null;
+  name: string;
 }
 
-/** Leadership notices go to the committee's head, by title and name. */
-export const headOf = (o: Organisation): Recipient => ({ email: o.headEmail, name: `${o.headTitle} ${o.headName}`.trim() });
+export function leaderOf(unit: UnitWithLeaders, audience: LeaderAudience): Leader | null {
+  const { kind, level } = LEADERS[audience];
+  const org = (level === 'superior' ? (unit.parent?.organisations ?? []) : unit.organisations).find((o) => o.kind === kind);
+  return org ? { email: org.headEmail, phone: org.headPhone, name: `${org.headTitle} ${org.headName}`.trim() } : null;
+}
 
-/** About an overdue item, the Front committee gets the supervision wording, the head the call to act. */
-export const templateFor = (template: NoticeTemplate, o: Organisation): NoticeTemplate =>
-  template === 'overdue_head' && o.kind === 'FRONT_COMMITTEE' ? 'overdue_front' : template;
+/** Whether a leadership notice goes to the subject's own unit or, after the grace period, to its superior unit. */
+export const scopeOf = (audience: string): 'unit' | 'superior' => (audience in LEADERS && LEADERS[audience as LeaderAudience].level === 'superior' ? 'superior' : 'unit');

@@ -27,15 +27,14 @@ export function sendOverdueDigests(deps: ActivityDeps) {
       const lines: DigestLine[] = overdue
         .filter(({ c }) => scope.has(c.unitId))
         .map(({ c, missed }) => ({
-          trackingCode: c.trackingCode, title: c.title, agencyName: c.agency?.name ?? '(chưa phân công)', unitName: c.unit.name,
+          trackingCode: c.trackingCode, title: c.title, agencyName: c.agency?.name ?? null, unitName: c.unit.name,
           step: missed.step, dueAt: missed.dueAt, overdueMs: now.getTime() - missed.dueAt.getTime(),
         }));
       if (lines.length === 0) continue;
       for (const org of unit.organisations.filter((o) => o.kind === 'PEOPLES_COMMITTEE' || o.kind === 'FRONT_COMMITTEE')) {
         const recipient = { email: org.headEmail, name: `${org.headTitle} ${org.headName}` };
         const rendered = renderNotice('overdue_digest', deps.language, {
-          recipientName: recipient.name, caseTitle: '', caseType: 'FEEDBACK', trackingCode: '', unitName: unit.name, agencyName: '',
-          dueAt: null, step: null, caseUrl: `${deps.publicUrl}/overdue?unit=${encodeURIComponent(unit.code)}`, digest: lines,
+          subject: 'digest', recipientName: recipient.name, unitName: unit.name, lines, url: `${deps.publicUrl}/overdue?unit=${encodeURIComponent(unit.code)}`,
         });
         const outcome = await deliver(deps, { event: `digest:${input.runKey}:${org.id}`, caseId: null, template: 'overdue_digest', language: deps.language, recipient, rendered });
         if (outcome === 'sent') mails += 1;

@@ -1,8 +1,9 @@
 import { DEFAULT_CLOCK_POLICY, startDeadline, type Deadline } from '../domain/legal-clock';
-import { renderNotice, type NoticeTemplate } from '../domain/notice-templates';
+import { noticesAt, type LeaderAudience, type NoticeTarget } from '../domain/notice-ladder';
+import { renderNotice, type RecommendationTemplate } from '../domain/notice-templates';
 import { loadCalendar, policyEffectiveAt } from '../infra/clock-config';
 import type { ActivityDeps } from './deps';
-import { headOf, leadersOf, templateFor, type LeaderAudience } from './leaders';
+import { leaderOf, scopeOf } from './leaders';
 import { deliver } from './outbox';
 
 /** Starts the recommendation's response clock and tells the head of government of the unit. */
@@ -18,23 +19,39 @@ export function openRecommendation(deps: ActivityDeps) {
   };
 }
 
+export interface RecommendationNoticeRequest {
+  recommendationId: string;
+  eventKey: string;
+  /** From the ladder table (domain/notice-ladder.ts). */
+  to: NoticeTarget<'recommendation'>[];
+}
+
+/** As workflow code before the ladder table asked (issue 13); one scheduled before the deploy may be retried after it. */
+type EarlierRequest = Omit<RecommendationNoticeRequest, 'to'> & { audience: LeaderAudience | 'unit_leaders' | 'superior_leaders'; template: RecommendationTemplate };
+
+function targetsOf(input: RecommendationNoticeRequest | EarlierRequest): NoticeTarget<'recommendation'>[] {
+  if ('to' in input) return input.to;
+  if (input.audience === 'unit_leaders') return noticesAt('recommendation', 'due');
+  if (input.audience === 'superior_leaders') return noticesAt('recommendation', 'superior');
+  return [{ audience: input.audience, template: input.template }];
+}
+
 /** Recommendation notices: to the head on receipt and on the ladder, to the Front when answered. */
 export function sendRecommendationNotices(deps: ActivityDeps) {
-  return async function sendRecommendationNotices(input: { recommendationId: string; eventKey: string; audience: LeaderAudience; template: NoticeTemplate }): Promise<void> {
+  return async function sendRecommendationNotices(input: RecommendationNoticeRequest | EarlierRequest): Promise<void> {
     const r = await deps.db.supervisionRecommendation.findUniqueOrThrow({
       where: { id: input.recommendationId },
       include: { unit: { include: { organisations: true, parent: { include: { organisations: true } } } } },
     });
     const front = r.unit.organisations.find((o) => o.kind === 'FRONT_COMMITTEE');
-    for (const org of leadersOf(r.unit, input.audience)) {
-      const template = templateFor(input.template, org);
-      const recipient = headOf(org);
+    for (const { audience, template } of targetsOf(input)) {
+      const leader = leaderOf(r.unit, audience);
+      if (!leader) continue;
       const rendered = renderNotice(template, deps.language, {
-        recipientName: recipient.name, caseTitle: r.content.slice(0, 80), caseType: 'FEEDBACK', trackingCode: 'KN', unitName: r.unit.name,
-        agencyName: front?.name ?? 'Ủy ban MTTQ', dueAt: r.dueAt, step: 'recommendation_response', caseUrl: `${deps.publicUrl}/supervision/recommendations/${r.id}`,
-        note: template === 'recommendation_answered' ? (r.response ?? '') : r.content,
+        subject: 'recommendation', recipientName: leader.name, content: r.content, response: r.response, unitName: r.unit.name,
+        frontName: front?.name ?? `Ủy ban MTTQ ${r.unit.name}`, dueAt: r.dueAt, scope: scopeOf(audience), url: `${deps.publicUrl}/supervision/recommendations/${r.id}`,
       });
-      await deliver(deps, { event: input.eventKey, caseId: r.caseId, template, language: deps.language, recipient, rendered });
+      await deliver(deps, { event: input.eventKey, caseId: r.caseId, template, language: deps.language, recipient: { email: leader.email, name: leader.name }, rendered });
     }
   };
 }

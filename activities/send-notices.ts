@@ -1,28 +1,39 @@
 import type { Organisation } from '../prisma/generated/client';
 import type { DeadlineStep } from '../domain/legal-clock';
-import type { CitizenEvent, Language, NoticeTemplate } from '../domain/notice-templates';
+import { caseNotice, noticesAt, type CaseAudience, type CaseNoticeChoice, type NoticeTarget } from '../domain/notice-ladder';
+import type { CaseTemplate, CitizenEvent, Language } from '../domain/notice-templates';
 import { noticesFor, receiptNotices, trackingUrl, type Addressee } from './citizen-receipt';
 import type { ActivityDeps } from './deps';
-import { headOf, leadersOf, templateFor } from './leaders';
-import { deliver } from './outbox';
-
-export type Audience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception' | 'accused' | 'forwarder';
+import { leaderOf, scopeOf } from './leaders';
+import { deliver, type Notice } from './outbox';
 
 export interface NoticeRequest {
   caseId: string;
   /** One notice per event × recipient. */
   eventKey: string;
-  audience: Audience;
-  /** For the agency and the head: which message (assignment, reminder, extension…). */
-  template?: NoticeTemplate;
+  /** Each audience with the template it gets, as the ladder table or the case's transition says. */
+  to: NoticeTarget<'case'>[];
   step?: DeadlineStep;
   dueAt?: string | null;
   note?: string;
   citizenEvent?: CitizenEvent;
 }
 
+/**
+ * A request by audience alone, as workflow code before the notice ladder table scheduled it (issue
+ * 13); one scheduled before the deploy may still be retried after it. Drop once no such run is open.
+ */
+type EarlierRequest = Omit<NoticeRequest, 'to'> & { audience: CaseAudience | 'unit_leaders' | 'superior_leaders'; template?: CaseTemplate };
+
+function targetsOf(req: NoticeRequest | EarlierRequest): NoticeTarget<'case'>[] {
+  if ('to' in req) return req.to;
+  if (req.audience === 'unit_leaders') return noticesAt('case', 'due');
+  if (req.audience === 'superior_leaders') return noticesAt('case', 'superior');
+  return [caseNotice({ audience: req.audience, template: req.template } as CaseNoticeChoice)];
+}
+
 /** A recipient with the channels they have: an email, and a phone for SMS (citizens; heads with a number on file). */
-type Addressed = Addressee & { template: NoticeTemplate; language?: Language };
+type Addressed = Addressee & { language?: Language };
 
 function loadCase(db: ActivityDeps['db'], caseId: string) {
   return db.case.findUnique({
@@ -36,7 +47,7 @@ type CaseWithOrgs = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 async function receptionOfficers(db: ActivityDeps['db'], unitId: string | null): Promise<Addressed[]> {
   for (let id = unitId; id; ) {
     const users = await db.user.findMany({ where: { unitId: id, role: 'RECEPTION_OFFICER' } });
-    if (users.length) return users.map((u) => ({ email: u.email, name: u.fullName, template: 'needs_routing' as const }));
+    if (users.length) return users.map((u) => ({ email: u.email, name: u.fullName }));
     id = (await db.unit.findUnique({ where: { id } }))?.parentId ?? null;
   }
   return [];
@@ -53,86 +64,78 @@ async function inspectorate(db: ActivityDeps['db'], unitId: string | null): Prom
 }
 
 /**
- * Recipients come from the data. A denouncer's identity goes only to the denouncer: notices to
+ * Who an audience is, from the data. A denouncer's identity goes only to the denouncer: notices to
  * anyone else never carry petitioner details.
  */
-async function recipients(db: ActivityDeps['db'], req: NoticeRequest, c: CaseWithOrgs): Promise<Addressed[]> {
-  switch (req.audience) {
+async function addressees(db: ActivityDeps['db'], audience: CaseAudience, c: CaseWithOrgs): Promise<Addressed[]> {
+  switch (audience) {
     case 'assigned_agency': {
       if (!c.agency) return [];
-      const template = req.template ?? 'assignment';
       const officers = await db.user.findMany({ where: { organisationId: c.agency.id, role: 'AGENCY_OFFICER' } });
-      return [{ email: c.agency.email, name: c.agency.name, template }, ...officers.map((u) => ({ email: u.email, name: u.fullName, template }))];
+      return [{ email: c.agency.email, name: c.agency.name }, ...officers.map((u) => ({ email: u.email, name: u.fullName }))];
     }
     case 'unit_head':
-      return leadersOf(c.unit, 'unit_head').map((o) => ({ ...headOf(o), template: req.template ?? 'extension_requested' }));
-    case 'unit_leaders':
-    case 'superior_leaders':
-      return leadersOf(c.unit, req.audience).map((o) => ({ ...headOf(o), phone: o.headPhone, template: templateFor('overdue_head', o) }));
+    case 'unit_front':
+    case 'superior_head':
+    case 'superior_front': {
+      const leader = leaderOf(c.unit, audience);
+      return leader ? [leader] : [];
+    }
     case 'inspectorate': {
       const org = await inspectorate(db, c.unitId);
-      return org ? [{ email: org.email, name: org.name, template: 'inspectorate_notice' }] : [];
+      return org ? [{ email: org.email, name: org.name }] : [];
     }
     case 'reception':
       return receptionOfficers(db, c.unitId);
     case 'accused':
-      return c.accusedEmail ? [{ email: c.accusedEmail, name: c.accusedName ?? c.accusedEmail, template: 'accused_notice' }] : [];
+      return c.accusedEmail ? [{ email: c.accusedEmail, name: c.accusedName ?? c.accusedEmail }] : [];
     // The forwarding body is told the outcome of the intake, never who the petitioner is.
     case 'forwarder':
-      return c.forwarderEmail ? [{ email: c.forwarderEmail, name: c.forwarderName ?? c.forwarderEmail, template: 'forwarder_notice' }] : [];
+      return c.forwarderEmail ? [{ email: c.forwarderEmail, name: c.forwarderName ?? c.forwarderEmail }] : [];
     case 'citizen': {
       const p = c.petitioner;
-      const language = p?.language === 'en' ? 'en' : 'vi';
       if (!p || p.anonymous || (!p.email && !p.phone)) return [];
-      return [{ email: p.email, phone: p.phone, name: p.fullName ?? p.email ?? p.phone ?? '', template: 'citizen_update', language }];
+      return [{ email: p.email, phone: p.phone, name: p.fullName ?? p.email ?? p.phone ?? '', language: p.language === 'en' ? 'en' : 'vi' }];
     }
   }
 }
 
+/** Each target's notices: its audience's recipients, each sent the target's template in the case's context. */
+async function compose(deps: ActivityDeps, req: NoticeRequest | EarlierRequest, target: NoticeTarget<'case'>, c: CaseWithOrgs): Promise<{ notices: Notice[]; recipients: number }> {
+  // The receipt from the intake: nothing when the API (or the session activity) has sent it, which it does with the secret.
+  if (target.template === 'citizen_receipt') {
+    const notices = await receiptNotices(deps, c.id, null);
+    return { notices, recipients: notices.length > 0 ? 1 : 0 };
+  }
+  const { audience, template } = target;
+  const addressed = await addressees(deps.db, audience, c);
+  const notices = addressed.flatMap((r) => {
+    const language = r.language ?? deps.language;
+    return noticesFor(deps, r, {
+      event: req.eventKey, caseId: c.id, template, language,
+      ctx: {
+        subject: 'case', recipientName: r.name, caseTitle: c.title, caseType: c.type, trackingCode: c.trackingCode, unitName: c.unit.name,
+        agencyName: c.agency?.name ?? null, dueAt: req.dueAt ? new Date(req.dueAt) : null, step: req.step ?? null,
+        url: audience === 'citizen' ? trackingUrl(deps.publicUrl, c.trackingCode) : `${deps.publicUrl}/cases/${c.id}`,
+        scope: scopeOf(audience), citizenEvent: req.citizenEvent, note: req.note,
+      },
+    });
+  });
+  return { notices, recipients: addressed.length };
+}
+
 export function sendNotices(deps: ActivityDeps) {
   /** `recipients`: how many the notice is for (some may have had it from an earlier attempt). */
-  return async function sendNotices(req: NoticeRequest): Promise<{ sent: number; recipients: number }> {
+  return async function sendNotices(req: NoticeRequest | EarlierRequest): Promise<{ sent: number; recipients: number }> {
     const c = await loadCase(deps.db, req.caseId);
     if (!c) return { sent: 0, recipients: 0 };
-    if (req.audience === 'citizen' && req.template === 'citizen_receipt') return sendReceiptLater(deps, c.id);
-    const addressed = await recipients(deps.db, req, c);
-    const notices = addressed.flatMap((r) => {
-      const language = r.language ?? deps.language;
-      const citizen = req.audience === 'citizen';
-      const ctx = {
-        recipientName: r.name,
-        caseTitle: c.title,
-        caseType: c.type,
-        trackingCode: c.trackingCode,
-        unitName: c.unit.name,
-        agencyName: c.agency?.name ?? (language === 'vi' ? '(chưa phân công)' : '(not yet assigned)'),
-        dueAt: req.dueAt ? new Date(req.dueAt) : null,
-        step: req.step ?? null,
-        caseUrl: citizen ? trackingUrl(deps.publicUrl, c.trackingCode) : `${deps.publicUrl}/cases/${c.id}`,
-        scope: req.audience === 'superior_leaders' ? ('superior' as const) : ('unit' as const),
-        citizenEvent: req.citizenEvent,
-        note: req.note,
-      };
-      return noticesFor(deps, r, { event: req.eventKey, caseId: c.id, template: r.template, language, ctx });
-    });
+    const composed = await Promise.all(targetsOf(req).map((t) => compose(deps, req, t, c)));
+    const notices = composed.flatMap((x) => x.notices);
     // Every mail first, then the SMS: an SMS centre outage (the activity retries) never holds a mail back.
     let sent = 0;
     for (const n of [...notices.filter((x) => x.channel !== 'sms'), ...notices.filter((x) => x.channel === 'sms')]) {
       if ((await deliver(deps, n)) === 'sent') sent += 1;
     }
-    return { sent, recipients: addressed.length };
+    return { sent, recipients: composed.reduce((sum, x) => sum + x.recipients, 0) };
   };
 }
-
-/**
- * The receipt from the case workflow's intake: nothing when the API (or the session activity) has
- * sent it already, which it does with the secret; otherwise the receipt without the secret (it is
- * known only at submission), which says how to get a new one. Same outbox rows, so never twice.
- */
-async function sendReceiptLater(deps: ActivityDeps, caseId: string): Promise<{ sent: number; recipients: number }> {
-  const notices = await receiptNotices(deps, caseId, null);
-  let sent = 0;
-  for (const n of notices) if ((await deliver(deps, n)) === 'sent') sent += 1;
-  return { sent, recipients: notices.length > 0 ? 1 : 0 };
-}
-

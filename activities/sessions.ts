@@ -1,13 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { startDeadline, type Deadline } from '../domain/legal-clock';
-import { renderNotice, type NoticeTemplate } from '../domain/notice-templates';
+import { noticesAt, type NoticeTarget } from '../domain/notice-ladder';
+import { renderNotice } from '../domain/notice-templates';
 import { loadCalendar, policyEffectiveAt } from '../infra/clock-config';
 import { newCitizenSecret } from '../infra/citizen-secret';
 import { newTrackingCode } from '../infra/tracking-code';
 import { sendReceipt } from './citizen-receipt';
 import { caseWorkflowId, sessionWorkflowId } from '../workflows/ids';
 import type { ActivityDeps } from './deps';
-import { headOf, leadersOf, templateFor, type LeaderAudience } from './leaders';
+import { leaderOf, scopeOf } from './leaders';
 import { deliver } from './outbox';
 
 export interface SessionInput {
@@ -129,31 +130,33 @@ export function concludeSession({ db }: ActivityDeps) {
   };
 }
 
-const SESSION_TEMPLATES: Record<LeaderAudience, NoticeTemplate> = {
-  unit_head: 'reminder',
-  unit_leaders: 'overdue_head',
-  superior_leaders: 'overdue_head',
-  unit_front: 'session_rollup',
-};
+export interface SessionNoticeRequest {
+  sessionId: string;
+  eventKey: string;
+  /** From the ladder table (domain/notice-ladder.ts). */
+  to: NoticeTarget<'session'>[];
+}
 
-/** Session notices: the notice-deadline ladder, and the roll-up to the Front when the session closes. */
+/** As workflow code before the ladder table asked (issue 13); one scheduled before the deploy may be retried after it. */
+type EarlierRequest = Omit<SessionNoticeRequest, 'to'> & { audience: 'unit_head' | 'unit_leaders' | 'superior_leaders' | 'unit_front' };
+const EARLIER: Record<EarlierRequest['audience'], Parameters<typeof noticesAt<'session'>>[1]> = { unit_head: 'reminder', unit_leaders: 'due', superior_leaders: 'superior', unit_front: 'closed' };
+
+/** Session notices: the written conclusion's ladder, and the roll-up to the Front when the session closes. */
 export function sendSessionNotices(deps: ActivityDeps) {
-  return async function sendSessionNotices(input: { sessionId: string; eventKey: string; audience: LeaderAudience; dueAt?: string }): Promise<void> {
+  return async function sendSessionNotices(input: SessionNoticeRequest | EarlierRequest): Promise<void> {
     const s = await deps.db.dialogueSession.findUniqueOrThrow({
       where: { id: input.sessionId },
       include: { cases: true, unit: { include: { organisations: true, parent: { include: { organisations: true } } } } },
     });
     const resolved = s.cases.filter((c) => c.status === 'CLOSED' && c.outcome !== 'WITHDRAWN').length;
-    for (const org of leadersOf(s.unit, input.audience)) {
-      const template = templateFor(SESSION_TEMPLATES[input.audience], org);
-      const recipient = headOf(org);
+    for (const { audience, template } of 'to' in input ? input.to : noticesAt('session', EARLIER[input.audience])) {
+      const leader = leaderOf(s.unit, audience);
+      if (!leader) continue;
       const rendered = renderNotice(template, deps.language, {
-        recipientName: recipient.name, caseTitle: sessionTitle(s), caseType: 'SESSION_OPINION', trackingCode: 'ĐT',
-        unitName: s.unit.name, agencyName: `Chủ tịch UBND (${s.chairName})`, dueAt: input.dueAt ? new Date(input.dueAt) : null,
-        step: 'session_notice', caseUrl: `${deps.publicUrl}/sessions/${s.id}`, scope: input.audience === 'superior_leaders' ? 'superior' : 'unit',
-        rollup: { opinions: s.cases.length, resolved, open: s.cases.length - resolved },
+        subject: 'session', recipientName: leader.name, title: sessionTitle(s), unitName: s.unit.name, chairName: `${s.chairTitle} ${s.chairName}`.trim(),
+        dueAt: s.noticeDueAt, scope: scopeOf(audience), rollup: { opinions: s.cases.length, resolved, open: s.cases.length - resolved }, url: `${deps.publicUrl}/sessions/${s.id}`,
       });
-      await deliver(deps, { event: input.eventKey, caseId: null, template, language: deps.language, recipient, rendered });
+      await deliver(deps, { event: input.eventKey, caseId: null, template, language: deps.language, recipient: { email: leader.email, name: leader.name }, rendered });
     }
   };
 }

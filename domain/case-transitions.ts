@@ -1,10 +1,8 @@
 import type { CaseAction, UpdateInput } from './case-actions';
 import type { CaseFile, CaseOutcome, CaseStatus } from './case-state';
 import type { ClockOp, DeadlineStep } from './legal-clock';
-import type { CitizenEvent, NoticeTemplate } from './notice-templates';
-
-/** Who a notice goes to; the recipients come from the data (activities/send-notices.ts). */
-export type NoticeAudience = 'assigned_agency' | 'unit_leaders' | 'superior_leaders' | 'unit_head' | 'citizen' | 'inspectorate' | 'reception' | 'accused' | 'forwarder';
+import type { CaseNoticeChoice } from './notice-ladder';
+import type { CitizenEvent } from './notice-templates';
 
 /** Which due date a notice states: the case's own, the running one, or the one the step before computed. */
 export type DueRef = 'first_step' | 'resolution' | 'current' | 'computed';
@@ -20,7 +18,7 @@ export type Step =
   | { do: 'assignAgency'; agencyId: string; kind: 'assigned' | 'reassigned' | 'transferred'; reason?: string }
   | { do: 'record'; type: string; reason?: string | undefined; status?: CaseStatus; fields?: Record<string, unknown>; key?: string }
   | { do: 'clock'; op: ClockOp; key: string }
-  | { do: 'notify'; audience: NoticeAudience; template?: NoticeTemplate; citizenEvent?: CitizenEvent; step?: DeadlineStep; due?: DueRef; note?: string; key?: string; patch?: string }
+  | ({ do: 'notify'; citizenEvent?: CitizenEvent; step?: DeadlineStep; due?: DueRef; note?: string; key?: string; patch?: string } & CaseNoticeChoice)
   | { do: 'tellAccused'; summary?: string; key: string }
   | { do: 'appealCase'; reason: string }
   | { do: 'mergeInto'; targetCaseId: string; reason: string };

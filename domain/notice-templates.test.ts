@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NOTICE_TEMPLATES, renderNotice, type NoticeContext } from './notice-templates';
+import { renderNotice, TEMPLATES_OF, type CaseNoticeContext, type RecommendationNoticeContext, type SessionNoticeContext } from './notice-templates';
 
-const ctx: NoticeContext = {
+const ctx: CaseNoticeContext = {
+  subject: 'case',
   recipientName: 'Chủ tịch UBND Nguyễn Văn Thành',
   caseTitle: 'Đường <b>ngập</b> & hỏng',
   caseType: 'COMPLAINT_FIRST',
@@ -10,7 +11,7 @@ const ctx: NoticeContext = {
   agencyName: 'Sở Xây dựng',
   dueAt: new Date('2026-11-30T16:59:59.999Z'),
   step: 'first_step',
-  caseUrl: 'https://console.example/cases/1',
+  url: 'https://console.example/cases/1',
 };
 
 describe('notice templates', () => {
@@ -29,12 +30,24 @@ describe('notice templates', () => {
     expect(n.html).not.toContain('<b>ngập</b>');
   });
 
-  it('has an English version of every template', () => {
-    for (const t of NOTICE_TEMPLATES) {
+  it('has an English version of every template of a case', () => {
+    for (const t of TEMPLATES_OF.case) {
       const n = renderNotice(t, 'en', ctx);
       expect(n.text).toContain('Dear Chủ tịch UBND Nguyễn Văn Thành');
       if (t !== 'accused_notice' && t !== 'forwarder_notice') expect(n.text).toContain('Open the case');
     }
+  });
+
+  it('names a case with no agency yet in the notice’s own language', () => {
+    expect(renderNotice('overdue_head', 'vi', { ...ctx, agencyName: null }).text).toContain('giao (chưa phân công) (Tỉnh Hòa Sơn)');
+    expect(renderNotice('overdue_head', 'en', { ...ctx, agencyName: null }).text).toContain('assigned to (not yet assigned) (Tỉnh Hòa Sơn)');
+  });
+
+  it('tells reception why a returned case needs routing again', () => {
+    expect(renderNotice('needs_routing', 'vi', ctx).text).toContain('Không có quy tắc phân công phù hợp');
+    const returned = renderNotice('needs_routing', 'vi', { ...ctx, note: 'Không thuộc lĩnh vực của Sở.' }).text;
+    expect(returned).toContain('Cơ quan được giao đã trả lại khiếu nại lần đầu "Đường <b>ngập</b> & hỏng" (Tỉnh Hòa Sơn). Lý do: Không thuộc lĩnh vực của Sở.');
+    expect(returned).not.toContain('quy tắc');
   });
 });
 
@@ -87,7 +100,8 @@ describe('the accused’s notice', () => {
 
   it('words a digest line’s lateness in hours under a day, never "0 days", and says "overdue" once', () => {
     const line = { trackingCode: 'PA-1', title: 'Đường hỏng', agencyName: 'Sở Xây dựng', unitName: 'Tỉnh Hòa Sơn', step: 'first_step' as const, dueAt: new Date('2026-11-20T16:59:59.999Z') };
-    const digest = (overdueMs: number, lang: 'vi' | 'en') => renderNotice('overdue_digest', lang, { ...ctx, digest: [{ ...line, overdueMs }] }).text;
+    const digest = (overdueMs: number, lang: 'vi' | 'en') =>
+      renderNotice('overdue_digest', lang, { subject: 'digest', recipientName: 'Chủ tịch UBND', unitName: 'Tỉnh Hòa Sơn', url: 'https://console.example/overdue', lines: [{ ...line, overdueMs }] }).text;
     expect(digest(5 * 3_600_000, 'vi')).toContain('Tỉnh Hòa Sơn): quá thời hạn thụ lý 5 giờ (hạn 20/11/2026 23:59)');
     expect(digest(5 * 3_600_000, 'en')).toContain('Tỉnh Hòa Sơn): 5 hours past the acceptance deadline (due 20/11/2026 23:59)');
     expect(digest(3 * 86_400_000 + 3_600_000, 'vi')).toContain('quá thời hạn thụ lý 3 ngày 1 giờ');
@@ -97,7 +111,7 @@ describe('the accused’s notice', () => {
 
 
 describe('the receipt', () => {
-  const receipt = { ...ctx, recipientName: 'Nguyễn Thị Hoa', caseUrl: 'https://console.example/track/PA-TEST', firstStepLimit: { amount: 10, unit: 'calendar_days' as const } };
+  const receipt = { ...ctx, recipientName: 'Nguyễn Thị Hoa', url: 'https://console.example/track/PA-TEST', firstStepLimit: { amount: 10, unit: 'calendar_days' as const } };
 
   it('gives the code, the secret, what happens next and the first due date, in words and as a date', () => {
     const n = renderNotice('citizen_receipt', 'vi', { ...receipt, secret: 'ABCDE-FGHJK-MNPQR-STVWX' });
@@ -113,5 +127,40 @@ describe('the receipt', () => {
     expect(n.text).toContain('within 10 days.');
     expect(n.text).toContain('Send a new secret');
     expect(n.subject).not.toContain('ABCDE');
+  });
+});
+
+describe('notices about a dialogue session and a supervision recommendation', () => {
+  const session: SessionNoticeContext = {
+    subject: 'session', recipientName: 'Chủ tịch UBND xã Đinh Văn Bình', title: 'Đối thoại về đường giao thông – Xã Yên Phong, 2026-11-02', unitName: 'Xã Yên Phong',
+    chairName: 'Phó Chủ tịch UBND xã Lò Thị Mai', dueAt: new Date('2026-11-16T16:59:59.999Z'), scope: 'unit', rollup: { opinions: 3, resolved: 2, open: 1 }, url: 'https://console.example/sessions/1',
+  };
+  const recommendation: RecommendationNoticeContext = {
+    subject: 'recommendation', recipientName: 'Chủ tịch UBND tỉnh', content: 'Đề nghị chỉ đạo giải quyết dứt điểm vụ lấn chiếm đất công.', response: null,
+    unitName: 'Tỉnh Hòa Sơn', frontName: 'Ủy ban MTTQ tỉnh Hòa Sơn', dueAt: new Date('2026-11-30T16:59:59.999Z'), scope: 'superior', url: 'https://console.example/supervision/recommendations/1',
+  };
+
+  it('speak of the session and its written conclusion, not of a case with a made-up code', () => {
+    const n = renderNotice('overdue_head', 'vi', session);
+    expect(n.subject).toBe('Quá hạn ra thông báo kết luận: Đối thoại về đường giao thông – Xã Yên Phong, 2026-11-02');
+    expect(n.text).toContain('chủ trì: Phó Chủ tịch UBND xã Lò Thị Mai');
+    expect(n.text).toContain('16/11/2026 23:59 (giờ Việt Nam)');
+    expect(n.text + n.subject).not.toMatch(/\[ĐT\]|hồ sơ/i);
+    expect(renderNotice('session_rollup', 'vi', session).text).toContain('Số ý kiến: 3; đã giải quyết: 2; còn lại: 1.');
+  });
+
+  it('speak of the recommendation, its Front committee and its answer', () => {
+    const n = renderNotice('overdue_head', 'vi', recommendation);
+    expect(n.subject).toBe('Quá hạn trả lời kiến nghị giám sát (báo cáo cấp trên): Đề nghị chỉ đạo giải quyết dứt điểm vụ lấn chiếm đất công.');
+    expect(n.text).toContain('Kiến nghị giám sát của Ủy ban MTTQ tỉnh Hòa Sơn (Tỉnh Hòa Sơn)');
+    expect(n.text + n.subject).not.toMatch(/\[KN\]/);
+    expect(renderNotice('recommendation_answered', 'en', { ...recommendation, response: 'Cưỡng chế trong 15 ngày.' }).text).toContain('Cưỡng chế trong 15 ngày.');
+  });
+
+  it('exist in both languages for every template of each subject', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      for (const t of TEMPLATES_OF.session) expect(renderNotice(t, lang, session).text).toContain(session.url);
+      for (const t of TEMPLATES_OF.recommendation) expect(renderNotice(t, lang, recommendation).text).toContain(recommendation.url);
+    }
   });
 });

@@ -4,12 +4,14 @@ import { describeDuration, describeDurationEn, type DeadlineStep, type Duration 
 import { describeOverdue } from './overdue';
 
 export type Language = 'vi' | 'en';
-export type NoticeTemplate =
+
+/** The rungs of every escalation ladder: a reminder, then the head of government, then the Front to supervise. */
+type LadderTemplate = 'reminder' | 'overdue_head' | 'overdue_front';
+
+export type CaseTemplate =
+  | LadderTemplate
   | 'assignment'
   | 'needs_routing'
-  | 'reminder'
-  | 'overdue_head'
-  | 'overdue_front'
   | 'extension_requested'
   | 'extension_decided'
   | 'inspectorate_notice'
@@ -17,11 +19,9 @@ export type NoticeTemplate =
   | 'forwarder_notice'
   | 'citizen_update'
   | 'citizen_receipt'
-  | 'citizen_secret'
-  | 'session_rollup'
-  | 'overdue_digest'
-  | 'recommendation_received'
-  | 'recommendation_answered';
+  | 'citizen_secret';
+export type SessionTemplate = LadderTemplate | 'session_rollup';
+export type RecommendationTemplate = LadderTemplate | 'recommendation_received' | 'recommendation_answered';
 
 /** What the citizen is told about. */
 export type CitizenEvent =
@@ -36,40 +36,96 @@ export type CitizenEvent =
   | 'closed'
   | 'appealed';
 
-export interface NoticeContext {
+/** A notice about a case, as its recipient may see it. */
+export interface CaseNoticeContext {
+  subject: 'case';
   recipientName: string;
   caseTitle: string;
   caseType: CaseType;
   trackingCode: string;
   unitName: string;
-  agencyName: string;
+  /** null until an agency is assigned. */
+  agencyName: string | null;
   dueAt: Date | null;
   step: DeadlineStep | null;
-  caseUrl: string;
+  /** The citizen's tracking page, or the case in the console for staff. */
+  url: string;
   /** Escalation to the case's own unit, or to its superior unit after the grace period. */
   scope?: 'unit' | 'superior';
   citizenEvent?: CitizenEvent;
   /** Free text from the officer: a reason, the answer, a decision. */
   note?: string;
-  rollup?: { opinions: number; resolved: number; open: number };
-  /** The citizen's secret, only in the receipt sent right after submission (never stored). */
+  /** The citizen's secret: in the receipt sent right after submission and in a new secret (never stored). */
   secret?: string;
   /** The acceptance limit of the case type, said in words in the receipt ("10 ngày làm việc"). */
   firstStepLimit?: Duration;
-  /** The overdue cases of a digest, most overdue first. */
-  digest?: DigestLine[];
+}
+
+/** A notice about a dialogue session's written conclusion (thông báo kết luận) and its follow-up. */
+export interface SessionNoticeContext {
+  subject: 'session';
+  recipientName: string;
+  /** Its topic, unit and date. */
+  title: string;
+  unitName: string;
+  /** Who chaired it; the head answers for the notice even when a deputy chaired. */
+  chairName: string;
+  /** The notice's deadline. */
+  dueAt: Date | null;
+  scope: 'unit' | 'superior';
+  rollup: { opinions: number; resolved: number; open: number };
+  url: string;
+}
+
+/** A notice about a Front committee's supervision recommendation. */
+export interface RecommendationNoticeContext {
+  subject: 'recommendation';
+  recipientName: string;
+  /** What the Front recommends, and the head's answer once given. */
+  content: string;
+  response: string | null;
+  unitName: string;
+  frontName: string;
+  /** The answer's deadline. */
+  dueAt: Date | null;
+  scope: 'unit' | 'superior';
+  url: string;
+}
+
+/** The periodic digest of a unit's overdue cases. */
+export interface DigestNoticeContext {
+  subject: 'digest';
+  recipientName: string;
+  unitName: string;
+  /** Most overdue first. */
+  lines: DigestLine[];
+  url: string;
 }
 
 export interface DigestLine {
   trackingCode: string;
   title: string;
-  agencyName: string;
+  /** null while the case has no agency. */
+  agencyName: string | null;
   unitName: string;
   step: DeadlineStep;
   dueAt: Date;
   /** How long past due when the digest was made. */
   overdueMs: number;
 }
+
+/** Each subject's context and the templates written for it. */
+interface Subjects {
+  case: { context: CaseNoticeContext; template: CaseTemplate };
+  session: { context: SessionNoticeContext; template: SessionTemplate };
+  recommendation: { context: RecommendationNoticeContext; template: RecommendationTemplate };
+  digest: { context: DigestNoticeContext; template: 'overdue_digest' };
+}
+export type NoticeSubject = keyof Subjects;
+export type TemplateOf<S extends NoticeSubject> = Subjects[S]['template'];
+export type ContextOf<S extends NoticeSubject> = Subjects[S]['context'];
+export type NoticeContext = ContextOf<NoticeSubject>;
+export type NoticeTemplate = TemplateOf<NoticeSubject>;
 
 export interface RenderedNotice {
   subject: string;
@@ -79,7 +135,8 @@ export interface RenderedNotice {
 
 /** `private`: for someone with no account and no right to the case (the accused): no link, no tracking code. */
 type Lines = { subject: string; body: string[]; private?: true };
-type Render = (c: NoticeContext, due: string, type: string, step: string) => Lines;
+type CaseRender = (c: CaseNoticeContext & { agencyName: string }, due: string, type: string, step: string) => Lines;
+type Render<C> = (c: C, due: string) => Lines;
 
 const STEP: Record<DeadlineStep, Record<Language, string>> = {
   first_step: { vi: 'thời hạn thụ lý', en: 'acceptance deadline' },
@@ -88,6 +145,9 @@ const STEP: Record<DeadlineStep, Record<Language, string>> = {
   session_notice: { vi: 'thời hạn ra thông báo kết luận', en: 'deadline for the written conclusion' },
   rating: { vi: 'thời hạn đánh giá', en: 'rating window' },
 };
+
+/** In place of the agency while none is assigned. */
+export const UNASSIGNED: Record<Language, string> = { vi: '(chưa phân công)', en: '(not yet assigned)' };
 
 const CITIZEN_EVENT: Record<CitizenEvent, Record<Language, string>> = {
   accepted: { vi: 'đã được thụ lý giải quyết', en: 'has been accepted for resolution' },
@@ -102,35 +162,21 @@ const CITIZEN_EVENT: Record<CitizenEvent, Record<Language, string>> = {
   appealed: { vi: 'đã được chuyển thành khiếu nại lần hai lên cấp trên', en: 'has become a second complaint to the superior body' },
 };
 
-// "quá thời hạn thụ lý 5 giờ": hours under a day, never "0 ngày".
-const digestLine = (l: DigestLine, lang: Language) =>
-  lang === 'vi'
-    ? `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): quá ${STEP[l.step].vi} ${describeOverdue(l.overdueMs, 'vi')} (hạn ${formatVnDateTime(l.dueAt)})`
-    : `- [${l.trackingCode}] ${l.title} — ${l.agencyName} (${l.unitName}): ${describeOverdue(l.overdueMs, 'en')} past the ${STEP[l.step].en} (due ${formatVnDateTime(l.dueAt)})`;
-
 /** The receipt's first due date: the limit in words, and the date once it is computed. */
-function receiptDue(c: NoticeContext, due: string, lang: Language): string {
+function receiptDue(c: CaseNoticeContext, due: string, lang: Language): string {
   const limit = c.firstStepLimit ? (lang === 'vi' ? describeDuration(c.firstStepLimit) : describeDurationEn(c.firstStepLimit)) : null;
   if (lang === 'vi') return limit ? `trong ${limit}${c.dueAt ? `, hạn thụ lý ${due}` : ''}` : c.dueAt ? `trước ${due}` : 'trong thời hạn luật định';
   return limit ? `within ${limit}${c.dueAt ? `, by ${due}` : ''}` : c.dueAt ? `by ${due}` : 'within the legal time limit';
 }
 
-const VI: Record<NoticeTemplate, Render> = {
-  recommendation_received: (c, due) => ({
-    subject: `Kiến nghị giám sát của Mặt trận: ${c.caseTitle}`,
-    body: [`Kính gửi đồng chí ${c.recipientName},`, `${c.agencyName} kiến nghị: ${c.note ?? ''}`, `Đề nghị trả lời trước ${due}.`],
-  }),
-  recommendation_answered: (c) => ({
-    subject: `Trả lời kiến nghị giám sát: ${c.caseTitle}`,
-    body: [`Kính gửi ${c.recipientName},`, `${c.unitName} trả lời kiến nghị giám sát:`, c.note ?? ''],
-  }),
-  overdue_digest: (c) => ({
-    subject: `Tổng hợp hồ sơ quá hạn: ${c.digest?.length ?? 0} hồ sơ – ${c.unitName}`,
-    body: [`Kính gửi ${c.recipientName},`, `${c.unitName} và các đơn vị trực thuộc có ${c.digest?.length ?? 0} hồ sơ quá hạn:`, ...(c.digest ?? []).map((l) => digestLine(l, 'vi'))],
-  }),
+const CASE_VI: Record<CaseTemplate, CaseRender> = {
   needs_routing: (c, due, type) => ({
     subject: `[${c.trackingCode}] Cần phân công xử lý: ${c.caseTitle}`,
-    body: [`Kính gửi ${c.recipientName},`, `Không có quy tắc phân công phù hợp cho ${type} "${c.caseTitle}" (${c.unitName}).`, `Đề nghị phân công cơ quan xử lý trước hạn thụ lý ${due}.`],
+    body: [
+      `Kính gửi ${c.recipientName},`,
+      c.note ? `Cơ quan được giao đã trả lại ${type} "${c.caseTitle}" (${c.unitName}). Lý do: ${c.note}` : `Không có quy tắc phân công phù hợp cho ${type} "${c.caseTitle}" (${c.unitName}).`,
+      `Đề nghị phân công cơ quan xử lý trước hạn thụ lý ${due}.`,
+    ],
   }),
   assignment: (c, due, type) => ({
     subject: `[${c.trackingCode}] Giao xử lý: ${c.caseTitle}`,
@@ -214,38 +260,21 @@ const VI: Record<NoticeTemplate, Render> = {
     body: [
       `Kính gửi ông/bà ${c.recipientName},`,
       `Theo yêu cầu, hệ thống đã cấp mã bí mật mới cho hồ sơ ${c.trackingCode} ("${c.caseTitle}").`,
-      `Mã bí mật: ${c.note ?? ''}`,
+      `Mã bí mật: ${c.secret ?? ''}`,
       'Mã này dùng để đánh giá kết quả, rút đơn, khiếu nại tiếp hoặc bổ sung thông tin; mã cũ không còn dùng được. Không đưa mã này cho ai, kể cả cán bộ.',
       'Nếu ông/bà không yêu cầu, xin bỏ qua thư này.',
     ],
   }),
-  session_rollup: (c) => ({
-    subject: `Kết quả giải quyết ý kiến sau buổi đối thoại: ${c.caseTitle}`,
-    body: [
-      `Kính gửi ${c.recipientName},`,
-      `Buổi tiếp xúc, đối thoại "${c.caseTitle}" (${c.unitName}) đã hoàn tất.`,
-      `Số ý kiến: ${c.rollup?.opinions ?? 0}; đã giải quyết: ${c.rollup?.resolved ?? 0}; còn lại: ${c.rollup?.open ?? 0}.`,
-      'Báo cáo để Mặt trận Tổ quốc giám sát việc thực hiện kết luận.',
-    ],
-  }),
 };
 
-const EN: Record<NoticeTemplate, Render> = {
-  recommendation_received: (c, due) => ({
-    subject: `Supervision recommendation from the Front: ${c.caseTitle}`,
-    body: [`Dear ${c.recipientName},`, `${c.agencyName} recommends: ${c.note ?? ''}`, `Please answer by ${due}.`],
-  }),
-  recommendation_answered: (c) => ({
-    subject: `Answer to the supervision recommendation: ${c.caseTitle}`,
-    body: [`Dear ${c.recipientName},`, `${c.unitName} answers the supervision recommendation:`, c.note ?? ''],
-  }),
-  overdue_digest: (c) => ({
-    subject: `Overdue cases: ${c.digest?.length ?? 0} – ${c.unitName}`,
-    body: [`Dear ${c.recipientName},`, `${c.unitName} and the units under it have ${c.digest?.length ?? 0} overdue cases:`, ...(c.digest ?? []).map((l) => digestLine(l, 'en'))],
-  }),
+const CASE_EN: Record<CaseTemplate, CaseRender> = {
   needs_routing: (c, due, type) => ({
     subject: `[${c.trackingCode}] Needs routing: ${c.caseTitle}`,
-    body: [`Dear ${c.recipientName},`, `No routing rule matches the ${type} "${c.caseTitle}" (${c.unitName}).`, `Please assign an agency before the acceptance deadline, ${due}.`],
+    body: [
+      `Dear ${c.recipientName},`,
+      c.note ? `The assigned agency returned the ${type} "${c.caseTitle}" (${c.unitName}). Reason: ${c.note}` : `No routing rule matches the ${type} "${c.caseTitle}" (${c.unitName}).`,
+      `Please assign an agency before the acceptance deadline, ${due}.`,
+    ],
   }),
   assignment: (c, due, type) => ({
     subject: `[${c.trackingCode}] Assigned: ${c.caseTitle}`,
@@ -323,35 +352,175 @@ const EN: Record<NoticeTemplate, Render> = {
     body: [
       `Dear ${c.recipientName},`,
       `As requested, a new secret was issued for the case ${c.trackingCode} ("${c.caseTitle}").`,
-      `Secret: ${c.note ?? ''}`,
+      `Secret: ${c.secret ?? ''}`,
       'You need it to rate the answer, withdraw, appeal or provide information; the old one no longer works. Never give it to anyone, officials included.',
       'If you did not ask for it, ignore this message.',
     ],
   }),
+};
+
+
+const SESSION_VI: Record<SessionTemplate, Render<SessionNoticeContext>> = {
+  reminder: (c, due) => ({
+    subject: `Nhắc hạn ra thông báo kết luận: ${c.title}`,
+    body: [`Kính gửi đồng chí ${c.recipientName},`, `Buổi tiếp xúc, đối thoại "${c.title}" (chủ trì: ${c.chairName}) sắp đến thời hạn ra thông báo kết luận: ${due}.`, 'Đề nghị đồng chí ban hành thông báo kết luận bằng văn bản (Quy định 11-QĐi/TW).'],
+  }),
+  overdue_head: (c, due) => ({
+    subject: `Quá hạn ra thông báo kết luận${c.scope === 'superior' ? ' (báo cáo cấp trên)' : ''}: ${c.title}`,
+    body: [
+      `Kính gửi đồng chí ${c.recipientName},`,
+      `Buổi tiếp xúc, đối thoại "${c.title}" (chủ trì: ${c.chairName}) đã quá thời hạn ra thông báo kết luận lúc ${due}${c.scope === 'superior' ? ' và vẫn chưa có thông báo sau thời gian gia hạn đôn đốc' : ''}.`,
+      'Đề nghị đồng chí chỉ đạo ban hành thông báo kết luận.',
+    ],
+  }),
+  overdue_front: (c, due) => ({
+    subject: `Thông báo quá hạn để giám sát: ${c.title}`,
+    body: [`Kính gửi ${c.recipientName},`, `Buổi tiếp xúc, đối thoại "${c.title}" (chủ trì: ${c.chairName}) đã quá thời hạn ra thông báo kết luận lúc ${due}.`, 'Thông báo để Mặt trận Tổ quốc theo dõi, giám sát.'],
+  }),
   session_rollup: (c) => ({
-    subject: `Follow-up of the dialogue session: ${c.caseTitle}`,
+    subject: `Kết quả giải quyết ý kiến sau buổi đối thoại: ${c.title}`,
+    body: [
+      `Kính gửi ${c.recipientName},`,
+      `Buổi tiếp xúc, đối thoại "${c.title}" (${c.unitName}) đã hoàn tất.`,
+      `Số ý kiến: ${c.rollup.opinions}; đã giải quyết: ${c.rollup.resolved}; còn lại: ${c.rollup.open}.`,
+      'Báo cáo để Mặt trận Tổ quốc giám sát việc thực hiện kết luận.',
+    ],
+  }),
+};
+
+const SESSION_EN: Record<SessionTemplate, Render<SessionNoticeContext>> = {
+  reminder: (c, due) => ({
+    subject: `Reminder, written conclusion due: ${c.title}`,
+    body: [`Dear ${c.recipientName},`, `The written conclusion of the dialogue session "${c.title}" (chaired by ${c.chairName}) is due at ${due}.`, 'Please issue it in writing (Regulation 11-QĐi/TW).'],
+  }),
+  overdue_head: (c, due) => ({
+    subject: `Written conclusion overdue${c.scope === 'superior' ? ' (escalated to the superior unit)' : ''}: ${c.title}`,
+    body: [`Dear ${c.recipientName},`, `The written conclusion of the dialogue session "${c.title}" (chaired by ${c.chairName}) was due at ${due}.`, 'Please direct that it be issued.'],
+  }),
+  overdue_front: (c, due) => ({
+    subject: `Overdue, for supervision: ${c.title}`,
+    body: [`Dear ${c.recipientName},`, `The written conclusion of the dialogue session "${c.title}" (chaired by ${c.chairName}) was due at ${due}.`, 'For the Fatherland Front to follow and supervise.'],
+  }),
+  session_rollup: (c) => ({
+    subject: `Follow-up of the dialogue session: ${c.title}`,
     body: [
       `Dear ${c.recipientName},`,
-      `All opinions of the dialogue session "${c.caseTitle}" (${c.unitName}) are closed.`,
-      `Opinions: ${c.rollup?.opinions ?? 0}; resolved: ${c.rollup?.resolved ?? 0}; open: ${c.rollup?.open ?? 0}.`,
+      `All opinions of the dialogue session "${c.title}" (${c.unitName}) are closed.`,
+      `Opinions: ${c.rollup.opinions}; resolved: ${c.rollup.resolved}; open: ${c.rollup.open}.`,
       'For the Fatherland Front to supervise how the conclusions were carried out.',
     ],
   }),
 };
 
+const excerpt = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+const RECOMMENDATION_VI: Record<RecommendationTemplate, Render<RecommendationNoticeContext>> = {
+  recommendation_received: (c, due) => ({
+    subject: `Kiến nghị giám sát của Mặt trận: ${excerpt(c.content)}`,
+    body: [`Kính gửi đồng chí ${c.recipientName},`, `${c.frontName} kiến nghị: ${c.content}`, `Đề nghị trả lời trước ${due}.`],
+  }),
+  reminder: (c, due) => ({
+    subject: `Nhắc hạn trả lời kiến nghị giám sát: ${excerpt(c.content)}`,
+    body: [`Kính gửi đồng chí ${c.recipientName},`, `Kiến nghị giám sát của ${c.frontName} sắp đến hạn trả lời: ${due}.`, `Nội dung kiến nghị: ${c.content}`],
+  }),
+  overdue_head: (c, due) => ({
+    subject: `Quá hạn trả lời kiến nghị giám sát${c.scope === 'superior' ? ' (báo cáo cấp trên)' : ''}: ${excerpt(c.content)}`,
+    body: [`Kính gửi đồng chí ${c.recipientName},`, `Kiến nghị giám sát của ${c.frontName} (${c.unitName}) đã quá hạn trả lời lúc ${due}.`, `Nội dung kiến nghị: ${c.content}`, 'Đề nghị đồng chí chỉ đạo trả lời.'],
+  }),
+  overdue_front: (c, due) => ({
+    subject: `Thông báo quá hạn để giám sát: ${excerpt(c.content)}`,
+    body: [`Kính gửi ${c.recipientName},`, `Kiến nghị giám sát của ${c.frontName} (${c.unitName}) đã quá hạn trả lời lúc ${due}.`, `Nội dung kiến nghị: ${c.content}`, 'Thông báo để Mặt trận Tổ quốc theo dõi, giám sát.'],
+  }),
+  recommendation_answered: (c) => ({
+    subject: `Trả lời kiến nghị giám sát: ${excerpt(c.content)}`,
+    body: [`Kính gửi ${c.recipientName},`, `${c.unitName} trả lời kiến nghị giám sát "${excerpt(c.content)}":`, c.response ?? ''],
+  }),
+};
+
+const RECOMMENDATION_EN: Record<RecommendationTemplate, Render<RecommendationNoticeContext>> = {
+  recommendation_received: (c, due) => ({
+    subject: `Supervision recommendation from the Front: ${excerpt(c.content)}`,
+    body: [`Dear ${c.recipientName},`, `${c.frontName} recommends: ${c.content}`, `Please answer by ${due}.`],
+  }),
+  reminder: (c, due) => ({
+    subject: `Reminder, answer due: ${excerpt(c.content)}`,
+    body: [`Dear ${c.recipientName},`, `The answer to the supervision recommendation of ${c.frontName} is due at ${due}.`, `It recommends: ${c.content}`],
+  }),
+  overdue_head: (c, due) => ({
+    subject: `Answer overdue${c.scope === 'superior' ? ' (escalated to the superior unit)' : ''}: ${excerpt(c.content)}`,
+    body: [`Dear ${c.recipientName},`, `The answer to the supervision recommendation of ${c.frontName} (${c.unitName}) was due at ${due}.`, `It recommends: ${c.content}`, 'Please direct that it be answered.'],
+  }),
+  overdue_front: (c, due) => ({
+    subject: `Overdue, for supervision: ${excerpt(c.content)}`,
+    body: [`Dear ${c.recipientName},`, `The answer to the supervision recommendation of ${c.frontName} (${c.unitName}) was due at ${due}.`, `It recommends: ${c.content}`, 'For the Fatherland Front to follow and supervise.'],
+  }),
+  recommendation_answered: (c) => ({
+    subject: `Answer to the supervision recommendation: ${excerpt(c.content)}`,
+    body: [`Dear ${c.recipientName},`, `${c.unitName} answers the supervision recommendation "${excerpt(c.content)}":`, c.response ?? ''],
+  }),
+};
+
+// "quá thời hạn thụ lý 5 giờ": hours under a day, never "0 ngày".
+const digestLine = (l: DigestLine, lang: Language) => {
+  const agency = l.agencyName ?? UNASSIGNED[lang];
+  return lang === 'vi'
+    ? `- [${l.trackingCode}] ${l.title} — ${agency} (${l.unitName}): quá ${STEP[l.step].vi} ${describeOverdue(l.overdueMs, 'vi')} (hạn ${formatVnDateTime(l.dueAt)})`
+    : `- [${l.trackingCode}] ${l.title} — ${agency} (${l.unitName}): ${describeOverdue(l.overdueMs, 'en')} past the ${STEP[l.step].en} (due ${formatVnDateTime(l.dueAt)})`;
+};
+
+const DIGEST: Record<Language, Render<DigestNoticeContext>> = {
+  vi: (c) => ({
+    subject: `Tổng hợp hồ sơ quá hạn: ${c.lines.length} hồ sơ – ${c.unitName}`,
+    body: [`Kính gửi ${c.recipientName},`, `${c.unitName} và các đơn vị trực thuộc có ${c.lines.length} hồ sơ quá hạn:`, ...c.lines.map((l) => digestLine(l, 'vi'))],
+  }),
+  en: (c) => ({
+    subject: `Overdue cases: ${c.lines.length} – ${c.unitName}`,
+    body: [`Dear ${c.recipientName},`, `${c.unitName} and the units under it have ${c.lines.length} overdue cases:`, ...c.lines.map((l) => digestLine(l, 'en'))],
+  }),
+};
+
+/** The subject line and body of a notice, from its subject's own renderers. */
+function lines(template: NoticeTemplate, lang: Language, ctx: NoticeContext): Lines {
+  const due = ctx.subject === 'digest' || !ctx.dueAt ? '' : lang === 'vi' ? `${formatVnDateTime(ctx.dueAt)} (giờ Việt Nam)` : `${formatVnDateTime(ctx.dueAt)} (Vietnam time)`;
+  switch (ctx.subject) {
+    case 'case': {
+      const type = CASE_TYPE_LABELS[ctx.caseType][lang].toLowerCase();
+      const step = ctx.step ? STEP[ctx.step][lang] : '';
+      return (lang === 'vi' ? CASE_VI : CASE_EN)[template as CaseTemplate]({ ...ctx, agencyName: ctx.agencyName ?? UNASSIGNED[lang] }, due, type, step);
+    }
+    case 'session':
+      return (lang === 'vi' ? SESSION_VI : SESSION_EN)[template as SessionTemplate](ctx, due);
+    case 'recommendation':
+      return (lang === 'vi' ? RECOMMENDATION_VI : RECOMMENDATION_EN)[template as RecommendationTemplate](ctx, due);
+    case 'digest':
+      return DIGEST[lang](ctx, due);
+  }
+}
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
-export function renderNotice(template: NoticeTemplate, lang: Language, ctx: NoticeContext): RenderedNotice {
-  const due = ctx.dueAt ? (lang === 'vi' ? `${formatVnDateTime(ctx.dueAt)} (giờ Việt Nam)` : `${formatVnDateTime(ctx.dueAt)} (Vietnam time)`) : '';
-  const type = CASE_TYPE_LABELS[ctx.caseType][lang].toLowerCase();
-  const step = ctx.step ? STEP[ctx.step][lang] : '';
-  const { subject, body, private: unlinked } = (lang === 'vi' ? VI : EN)[template](ctx, due, type, step);
-  const linkLabel = lang === 'vi' ? 'Xem hồ sơ' : 'Open the case';
-  const text = [...body, ...(unlinked ? [] : ['', `${linkLabel}: ${ctx.caseUrl}`])].join('\n');
-  const link = unlinked ? '' : `<p><a href="${escapeHtml(ctx.caseUrl)}">${linkLabel}</a></p>`;
+const LINK: Record<NoticeSubject, Record<Language, string>> = {
+  case: { vi: 'Xem hồ sơ', en: 'Open the case' },
+  session: { vi: 'Xem buổi đối thoại', en: 'Open the session' },
+  recommendation: { vi: 'Xem kiến nghị', en: 'Open the recommendation' },
+  digest: { vi: 'Xem danh sách quá hạn', en: 'Open the overdue list' },
+};
+
+/** A notice in the recipient's language: the template is one written for the context's subject. */
+export function renderNotice<C extends NoticeContext>(template: TemplateOf<C['subject']>, lang: Language, ctx: C): RenderedNotice {
+  const { subject, body, private: unlinked } = lines(template, lang, ctx);
+  const linkLabel = LINK[ctx.subject][lang];
+  const text = [...body, ...(unlinked ? [] : ['', `${linkLabel}: ${ctx.url}`])].join('\n');
+  const link = unlinked ? '' : `<p><a href="${escapeHtml(ctx.url)}">${linkLabel}</a></p>`;
   const html = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><body>${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}${link}</body></html>`;
   return { subject, text, html };
 }
 
-export const NOTICE_TEMPLATES = Object.keys(VI) as NoticeTemplate[];
+/** Every template of each subject, as written (the tests render each in both languages). */
+export const TEMPLATES_OF = {
+  case: Object.keys(CASE_VI) as CaseTemplate[],
+  session: Object.keys(SESSION_VI) as SessionTemplate[],
+  recommendation: Object.keys(RECOMMENDATION_VI) as RecommendationTemplate[],
+  digest: ['overdue_digest'],
+} satisfies { [S in NoticeSubject]: TemplateOf<S>[] };

@@ -1,6 +1,6 @@
 import { describeDuration, describeDurationEn } from './legal-clock';
 import { formatVnDateTime } from './local-time';
-import type { Language, NoticeContext, NoticeTemplate } from './notice-templates';
+import { UNASSIGNED, type CaseNoticeContext, type CaseTemplate, type Language } from './notice-templates';
 import { toGsm7 } from './gsm7';
 
 /**
@@ -9,15 +9,15 @@ import { toGsm7 } from './gsm7';
  * else is mail only (null). Written with diacritics; `gsm7` takes them off for centres that carry
  * only the GSM-7 alphabet.
  */
-export function renderSms(template: NoticeTemplate, lang: Language, c: NoticeContext, { gsm7 }: { gsm7: boolean }): string | null {
+export function renderSms(template: CaseTemplate, lang: Language, c: CaseNoticeContext, { gsm7 }: { gsm7: boolean }): string | null {
   const render = (lang === 'vi' ? VI : EN)[template];
   if (!render) return null;
   const due = c.dueAt ? formatVnDateTime(c.dueAt) : '';
-  const text = render(c, due).replace(/\s+/g, ' ').trim();
+  const text = render({ ...c, agencyName: c.agencyName ?? UNASSIGNED[lang] }, due).replace(/\s+/g, ' ').trim();
   return gsm7 ? toGsm7(text) : text;
 }
 
-type Sms = (c: NoticeContext, due: string) => string;
+type Sms = (c: CaseNoticeContext & { agencyName: string }, due: string) => string;
 
 const short = (s: string, max = 50) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
@@ -35,24 +35,24 @@ const EVENT_EN: Record<string, string> = {
   closed: 'was closed', appealed: 'became a second complaint',
 };
 
-const VI: Partial<Record<NoticeTemplate, Sms>> = {
+const VI: Partial<Record<CaseTemplate, Sms>> = {
   citizen_receipt: (c, due) =>
     `Đã nhận đơn ${c.trackingCode}. ${c.secret ? `Mã bí mật: ${c.secret} (không đưa ai, kể cả cán bộ).` : 'Mất mã bí mật: xin mã mới trên trang theo dõi.'} ` +
-    `Hạn thụ lý: ${c.firstStepLimit ? describeDuration(c.firstStepLimit) : ''}${c.dueAt ? `${c.firstStepLimit ? ', ' : ''}đến ${due}` : ''}. Theo dõi: ${c.caseUrl}`,
-  citizen_update: (c, due) => `Đơn ${c.trackingCode} ${EVENT_VI[c.citizenEvent ?? 'closed']}.${c.dueAt ? ` Hạn: ${due}.` : ''} Xem: ${c.caseUrl}`,
-  citizen_secret: (c) => `Mã bí mật mới cho hồ sơ ${c.trackingCode}: ${c.secret ?? c.note ?? ''}. Mã cũ hết hiệu lực. Không đưa mã cho ai. Nếu không yêu cầu, bỏ qua tin này.`,
+    `Hạn thụ lý: ${c.firstStepLimit ? describeDuration(c.firstStepLimit) : ''}${c.dueAt ? `${c.firstStepLimit ? ', ' : ''}đến ${due}` : ''}. Theo dõi: ${c.url}`,
+  citizen_update: (c, due) => `Đơn ${c.trackingCode} ${EVENT_VI[c.citizenEvent ?? 'closed']}.${c.dueAt ? ` Hạn: ${due}.` : ''} Xem: ${c.url}`,
+  citizen_secret: (c) => `Mã bí mật mới cho hồ sơ ${c.trackingCode}: ${c.secret ?? ''}. Mã cũ hết hiệu lực. Không đưa mã cho ai. Nếu không yêu cầu, bỏ qua tin này.`,
   overdue_head: (c, due) =>
-    `[${c.trackingCode}] Quá ${STEP_VI[c.step ?? ''] ?? 'hạn'} lúc ${due}${c.scope === 'superior' ? ' (báo cáo cấp trên)' : ''}: "${short(c.caseTitle)}" - ${c.agencyName}. Đề nghị chỉ đạo giải quyết. ${c.caseUrl}`,
-  overdue_front: (c, due) => `[${c.trackingCode}] Quá ${STEP_VI[c.step ?? ''] ?? 'hạn'} lúc ${due}: "${short(c.caseTitle)}" - ${c.agencyName}. Để MTTQ giám sát. ${c.caseUrl}`,
+    `[${c.trackingCode}] Quá ${STEP_VI[c.step ?? ''] ?? 'hạn'} lúc ${due}${c.scope === 'superior' ? ' (báo cáo cấp trên)' : ''}: "${short(c.caseTitle)}" - ${c.agencyName}. Đề nghị chỉ đạo giải quyết. ${c.url}`,
+  overdue_front: (c, due) => `[${c.trackingCode}] Quá ${STEP_VI[c.step ?? ''] ?? 'hạn'} lúc ${due}: "${short(c.caseTitle)}" - ${c.agencyName}. Để MTTQ giám sát. ${c.url}`,
 };
 
-const EN: Partial<Record<NoticeTemplate, Sms>> = {
+const EN: Partial<Record<CaseTemplate, Sms>> = {
   citizen_receipt: (c, due) =>
     `Petition ${c.trackingCode} received. ${c.secret ? `Secret: ${c.secret} (never give it to anyone, officials included).` : 'Lost your secret? Ask for a new one on the tracking page.'} ` +
-    `Acceptance within ${c.firstStepLimit ? describeDurationEn(c.firstStepLimit) : ''}${c.dueAt ? `${c.firstStepLimit ? ', ' : ''}by ${due}` : ''}. Track: ${c.caseUrl}`,
-  citizen_update: (c, due) => `Petition ${c.trackingCode} ${EVENT_EN[c.citizenEvent ?? 'closed']}.${c.dueAt ? ` Due: ${due}.` : ''} See: ${c.caseUrl}`,
-  citizen_secret: (c) => `New secret for case ${c.trackingCode}: ${c.secret ?? c.note ?? ''}. The old one no longer works. Never share it. Did not ask? Ignore this.`,
+    `Acceptance within ${c.firstStepLimit ? describeDurationEn(c.firstStepLimit) : ''}${c.dueAt ? `${c.firstStepLimit ? ', ' : ''}by ${due}` : ''}. Track: ${c.url}`,
+  citizen_update: (c, due) => `Petition ${c.trackingCode} ${EVENT_EN[c.citizenEvent ?? 'closed']}.${c.dueAt ? ` Due: ${due}.` : ''} See: ${c.url}`,
+  citizen_secret: (c) => `New secret for case ${c.trackingCode}: ${c.secret ?? ''}. The old one no longer works. Never share it. Did not ask? Ignore this.`,
   overdue_head: (c, due) =>
-    `[${c.trackingCode}] ${STEP_EN[c.step ?? ''] ?? 'deadline'} passed at ${due}${c.scope === 'superior' ? ' (escalated)' : ''}: "${short(c.caseTitle)}" - ${c.agencyName}. Please direct its resolution. ${c.caseUrl}`,
-  overdue_front: (c, due) => `[${c.trackingCode}] ${STEP_EN[c.step ?? ''] ?? 'deadline'} passed at ${due}: "${short(c.caseTitle)}" - ${c.agencyName}. For the Front to supervise. ${c.caseUrl}`,
+    `[${c.trackingCode}] ${STEP_EN[c.step ?? ''] ?? 'deadline'} passed at ${due}${c.scope === 'superior' ? ' (escalated)' : ''}: "${short(c.caseTitle)}" - ${c.agencyName}. Please direct its resolution. ${c.url}`,
+  overdue_front: (c, due) => `[${c.trackingCode}] ${STEP_EN[c.step ?? ''] ?? 'deadline'} passed at ${due}: "${short(c.caseTitle)}" - ${c.agencyName}. For the Front to supervise. ${c.url}`,
 };

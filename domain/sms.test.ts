@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gsm7Length, isGsm7, toGsm7 } from './gsm7';
-import type { NoticeContext } from './notice-templates';
+import type { CaseNoticeContext } from './notice-templates';
 import { maskedMsisdn, toMsisdn } from './phone';
 import { renderSms } from './sms-templates';
 
@@ -31,9 +31,9 @@ describe('phone numbers', () => {
 });
 
 describe('SMS texts', () => {
-  const ctx: NoticeContext = {
-    recipientName: 'Nguyễn Thị Hoa', caseTitle: 'Đường liên xóm xuống cấp', caseType: 'FEEDBACK', trackingCode: 'PA-ABCDEFGH23456789', unitName: 'Phường Đức Xuân',
-    agencyName: 'Phòng Kinh tế', dueAt: new Date('2026-12-15T16:59:59.999Z'), step: 'first_step', caseUrl: 'https://pakn.example.vn/track/PA-ABCDEFGH23456789',
+  const ctx: CaseNoticeContext = {
+    subject: 'case', recipientName: 'Nguyễn Thị Hoa', caseTitle: 'Đường liên xóm xuống cấp', caseType: 'FEEDBACK', trackingCode: 'PA-ABCDEFGH23456789', unitName: 'Phường Đức Xuân',
+    agencyName: 'Phòng Kinh tế', dueAt: new Date('2026-12-15T16:59:59.999Z'), step: 'first_step', url: 'https://pakn.example.vn/track/PA-ABCDEFGH23456789',
     secret: 'ABCDE-FGHJK-MNPQR-STVWX', firstStepLimit: { amount: 10, unit: 'working_days' },
   };
 
@@ -54,6 +54,6 @@ describe('SMS texts', () => {
 
   it('exist only for the citizen’s notices and the escalations', () => {
     expect(renderSms('assignment', 'vi', ctx, { gsm7: true })).toBeNull();
-    expect(renderSms('overdue_front', 'vi', { ...ctx, caseUrl: 'https://pakn.example.vn/cases/1' }, { gsm7: true })).toMatch(/^\[PA-ABCDEFGH23456789\] Qua han thu ly luc 15\/12\/2026 23:59: "Duong lien xom xuong cap" - Phong Kinh te\. De MTTQ giam sat\./);
+    expect(renderSms('overdue_front', 'vi', { ...ctx, url: 'https://pakn.example.vn/cases/1' }, { gsm7: true })).toMatch(/^\[PA-ABCDEFGH23456789\] Qua han thu ly luc 15\/12\/2026 23:59: "Duong lien xom xuong cap" - Phong Kinh te\. De MTTQ giam sat\./);
   });
 });

@@ -11,6 +11,7 @@ import { reportFaults } from './support/fault-figures';
 import { ADMIN, login } from './support/http';
 import { deliver, type MailNotice } from '../activities/outbox';
 import { CLAIM_LEASE_SECONDS } from '../activities/notice-claim';
+import { sendNotices } from '../activities/send-notices';
 
 const policy = testPolicy('test-notifications', {
   rules: {
@@ -80,6 +81,32 @@ describe('notice content', () => {
       }
     }
     expect(mailsFor(sys, trackingCode, denouncer.email)[0]!.text).toContain('Kính gửi ông/bà Vương Thị Bích');
+  });
+});
+
+describe('a template passed is the template sent', () => {
+  it('tells reception of a returned case with the needs_routing notice and the agency’s reason', async () => {
+    const { id, trackingCode, handle } = await submitCase(sys, feedback);
+    await handle.executeUpdate(caseUpdates.return, { args: [{ ...officer, reason: 'Không thuộc lĩnh vực của phòng.' }] });
+    const [mail] = await eventually(() => {
+      const got = mailsFor(sys, trackingCode).filter((m) => m.subject.includes('Cần phân công xử lý'));
+      expect(got.length).toBeGreaterThanOrEqual(1);
+      return got;
+    });
+    expect(mail!.text).toContain('Lý do: Không thuộc lĩnh vực của phòng.');
+    const rows = await sys.db.notification.findMany({ where: { caseId: id, event: { contains: ':return:' } } });
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(rows.map((r) => r.template))).toEqual(new Set(['needs_routing']));
+  });
+
+  it('sends each audience the template the request names, whatever it usually gets', async () => {
+    const { id, trackingCode } = await submitCase(sys, feedback);
+    const front = 'truong.hs-p-ducxuan-mttq@hoason.gov.test';
+    const send = sendNotices(sys.activityDeps);
+    const sent = await send({ caseId: id, eventKey: `${id}:template-test`, to: [{ audience: 'unit_front', template: 'overdue_head' }, { audience: 'assigned_agency', template: 'needs_routing' }], step: 'first_step' });
+    expect(sent.recipients).toBeGreaterThanOrEqual(2);
+    expect(mailsFor(sys, trackingCode, front).map((m) => m.subject)).toEqual([`[${trackingCode}] Quá hạn: Đường liên xóm xuống cấp`]);
+    expect(mailsFor(sys, trackingCode, agency).map((m) => m.subject)).toContain(`[${trackingCode}] Cần phân công xử lý: Đường liên xóm xuống cấp`);
   });
 });
 

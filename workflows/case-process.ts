@@ -15,6 +15,7 @@ import { assertAllowed, updateSchemaOf, type CaseAction } from '../domain/case-a
 import { ratingWindowPassed, transition, type DueRef, type Step } from '../domain/case-transitions';
 import { currentDeadline, type CaseFile } from '../domain/case-state';
 import type { ClockOp, Deadline, LadderStep } from '../domain/legal-clock';
+import { caseNotice, noticesAt } from '../domain/notice-ladder';
 import { HEARTBEAT_TIMEOUT_MS } from './activity-heartbeat';
 import { isDataRejected } from './activity-failures';
 import { actionBody, caseUpdates, type ActionPayload } from './case-messages';
@@ -77,11 +78,10 @@ export class CaseProcess {
     file.agencyId = agencyId;
     file.status = agencyId ? 'ASSIGNED' : 'UNROUTED';
     this.publish();
-    const audience = agencyId ? 'assigned_agency' : 'reception';
-    await this.notify({ eventKey: `${caseId}:routed`, audience, template: agencyId ? 'assignment' : 'needs_routing', step: 'first_step', dueAt: file.firstStep?.dueAt });
+    await this.notify({ eventKey: `${caseId}:routed`, to: noticesAt('case', agencyId ? 'routed' : 'unrouted'), step: 'first_step', dueAt: file.firstStep?.dueAt });
     this.intakeDone = true;
     // The citizen's receipt went from the API with the secret; this sends it (without) only where that did not.
-    if (patched('citizen-receipt')) await this.notify({ eventKey: `${caseId}:receipt`, audience: 'citizen', template: 'citizen_receipt' });
+    if (patched('citizen-receipt')) await this.notify({ eventKey: `${caseId}:receipt`, to: [{ audience: 'citizen', template: 'citizen_receipt' }] });
   }
 
   /** Waits for what comes next: the citizen's rating after an answer, else the next rung of the ladder. */
@@ -151,7 +151,7 @@ export class CaseProcess {
           break;
         case 'notify':
           if (s.patch && !patched(s.patch)) break;
-          await this.notify({ eventKey, audience: s.audience, template: s.template, citizenEvent: s.citizenEvent, step: s.step, dueAt: dueOf(s.due), note: s.note });
+          await this.notify({ eventKey, to: [caseNotice(s)], citizenEvent: s.citizenEvent, step: s.step, dueAt: dueOf(s.due), note: s.note });
           break;
         case 'tellAccused':
           if (patched('accused-notice')) await this.tellTheAccused(eventKey, s.summary, computed?.dueAt ?? null);
@@ -175,23 +175,21 @@ export class CaseProcess {
    * case says so.
    */
   private async tellTheAccused(eventKey: string, summary: string | undefined, dueAt: string | null): Promise<void> {
-    const { recipients } = await this.notify({ eventKey, audience: 'accused', step: 'resolution', dueAt, note: summary });
+    const { recipients } = await this.notify({ eventKey, to: [caseNotice({ audience: 'accused' })], step: 'resolution', dueAt, note: summary });
     if (recipients === 0) {
       await acts.recordEvent({ caseId: this.caseId, eventKey: `${eventKey}:in-writing`, type: 'accused_notice_in_writing', actor: 'system', tokenId: this.actionToken, reason: 'Không có email của người bị tố cáo: cơ quan thông báo bằng văn bản trong 5 ngày làm việc (Luật Tố cáo 2018, Điều 29) / no email for the accused: the agency informs them in writing within 5 working days' });
     }
   }
 
-  /** One rung of the escalation ladder: remind the agency, then the unit's head and Front, then the superior unit's. */
+  /** One rung of the escalation ladder; who is told what is the ladder table's (domain/notice-ladder.ts). */
   private async escalate(dl: Deadline, step: LadderStep): Promise<void> {
     const eventKey = `${this.caseId}:${ladderKey(dl, step)}`;
     this.file.escalations.push(ladderKey(dl, step));
     this.publish();
-    if (step.kind === 'reminder') {
-      await this.notify({ eventKey, audience: 'assigned_agency', template: 'reminder', step: dl.step, dueAt: dl.dueAt });
-      return;
+    if (step.kind !== 'reminder') {
+      await acts.recordEvent({ caseId: this.caseId, eventKey, type: step.kind === 'due' ? 'overdue' : 'escalated_to_superior', actor: 'system', data: { step: dl.step, dueAt: dl.dueAt } });
     }
-    await acts.recordEvent({ caseId: this.caseId, eventKey, type: step.kind === 'due' ? 'overdue' : 'escalated_to_superior', actor: 'system', data: { step: dl.step, dueAt: dl.dueAt } });
-    await this.notify({ eventKey, audience: step.kind === 'due' ? 'unit_leaders' : 'superior_leaders', step: dl.step, dueAt: dl.dueAt });
+    await this.notify({ eventKey, to: noticesAt('case', step.kind), step: dl.step, dueAt: dl.dueAt });
   }
 
   /** Until the case moves on or its deadline changes, take the next ladder step when it comes due. */

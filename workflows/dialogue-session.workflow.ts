@@ -15,6 +15,7 @@ import {
 import type { Activities } from '../activities';
 import type { OpinionInput, SessionInput } from '../activities/sessions';
 import type { Deadline, LadderStep } from '../domain/legal-clock';
+import { noticesAt } from '../domain/notice-ladder';
 import { historyTooLong, ladderKey, nextLadderStep, waitForLadderStep } from './deadline-ladder';
 import { opinionClosedSignal } from './case-messages';
 import { caseWorkflowId } from './ids';
@@ -129,8 +130,7 @@ export async function dialogueSessionWorkflow(input: DialogueSessionInput): Prom
 
   async function escalate(dl: Deadline, step: LadderStep): Promise<void> {
     state.escalations.push(ladderKey(dl, step));
-    const audience = step.kind === 'reminder' ? 'unit_head' : step.kind === 'due' ? 'unit_leaders' : 'superior_leaders';
-    await acts.sendSessionNotices({ sessionId, eventKey: `${sessionId}:${ladderKey(dl, step)}`, audience, dueAt: dl.dueAt ?? undefined });
+    await acts.sendSessionNotices({ sessionId, eventKey: `${sessionId}:${ladderKey(dl, step)}`, to: noticesAt('session', step.kind) });
   }
 
   if (!input.resume) {
@@ -153,7 +153,7 @@ export async function dialogueSessionWorkflow(input: DialogueSessionInput): Prom
     // A conclusion that failed to store takes the session back to waiting for one.
     await condition(() => !state.concluded || (allClosed() && allHandlersFinished()));
   } while (!state.concluded);
-  await acts.sendSessionNotices({ sessionId, eventKey: `${sessionId}:rollup`, audience: 'unit_front' });
+  await acts.sendSessionNotices({ sessionId, eventKey: `${sessionId}:rollup`, to: noticesAt('session', 'closed') });
   await acts.closeSession({ sessionId, at: new Date().toISOString() });
   publish('CLOSED');
   return state;

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Deadline, LadderStep } from '../domain/legal-clock';
+import { noticesAt } from '../domain/notice-ladder';
 import { ladderKey, nextLadderStep, waitForLadderStep } from './deadline-ladder';
 import { HEARTBEAT_TIMEOUT_MS } from './activity-heartbeat';
 
@@ -34,7 +35,7 @@ export async function recommendationWorkflow({ recommendationId }: { recommendat
         state.responded = false; // not stored: still awaiting an answer
         throw err;
       }
-      await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:answered`, audience: 'unit_front', template: 'recommendation_answered' });
+      await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:answered`, to: noticesAt('recommendation', 'answered') });
       return state;
     },
     {
@@ -46,13 +47,11 @@ export async function recommendationWorkflow({ recommendationId }: { recommendat
   );
 
   state.deadline = await acts.openRecommendation({ recommendationId });
-  await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:received`, audience: 'unit_head', template: 'recommendation_received' });
+  await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:received`, to: noticesAt('recommendation', 'received') });
 
-  const AUDIENCE = { reminder: 'unit_head', due: 'unit_leaders', superior: 'superior_leaders' } as const;
-  const TEMPLATE = { reminder: 'reminder', due: 'overdue_head', superior: 'overdue_head' } as const;
   const escalate = async (dl: Deadline, step: LadderStep) => {
     state.escalations.push(ladderKey(dl, step));
-    await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:${ladderKey(dl, step)}`, audience: AUDIENCE[step.kind], template: TEMPLATE[step.kind] });
+    await acts.sendRecommendationNotices({ recommendationId, eventKey: `recommendation:${recommendationId}:${ladderKey(dl, step)}`, to: noticesAt('recommendation', step.kind) });
   };
   do {
     while (!state.responded) {

@@ -24,8 +24,8 @@ export async function reissueCitizenSecret(deps: CitizenMailDeps, trackingCode: 
   const notices = noticesFor(deps, { name, email: p.email, phone: p.phone }, {
     event: `${c.id}:citizen-secret:${randomUUID()}`, caseId: c.id, template: 'citizen_secret', language,
     ctx: {
-      recipientName: name, caseTitle: c.title, caseType: c.type, trackingCode: c.trackingCode, unitName: c.unit.name, agencyName: c.agency?.name ?? '',
-      dueAt: null, step: null, caseUrl: trackingUrl(deps.publicUrl, c.trackingCode), note: fresh.secret,
+      subject: 'case', recipientName: name, caseTitle: c.title, caseType: c.type, trackingCode: c.trackingCode, unitName: c.unit.name, agencyName: c.agency?.name ?? null,
+      dueAt: null, step: null, url: trackingUrl(deps.publicUrl, c.trackingCode), secret: fresh.secret,
     },
   });
   const outcomes = await Promise.allSettled(notices.map((n) => deliver(deps, n)));
