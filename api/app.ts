@@ -11,10 +11,12 @@ import { securityHeaders } from './security/headers';
 import { sameOriginOnly } from './security/same-origin';
 import { openApiDocument } from './openapi';
 import type { CitizenMailDeps } from './services/reissue-citizen-secret';
+import type { DocumentDeps } from '../infra/documents';
 import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
 import { casesRouter } from './routes/cases';
 import { catalogRouter } from './routes/catalog';
+import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
 import { inboxRouter } from './routes/inbox';
 import { oversightRouter } from './routes/oversight';
@@ -39,6 +41,8 @@ export interface AppDeps {
   temporalUi?: { url: string; namespace: string };
   /** Rate limits and the login throttle, counted in PostgreSQL for every replica (api/security/rate-limits.ts). */
   rateLimits: RateLimits;
+  /** Uploaded documents: storage, the malware scanner, the limits. */
+  documents: DocumentDeps;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/petitions', petitionsRouter(deps));
   app.use('/api/track', deps.rateLimits.perAddress('tracking'));
   app.use('/api/track', trackRouter(deps));
+  app.use('/api', documentsRouter(deps));
   app.use('/api/inbox', inboxRouter(deps));
   app.use('/api/cases/search', searchRouter(deps)); // before /api/cases/:id
   app.use('/api/cases', casesRouter({ ...deps, temporalUi: deps.temporalUi ?? { url: 'http://127.0.0.1:8233', namespace: 'default' } }));

@@ -24,6 +24,7 @@ const STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  upload_infected: 422,
   idempotency_key_reused: 422,
   temporarily_unavailable: 503,
   internal_error: 500,

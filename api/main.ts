@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../infra/config';
 import { createDatabase } from '../infra/database';
+import { documentsFromConfig } from '../infra/documents';
 import { createSmtpMailer } from '../infra/mailer';
 import { smsFromConfig } from '../infra/sms';
 import { createApp } from './app';
@@ -17,6 +18,7 @@ const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sec
   temporalUi: { url: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE },
   publicUrl: config.PUBLIC_URL,
   rateLimits,
+  documents: documentsFromConfig(config),
   citizenMail: { db, mailer: createSmtpMailer(config.SMTP_URL), sms, mailFrom: config.MAIL_FROM, publicUrl: config.PUBLIC_URL, language: config.NOTICE_LANGUAGE },
 });
 

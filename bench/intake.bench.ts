@@ -6,7 +6,7 @@ import { createApp } from '../api/app';
 import { createRateLimits } from '../api/security/rate-limits';
 import { createWorker } from '../worker/create-worker';
 import { emptyWorkflow } from './baseline.workflows';
-import { machine, pool, startBenchStack } from './support/stack';
+import { benchDocuments, machine, pool, startBenchStack } from './support/stack';
 
 const N = Number(process.env.BENCH_CASES ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -28,9 +28,9 @@ try {
   const unlimited = 1_000_000;
   const rateLimits = createRateLimits({
     databaseUrl: stack.databaseUrl,
-    settings: { submissionsPerMinute: unlimited, submissionsPerHour: unlimited, trackingPerMinute: unlimited, citizenSecretFailuresPerCode: unlimited, citizenSecretFailuresPerAddress: unlimited, loginConsecutiveFailures: unlimited, loginFailuresPerAccount: unlimited, loginFailuresPerAddress: unlimited },
+    settings: { submissionsPerMinute: unlimited, submissionsPerHour: unlimited, trackingPerMinute: unlimited, uploadsPerHour: unlimited, citizenSecretFailuresPerCode: unlimited, citizenSecretFailuresPerAddress: unlimited, loginConsecutiveFailures: unlimited, loginFailuresPerAccount: unlimited, loginFailuresPerAddress: unlimited },
   });
-  const server = createApp({ db, temporal: client, taskQueue: 'bench-petitions', rateLimits }).listen(0, '127.0.0.1');
+  const server = createApp({ db, temporal: client, taskQueue: 'bench-petitions', rateLimits, documents: benchDocuments() }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const intake = await worker.runUntil(async () => {

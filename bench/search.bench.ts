@@ -15,7 +15,7 @@ import { seedDemoProvince } from '../prisma/seed';
 import { ensureDatabase, migrateDatabase } from '../scripts/lib/database-setup';
 import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres';
 import { freePort } from '../scripts/lib/free-port';
-import { machine } from './support/stack';
+import { benchDocuments, machine } from './support/stack';
 
 const SIZES = [1_000, Number(process.env.BENCH_SEARCH_CASES ?? 100_000)];
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
@@ -78,10 +78,10 @@ const db = createDatabase(databaseUrl);
 await seedDemoProvince(db);
 const rateLimits = createRateLimits({
   databaseUrl,
-  settings: { submissionsPerMinute: 1e6, submissionsPerHour: 1e6, trackingPerMinute: 1e6, citizenSecretFailuresPerCode: 1e6, citizenSecretFailuresPerAddress: 1e6, loginConsecutiveFailures: 1e6, loginFailuresPerAccount: 1e6, loginFailuresPerAddress: 1e6 },
+  settings: { submissionsPerMinute: 1e6, submissionsPerHour: 1e6, trackingPerMinute: 1e6, uploadsPerHour: 1e6, citizenSecretFailuresPerCode: 1e6, citizenSecretFailuresPerAddress: 1e6, loginConsecutiveFailures: 1e6, loginFailuresPerAccount: 1e6, loginFailuresPerAddress: 1e6 },
 });
 // Neither endpoint measured here talks to Temporal: a client that never connects is enough.
-const server = createApp({ db, temporal: new Client(), taskQueue: 'bench-search', rateLimits }).listen(0, '127.0.0.1');
+const server = createApp({ db, temporal: new Client(), taskQueue: 'bench-search', rateLimits, documents: benchDocuments() }).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseType } from './case-types';
 import { OPEN_STATUSES, type CaseFile, type CaseStatus } from './case-state';
-import { documentRef, text } from './fields';
+import { documentIds, documentRef, text } from './fields';
 import { COMPLEXITIES } from './legal-clock';
 import { DECIDER_ROLES } from './second-complaint';
 
@@ -47,6 +47,14 @@ function extensionRefusal(f: RuleFacts): string | null {
   return (f.extensionsUsed ?? 0) >= max ? `Đã dùng hết ${max} lần gia hạn / all ${max} extensions used` : null;
 }
 
+/**
+ * An action that may bring uploaded documents: the API takes their ids and joins the documents to
+ * the case (api/services/attach-documents.ts); the workflow's update takes the rest.
+ */
+function withDocuments<S extends z.ZodRawShape>(shape: S) {
+  return { input: z.object({ ...shape, documentIds: documentIds.optional() }).strict(), update: z.object(shape).strict() };
+}
+
 export const CASE_ACTIONS = {
   /** Reception routes by hand (no rule matched, or the agency returned it). */
   assign: { from: ['UNROUTED'], by: ['RECEPTION_OFFICER'], input: z.object({ agencyId }).strict() },
@@ -74,7 +82,7 @@ export const CASE_ACTIONS = {
   /** Không thụ lý, with reasons. */
   refuse: { from: ['ASSIGNED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
   requestInfo: { from: ['ACCEPTED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
-  provideInfo: { from: ['AWAITING_INFO'], by: ['AGENCY_OFFICER', 'RECEPTION_OFFICER', 'CITIZEN'], input: z.object({ note }).strict() },
+  provideInfo: { from: ['AWAITING_INFO'], by: ['AGENCY_OFFICER', 'RECEPTION_OFFICER', 'CITIZEN'], ...withDocuments({ note }) },
   requestExtension: { from: IN_PROGRESS, by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict(), refusal: extensionRefusal },
   decideExtension: {
     from: IN_PROGRESS,
@@ -90,14 +98,12 @@ export const CASE_ACTIONS = {
   answer: {
     from: ['ACCEPTED'],
     by: ['AGENCY_OFFICER'],
-    input: z
-      .object({
-        answer: z.string().trim().min(1, 'Cần nội dung trả lời / the answer is required').max(20_000),
-        documents: z.array(documentRef).max(50).optional(),
-        // Who signed a first complaint's decision, when not the agency's own head: its second complaint goes to their superior.
-        decidedBy: z.enum(DECIDER_ROLES).optional(),
-      })
-      .strict(),
+    ...withDocuments({
+      answer: z.string().trim().min(1, 'Cần nội dung trả lời / the answer is required').max(20_000),
+      documents: z.array(documentRef).max(50).optional(),
+      // Who signed a first complaint's decision, when not the agency's own head: its second complaint goes to their superior.
+      decidedBy: z.enum(DECIDER_ROLES).optional(),
+    }),
     onlyFor: { decidedBy: { types: ['COMPLAINT_FIRST'], refusal: 'Chỉ quyết định giải quyết khiếu nại lần đầu mới ghi người ký / only a first complaint’s decision records who signed it' } },
   },
   rate: {
@@ -109,7 +115,7 @@ export const CASE_ACTIONS = {
   appeal: {
     from: ['ANSWERED'],
     by: ['CITIZEN'],
-    input: z.object({ reason }).strict(),
+    ...withDocuments({ reason }),
     refusal: (f) => (f.type === 'COMPLAINT_FIRST' ? null : 'Chỉ khiếu nại lần đầu mới được khiếu nại lần hai / only a first complaint can be appealed'),
   },
   withdraw: {

@@ -21,3 +21,8 @@ export const documentRef = z
       .refine((u) => /^https?:/i.test(u), 'Chỉ nhận đường dẫn http:// hoặc https:// / only http:// or https:// links'),
   })
   .strict();
+
+/** Uploaded documents (POST /api/documents) a submission or an action brings to the case, by their ids. */
+export const documentIds = z
+  .array(z.string().uuid('Mã tài liệu không hợp lệ / invalid document id'))
+  .max(20, 'Tối đa 20 tài liệu mỗi lần / at most 20 documents at a time');

@@ -41,10 +41,19 @@ const schema = z.object({
   /** Wrong citizen secrets per hour, per tracking code and per client address. */
   RATE_LIMIT_SECRET_FAILURES_PER_CODE: limit(10),
   RATE_LIMIT_SECRET_FAILURES_PER_ADDRESS: limit(30),
+  /** Anonymous uploads (POST /api/documents) per client address an hour. */
+  RATE_LIMIT_UPLOADS_PER_HOUR: limit(60),
   /** Failed logins (api/security/login-throttle.ts): in a row per email and address (then an hour's wait), per email per hour from everywhere, per address per day. */
   LOGIN_CONSECUTIVE_FAILURES: limit(10),
   LOGIN_FAILURES_PER_ACCOUNT: limit(50),
   LOGIN_FAILURES_PER_ADDRESS: limit(100),
+  /** ClamAV's daemon, which scans every upload before it is stored: tcp://host:3310 or unix:/run/clamav/clamd.ctl. */
+  CLAMD_URL: z.string().regex(/^(tcp:\/\/[^/:@]+(:\d+)?\/?|unix:.+)$/, 'CLAMD_URL must look like tcp://127.0.0.1:3310 or unix:/run/clamav/clamd.ctl').default('tcp://127.0.0.1:3310'),
+  /** Uploaded documents on local disk (and, with S3_BUCKET set, only uploads in progress). */
+  DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
+  /** The largest file taken, and the most a case may hold in all (bytes). */
+  UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(100 * 1024 * 1024).default(20 * 1024 * 1024),
+  UPLOAD_MAX_CASE_BYTES: z.coerce.number().int().min(1).default(100 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -73,6 +82,11 @@ const localStackSchema = z.object({
   MAIL_SMTP_PORT: z.coerce.number().int().default(1025),
   MAIL_WEB_PORT: z.coerce.number().int().default(1080),
   API_PORT: z.coerce.number().int().default(3000),
+  /** Set: `npm start` runs no clamd of its own and the API scans with this one. */
+  CLAMD_URL: z.string().optional(),
+  CLAMD_PORT: z.coerce.number().int().default(3310),
+  /** The local clamd's signatures: the project's test signatures by default, e.g. /var/lib/clamav where freshclam keeps a real database. */
+  CLAMAV_DATABASE_DIR: z.string().min(1).optional(),
   /** Where `npm start` keeps its data (embedded PostgreSQL, the dev server's SQLite file, mail); default `.data/`. */
   DATA_DIR: z.string().min(1).optional(),
 });

@@ -19,6 +19,7 @@ import { WORKFLOWS_PATH } from '../worker/create-worker';
 import { registerSearchAttributes } from '../worker/register-search-attributes';
 import { ensureTemporalCli } from './install-temporal.mjs';
 import { describeSms, mailService, smsService } from './lib/catchers';
+import { scannerService } from './lib/clamd';
 import { hasExited, startChild, waitForHttp, waitForOutput } from './lib/child';
 import { ensureDatabase, migrateDatabase } from './lib/database-setup';
 import { embeddedPostgresService } from './lib/embedded-postgres';
@@ -119,7 +120,7 @@ async function main() {
   const haproxy = ensureHaproxy();
   const setupScript = join(root, 'scripts', 'cluster', 'temporal-setup.sh');
 
-  const catching = Promise.all([mailService(supervisor, local, dir), smsService(supervisor, local)]);
+  const catching = Promise.all([mailService(supervisor, local, dir), smsService(supervisor, local), scannerService(supervisor, local, dir)]);
   const db = await postgres();
 
   // Temporal's databases: the same script the compose file's temporal-setup job runs.
@@ -164,7 +165,7 @@ async function main() {
   const prisma = createDatabase(db.appUrl);
   await seedDemoProvince(prisma);
   await prisma.$disconnect();
-  const [m, text] = await catching;
+  const [m, text, clam] = await catching;
 
   // One bundle for both workers: a restarted worker polls again in about a second.
   let bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
@@ -180,6 +181,8 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env, DATABASE_URL: db.appUrl, TEMPORAL_ADDRESS: address, SMTP_URL: m.smtpUrl, SMS_URL: text.smsUrl, TEMPORAL_UI_URL: uiUrl,
     PUBLIC_URL: process.env.PUBLIC_URL ?? lbUrl, WORKFLOW_BUNDLE_PATH: bundlePath,
+    // Both API replicas on this machine share the documents folder (separate hosts share an object store).
+    CLAMD_URL: clam.url, DOCUMENTS_DIR: process.env.DOCUMENTS_DIR ?? join(dir, 'documents'),
   };
   const node = (name: string, entry: string, extra: NodeJS.ProcessEnv = {}) => () => startChild(name, process.execPath, ['--import', 'tsx', join(root, entry)], { ...env, ...extra });
   await Promise.all(['worker-1', 'worker-2'].map((name) =>

@@ -1,5 +1,5 @@
 // Runs before `npm start` and `npm test`: installs what a fresh clone lacks (npm packages, the
-// generated Prisma client, the Temporal CLI) and skips what is already there.
+// generated Prisma client, the Temporal CLI, ClamAV's daemon) and skips what is already there.
 import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -27,21 +27,25 @@ if (!process.env.TEMPORAL_ADDRESS) {
   }
 }
 
-// The browser tests drive Debian's Chromium: Playwright cannot download its own browsers here.
-if (process.argv.includes('--browser')) {
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromiumPath)) {
-    const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (!asRoot || !existsSync('/usr/bin/apt-get')) {
-      console.error(`Chromium is missing at ${chromiumPath}: install Debian's "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.`);
-      process.exit(1);
-    }
-    console.log('Installing Chromium for the browser tests (apt-get install chromium)…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    try {
-      execSync('apt-get install -y --no-install-recommends chromium', { stdio: 'inherit', env });
-    } catch {
-      execSync('apt-get update && apt-get install -y --no-install-recommends chromium', { stdio: 'inherit', env });
-    }
+/** Installs a Debian package (as root) when `path` is missing, else says how and stops. */
+function ensureDebianPackage(path, pkg, why) {
+  if (existsSync(path)) return;
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!asRoot || !existsSync('/usr/bin/apt-get')) {
+    console.error(`${path} is missing: install Debian's "${pkg}" package (apt-get install ${pkg}) for ${why}.`);
+    process.exit(1);
+  }
+  console.log(`Installing ${pkg} for ${why} (apt-get install ${pkg})…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    execSync(`apt-get install -y --no-install-recommends ${pkg}`, { stdio: 'inherit', env });
+  } catch {
+    execSync(`apt-get update && apt-get install -y --no-install-recommends ${pkg}`, { stdio: 'inherit', env });
   }
 }
+
+// Every upload is scanned by ClamAV's daemon; `npm start` and the tests run one unless CLAMD_URL names another.
+if (!process.env.CLAMD_URL) ensureDebianPackage('/usr/sbin/clamd', 'clamav-daemon', 'scanning uploads');
+
+// The browser tests drive Debian's Chromium: Playwright cannot download its own browsers here.
+if (process.argv.includes('--browser')) ensureDebianPackage(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium', 'the browser tests (or set CHROMIUM_PATH)');

@@ -9,6 +9,7 @@ import { createDatabase } from '../infra/database';
 import { DEMO_PASSWORD } from '../prisma/demo-province';
 import { DEMO_LOGINS, seedDemoProvince } from '../prisma/seed';
 import { describeSms, mailService, smsService } from './lib/catchers';
+import { scannerService } from './lib/clamd';
 import { startChild, waitForHttp, waitForOutput } from './lib/child';
 import { ensureDatabase, migrateDatabase } from './lib/database-setup';
 import { embeddedPostgresService } from './lib/embedded-postgres';
@@ -63,8 +64,8 @@ async function database(): Promise<string> {
 }
 
 async function main() {
-  // Started in this order and stopped in the reverse one: API, worker, SMS, mail, PostgreSQL, Temporal.
-  const [t, databaseUrl, m, text] = await Promise.all([temporal(), database(), mailService(supervisor, local, dataDir), smsService(supervisor, local)]);
+  // Started in this order and stopped in the reverse one: API, worker, clamd, SMS, mail, PostgreSQL, Temporal.
+  const [t, databaseUrl, m, text, clam] = await Promise.all([temporal(), database(), mailService(supervisor, local, dataDir), smsService(supervisor, local), scannerService(supervisor, local, dataDir)]);
   console.log('Applying database migrations…');
   await migrateDatabase(databaseUrl);
   const db = createDatabase(databaseUrl);
@@ -72,15 +73,16 @@ async function main() {
   await db.$disconnect();
 
   const apiUrl = `http://127.0.0.1:${local.API_PORT}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: t.address, SMTP_URL: m.smtpUrl, SMS_URL: text.smsUrl, PUBLIC_URL: process.env.PUBLIC_URL ?? apiUrl };
+  const documentsDir = process.env.DOCUMENTS_DIR ?? join(dataDir, 'documents');
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: t.address, SMTP_URL: m.smtpUrl, SMS_URL: text.smsUrl, PUBLIC_URL: process.env.PUBLIC_URL ?? apiUrl, CLAMD_URL: clam.url, DOCUMENTS_DIR: documentsDir };
   const node = (name: string, entry: string) => () => startChild(name, process.execPath, ['--import', 'tsx', join(root, entry)], env);
   // The first start bundles the workflow code (unless WORKFLOW_BUNDLE_PATH names a bundle).
   await supervisor.add({ name: 'worker', start: node('worker', 'worker/main.ts'), ready: (child) => waitForOutput(child, 'worker: polling', 180_000) });
   await supervisor.add({ name: 'api', start: node('api', 'api/main.ts'), ready: (child) => waitForHttp(`${apiUrl}/api/health`, child) });
-  printSummary({ apiUrl, temporalUi: t.ui, temporalAddress: t.address, inbox: m.inbox, smtpUrl: m.smtpUrl, databaseUrl, sms: describeSms(text, local.SMS_SMPP_PORT) });
+  printSummary({ apiUrl, temporalUi: t.ui, temporalAddress: t.address, inbox: m.inbox, smtpUrl: m.smtpUrl, databaseUrl, sms: describeSms(text, local.SMS_SMPP_PORT), documents: `${documentsDir}; ${clam.description}` });
 }
 
-function printSummary(s: { apiUrl: string; temporalUi: string | null; temporalAddress: string; inbox: string | null; smtpUrl: string; databaseUrl: string; sms: string }) {
+function printSummary(s: { apiUrl: string; temporalUi: string | null; temporalAddress: string; inbox: string | null; smtpUrl: string; databaseUrl: string; sms: string; documents: string }) {
   const redacted = s.databaseUrl.replace(/\/\/[^@]*@/, '//***@');
   console.log(`
 Hệ thống đã sẵn sàng / the system is up
@@ -91,6 +93,7 @@ Hệ thống đã sẵn sàng / the system is up
   Hộp thư / mail inbox      ${s.inbox ?? `(external relay ${s.smtpUrl})`}
   Tin nhắn SMS / SMS inbox  ${s.sms}
   Cơ sở dữ liệu / database  ${redacted}
+  Tài liệu / documents      ${s.documents}
 
 Tài khoản mẫu / demo logins (mật khẩu / password: ${DEMO_PASSWORD})
 ${DEMO_LOGINS.map(([role, email]) => `  ${role.padEnd(42)} ${email}`).join('\n')}

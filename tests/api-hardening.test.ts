@@ -21,7 +21,7 @@ beforeAll(async () => {
   sys = await startSystem({ clockPolicy: testPolicy('test-hardening', {}) });
   admin = await login(sys, ADMIN);
   // The same system as production sees it behind its HTTPS proxy: PUBLIC_URL is https.
-  const server = createApp({ db: sys.db, temporal: sys.client, taskQueue: sys.taskQueue, rateLimits: sys.rateLimits, secureCookies: true, publicUrl: PUBLIC_URL }).listen(0, '127.0.0.1');
+  const server = createApp({ db: sys.db, temporal: sys.client, taskQueue: sys.taskQueue, rateLimits: sys.rateLimits, documents: sys.documents, secureCookies: true, publicUrl: PUBLIC_URL }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   https = { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 });

@@ -253,7 +253,7 @@ describe('rate limits on anonymous requests', () => {
 
   it('shares the count between two API instances on the same database', async () => {
     const other: RateLimits = createRateLimits({ databaseUrl: sys.databaseUrl, settings: sys.rateLimitSettings });
-    const server: Server = createApp({ db: sys.db, temporal: sys.client, taskQueue: sys.taskQueue, rateLimits: other }).listen(0, '127.0.0.1');
+    const server: Server = createApp({ db: sys.db, temporal: sys.client, taskQueue: sys.taskQueue, rateLimits: other, documents: sys.documents }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const otherBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {

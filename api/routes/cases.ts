@@ -5,16 +5,18 @@ import { actionForm, actionsOf, allowedActions, caseActionName } from '../../dom
 import { requireStaff } from '../auth/authenticate';
 import { caseScope } from '../auth/scope';
 import { AppError } from '../errors';
+import { claimForAction } from '../services/attach-documents';
 import { caseHistory } from '../services/case-history';
 import { caseRuleFacts } from '../services/case-rule-facts';
 import { findMergeTargetInScope } from '../services/find-merge-target';
 import { runCaseAction } from '../services/run-case-action';
+import type { DocumentDeps } from '../../infra/documents';
 import { CASE_VIEW_INCLUDE, toCaseView } from './case-view';
 import { readPetitioner } from './petitioner';
 import { caseIdSchema } from './petitions.schema';
 
 /** Staff access to cases: read within scope, act by role. A case outside the scope does not exist (404). */
-export function casesRouter({ db, temporal, temporalUi }: { db: Database; temporal: Client; temporalUi: { url: string; namespace: string } }): Router {
+export function casesRouter({ db, temporal, temporalUi, documents }: { db: Database; temporal: Client; temporalUi: { url: string; namespace: string }; documents: DocumentDeps }): Router {
   const router = Router();
 
   const findInScope = async (id: string, res: Parameters<typeof requireStaff>[0]) => {
@@ -75,7 +77,8 @@ export function casesRouter({ db, temporal, temporalUi }: { db: Database; tempor
       throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này / your role may not do this');
     }
     const findMergeTarget = (trackingCode: string) => findMergeTargetInScope(db, user, found.id, trackingCode);
-    await runCaseAction(temporal, found.id, action.data, req.body, { actor: user.email, tokenId: user.tokenId, findMergeTarget });
+    const claimDocuments = (ids: string[], attachedWith: string) => claimForAction(db, { caseId: found.id, ids, attachedWith, limits: documents.limits });
+    await runCaseAction(temporal, found.id, action.data, req.body, { actor: user.email, tokenId: user.tokenId, findMergeTarget, claimDocuments });
     const after = await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_VIEW_INCLUDE });
     res.json({ ...toCaseView(after), ...(await actionsView(after, user.role)) });
   });

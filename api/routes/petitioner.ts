@@ -9,7 +9,7 @@ import { AppError } from '../errors';
  * 2018 art. 9): only the head of government resolving it and administrators; never the agency the
  * denunciation may be about, never the Front.
  */
-function entitled(user: StaffUser, c: Case): boolean {
+export function mayReadPetitioner(user: StaffUser, c: Case): boolean {
   if (user.role === 'ADMINISTRATOR' || user.role === 'HEAD_OF_GOVERNMENT') return true;
   if (c.type === 'DENUNCIATION') return false;
   return user.role === 'RECEPTION_OFFICER' || (user.role === 'AGENCY_OFFICER' && c.agencyId === user.organisationId);
@@ -17,7 +17,7 @@ function entitled(user: StaffUser, c: Case): boolean {
 
 /** Returns the identity and records the read on the case's audit trail. */
 export async function readPetitioner(db: Database, user: StaffUser, c: Case) {
-  if (!entitled(user, c)) throw new AppError('forbidden', 'Bạn không được xem thông tin người gửi đơn này / you may not see this petitioner’s identity');
+  if (!mayReadPetitioner(user, c)) throw new AppError('forbidden', 'Bạn không được xem thông tin người gửi đơn này / you may not see this petitioner’s identity');
   const p = await db.petitioner.findUnique({ where: { caseId: c.id } });
   await db.caseEvent.create({
     data: { caseId: c.id, eventKey: `identity_read:${randomUUID()}`, type: 'identity_read', actor: user.email, tokenId: user.tokenId, reason: `Xem thông tin người gửi đơn (${user.role})` },

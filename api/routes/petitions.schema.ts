@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentRef, text } from '../../domain/fields';
+import { documentIds, documentRef, text } from '../../domain/fields';
 import { CASE_TYPES } from '../../domain/case-types';
 
 
@@ -19,6 +19,8 @@ export const submitPetitionSchema = z
     content: text(20_000),
     /** Links to documents the citizen already published (scans, photos); files are not uploaded here. */
     attachments: z.array(documentRef).max(20, 'Tối đa 20 tệp đính kèm / at most 20 attachments').optional(),
+    /** Files uploaded first (POST /api/documents): the scanned letter, photos. */
+    documentIds: documentIds.optional(),
     anonymous: z.boolean().default(false),
     /** Language of the notices the citizen receives. */
     language: z.enum(['vi', 'en']).default('vi'),

@@ -7,6 +7,7 @@ import { requireStaff } from '../auth/authenticate';
 import { caseScope, type StaffUser } from '../auth/scope';
 import { AppError } from '../errors';
 import { clientAddress } from '../security/rate-limits';
+import type { DocumentDeps } from '../../infra/documents';
 import { submitPetition } from '../services/submit-petition';
 import { caseIdSchema, idempotencyKeySchema, submitPetitionSchema } from './petitions.schema';
 import { CASE_VIEW_INCLUDE, toCaseView } from './case-view';
@@ -19,7 +20,7 @@ function clientScopedKey(req: Request, user: StaffUser | undefined, key: string)
   return `${user ? `user:${user.id}` : `ip:${clientAddress(req)}`}:${key}`;
 }
 
-export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueue: string; citizenMail?: ActivityDeps }): Router {
+export function petitionsRouter(deps: { db: Database; temporal: Client; taskQueue: string; citizenMail?: ActivityDeps; documents: DocumentDeps }): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {

@@ -3,17 +3,19 @@ import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
 import { citizenSecretMatches } from '../../infra/citizen-secret';
-import { caseActionName } from '../../domain/case-actions';
+import { CASE_ACTIONS, caseActionName } from '../../domain/case-actions';
 import { CITIZEN_ACTIONS } from '../auth/scope';
 import { AppError } from '../errors';
 import { clientAddress, type RateLimits } from '../security/rate-limits';
+import { claimForAction } from '../services/attach-documents';
 import { reissueCitizenSecret, type CitizenMailDeps } from '../services/reissue-citizen-secret';
 import { runCaseAction } from '../services/run-case-action';
+import type { DocumentDeps } from '../../infra/documents';
 
 const codeSchema = z.string().regex(/^PA-[0-9A-Z]{16}$/);
 
 /** A citizen's "here is the information" restarts the clock: it must say something. */
-const citizenProvideInfoSchema = z.object({ note: z.string({ error: () => 'Cần nêu thông tin bổ sung / say what information you are providing' }).trim().min(1, 'Cần nêu thông tin bổ sung / say what information you are providing').max(5000) }).strict();
+const citizenProvideInfoSchema = CASE_ACTIONS.provideInfo.input.extend({ note: z.string({ error: () => 'Cần nêu thông tin bổ sung / say what information you are providing' }).trim().min(1, 'Cần nêu thông tin bổ sung / say what information you are providing').max(5000) });
 
 /** The header a citizen's action carries the secret in (never a URL: URLs end up in logs). */
 export const CITIZEN_SECRET_HEADER = 'X-Case-Secret';
@@ -22,7 +24,7 @@ export const CITIZEN_SECRET_HEADER = 'X-Case-Secret';
  * Only the citizen holds the secret; the tracking code, which staff see everywhere, is not enough.
  * Wrong secrets are counted per case and per address, and past the limit even the right one waits.
  */
-async function requireCitizenSecret(limits: RateLimits, req: Request, code: string, storedHash: string | null): Promise<void> {
+export async function requireCitizenSecret(limits: RateLimits, req: Request, code: string, storedHash: string | null): Promise<void> {
   const given = req.get(CITIZEN_SECRET_HEADER);
   if (!given) {
     throw new AppError('citizen_secret_required', 'Cần mã bí mật được cấp khi nộp đơn / the secret given at submission is required');
@@ -36,7 +38,7 @@ async function requireCitizenSecret(limits: RateLimits, req: Request, code: stri
 }
 
 /** Citizens follow their case with its tracking code, and act on it with their secret; no account needed. */
-export function trackRouter({ db, temporal, citizenMail, rateLimits }: { db: Database; temporal: Client; citizenMail?: CitizenMailDeps; rateLimits: RateLimits }): Router {
+export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }: { db: Database; temporal: Client; citizenMail?: CitizenMailDeps; rateLimits: RateLimits; documents: DocumentDeps }): Router {
   const router = Router();
 
   const byCode = async (code: string) => {
@@ -66,7 +68,8 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits }: { db: Dat
     }
     await requireCitizenSecret(rateLimits, req, c.trackingCode, c.citizenSecretHash);
     if (action.data === 'provideInfo') citizenProvideInfoSchema.parse(req.body ?? {});
-    const file = await runCaseAction(temporal, c.id, action.data, req.body, 'citizen');
+    const claimDocuments = (ids: string[], attachedWith: string) => claimForAction(db, { caseId: c.id, ids, attachedWith, limits: documents.limits });
+    const file = await runCaseAction(temporal, c.id, action.data, req.body, { actor: 'citizen', claimDocuments });
     res.json({ trackingCode: c.trackingCode, status: file.status, outcome: file.outcome });
   });
 

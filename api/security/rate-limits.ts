@@ -12,6 +12,8 @@ export interface RateLimitSettings {
   submissionsPerHour: number;
   /** Anonymous tracking look-ups and citizen actions (`/api/track/…`) per client address. */
   trackingPerMinute: number;
+  /** Anonymous uploads (`POST /api/documents`) per client address an hour. */
+  uploadsPerHour: number;
   /** Wrong citizen secrets per hour, per tracking code and per client address. */
   citizenSecretFailuresPerCode: number;
   citizenSecretFailuresPerAddress: number;
@@ -26,6 +28,7 @@ export function rateLimitSettings(config: Config): RateLimitSettings {
     submissionsPerMinute: config.RATE_LIMIT_SUBMISSIONS_PER_MINUTE,
     submissionsPerHour: config.RATE_LIMIT_SUBMISSIONS_PER_HOUR,
     trackingPerMinute: config.RATE_LIMIT_TRACKING_PER_MINUTE,
+    uploadsPerHour: config.RATE_LIMIT_UPLOADS_PER_HOUR,
     citizenSecretFailuresPerCode: config.RATE_LIMIT_SECRET_FAILURES_PER_CODE,
     citizenSecretFailuresPerAddress: config.RATE_LIMIT_SECRET_FAILURES_PER_ADDRESS,
     loginConsecutiveFailures: config.LOGIN_CONSECUTIVE_FAILURES,
@@ -42,6 +45,7 @@ const REQUEST_LIMITS = {
   'submission-minute': { points: (s: RateLimitSettings) => s.submissionsPerMinute, duration: MINUTE, message: 'Quá nhiều đơn gửi từ địa chỉ này, vui lòng thử lại sau / too many submissions from this address, retry later' },
   'submission-hour': { points: (s: RateLimitSettings) => s.submissionsPerHour, duration: HOUR, message: 'Quá nhiều đơn gửi từ địa chỉ này, vui lòng thử lại sau / too many submissions from this address, retry later' },
   tracking: { points: (s: RateLimitSettings) => s.trackingPerMinute, duration: MINUTE, message: 'Quá nhiều lượt tra cứu từ địa chỉ này, vui lòng thử lại sau / too many look-ups from this address, retry later' },
+  upload: { points: (s: RateLimitSettings) => s.uploadsPerHour, duration: HOUR, message: 'Quá nhiều tệp tải lên từ địa chỉ này, vui lòng thử lại sau / too many uploads from this address, retry later' },
   'citizen-secret-code': { points: (s: RateLimitSettings) => s.citizenSecretFailuresPerCode, duration: HOUR, message: 'Quá nhiều lần nhập sai mã bí mật của hồ sơ này, vui lòng thử lại sau / too many wrong secrets for this case, retry later' },
   'citizen-secret-address': { points: (s: RateLimitSettings) => s.citizenSecretFailuresPerAddress, duration: HOUR, message: 'Quá nhiều lần nhập sai mã bí mật từ địa chỉ này, vui lòng thử lại sau / too many wrong secrets from this address, retry later' },
   // New secrets mailed per case: enough for a citizen, too few to flood their inbox.

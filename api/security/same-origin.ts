@@ -25,7 +25,9 @@ function hostOf(origin: string): string | null {
  * `Origin` that is neither PUBLIC_URL's origin nor the request's own Host). Tools that send neither
  * header (curl, integrations) are not browsers acting for someone, and pass. Then only JSON bodies
  * are taken: a cross-site HTML form can send form-encoded, multipart or text/plain, never JSON
- * without a CORS preflight. A request without a body (logout, some actions) needs no type.
+ * without a CORS preflight. A request without a body (logout, some actions) needs no type. A file
+ * upload is multipart, and is taken only with an `X-Requested-With` header, which a form cannot
+ * send and a cross-site script cannot without a preflight the API never grants.
  */
 export function sameOriginOnly({ publicUrl }: { publicUrl?: string }): RequestHandler {
   const publicOrigin = publicUrl ? new URL(publicUrl).origin : null;
@@ -36,7 +38,8 @@ export function sameOriginOnly({ publicUrl }: { publicUrl?: string }): RequestHa
       req.get('sec-fetch-site') === 'cross-site' ||
       (origin !== undefined && origin !== publicOrigin && (hostOf(origin) === null || hostOf(origin) !== req.get('host')?.toLowerCase()));
     if (crossSite) throw new AppError('cross_site_request', 'Yêu cầu từ trang web khác bị từ chối / a request from another site is refused');
-    if (hasBody(req) && !req.is('application/json')) {
+    const upload = req.is('multipart/form-data') && req.get('x-requested-with') !== undefined;
+    if (hasBody(req) && !req.is('application/json') && !upload) {
       throw new AppError('unsupported_media_type', 'Nội dung phải là JSON (Content-Type: application/json) / the body must be JSON (Content-Type: application/json)');
     }
     next();

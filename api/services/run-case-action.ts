@@ -22,6 +22,8 @@ export interface ActionCaller {
   tokenId?: string;
   /** The id of the open case a tracking code names within the caller's scope (422 on the field otherwise). */
   findMergeTarget?: (trackingCode: string) => Promise<string>;
+  /** Joins the uploaded documents an action names to the case (attach-documents.ts); returns how to give them back. */
+  claimDocuments?: (ids: string[], action: CaseAction) => Promise<() => Promise<void>>;
 }
 
 /** `merge` names its target by tracking code; the workflow update takes the id it resolves to in the caller's scope. */
@@ -38,15 +40,25 @@ async function withCaseIds(input: object, caller: ActionCaller): Promise<object>
  */
 export async function runCaseAction(temporal: Client, caseId: string, action: CaseAction, body: unknown, by: string | ActionCaller): Promise<CaseFile> {
   const caller = typeof by === 'string' ? { actor: by } : by;
-  const input = await withCaseIds(CASE_ACTIONS[action].input.parse(body ?? {}), caller);
+  const { documentIds, ...parsed } = CASE_ACTIONS[action].input.parse(body ?? {}) as { documentIds?: string[] };
+  const input = await withCaseIds(parsed, caller);
   const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
+  // The documents join the case before the action runs and leave it again when it was refused (not
+  // when its outcome is unknown: a lost connection may come after the action ran).
+  const giveBack = documentIds?.length ? await claim(caller, documentIds, action) : null;
   try {
     // Every update takes its action's body and who acts; the union of the definitions loses that link.
     const update = caseUpdates[action] as unknown as typeof caseUpdates.accept;
     return await handle.executeUpdate(update, { args: [{ ...input, actor: caller.actor, tokenId: caller.tokenId }] });
   } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError) await giveBack?.();
     throw updateErrorToHttp(err);
   }
+}
+
+function claim(caller: ActionCaller, ids: string[], action: CaseAction) {
+  if (!caller.claimDocuments) throw new AppError('forbidden', 'Không gửi được tài liệu theo cách này / documents cannot be sent this way');
+  return caller.claimDocuments(ids, action);
 }
 
 /** Maps a failed workflow update to the API's answer: 404, 422 on the field, or 409 with the reason. */

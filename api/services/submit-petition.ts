@@ -9,6 +9,8 @@ import { policyEffectiveAt } from '../../infra/clock-config';
 import { newTrackingCode } from '../../infra/tracking-code';
 import { caseWorkflowId } from '../../workflows/ids';
 import { AppError } from '../errors';
+import { claimDocuments } from './attach-documents';
+import type { DocumentLimits } from '../../infra/documents';
 import type { SubmitPetition } from '../routes/petitions.schema';
 import { startCaseWorkflow } from './start-case-workflow';
 
@@ -18,6 +20,8 @@ export interface SubmitDeps {
   taskQueue: string;
   /** The outbox's dependencies, to send the receipt; without them the workflow sends it, without the secret. */
   citizenMail?: ActivityDeps;
+  /** The size limits of the documents the submission brings. */
+  documents: { limits: DocumentLimits };
 }
 
 export interface SubmitResult {
@@ -96,7 +100,8 @@ async function lookupRefs(db: Database, input: SubmitPetition) {
 }
 
 /**
- * Stores the case with its audit entry and the hash of the citizen's secret, sends the citizen the
+ * Stores the case with its audit entry, the hash of the citizen's secret and the documents it
+ * brings (refused whole when one cannot join), sends the citizen the
  * receipt with the secret (mail and SMS), then starts its workflow. A repeated key (scoped to the
  * client by the caller) returns the first case.
  */
@@ -115,8 +120,8 @@ export async function submitPetition(deps: SubmitDeps, key: string, input: Submi
   const receivedAt = new Date();
   const policy = await policyEffectiveAt(db, receivedAt);
   try {
-    await db.$transaction([
-      db.case.create({
+    await db.$transaction(async (tx) => {
+      await tx.case.create({
         data: {
           id: caseId, trackingCode, idempotencyKey: key, requestHash, citizenSecretHash: citizenSecret.hash, citizenSecretAt: receivedAt, type: input.type, title: input.title, content: input.content,
           ...(input.attachments ? { attachments: input.attachments } : {}),
@@ -125,9 +130,10 @@ export async function submitPetition(deps: SubmitDeps, key: string, input: Submi
           ...refs, receivedAt, policyVersion: policy.version, workflowId: caseWorkflowId(caseId),
           petitioner: { create: { anonymous: input.anonymous, language: input.language, ...(input.anonymous ? {} : input.petitioner) } },
         },
-      }),
-      db.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: 'citizen', reason: 'Tiếp nhận / received' } }),
-    ]);
+      });
+      await tx.caseEvent.create({ data: { caseId, eventKey: `${caseId}:received`, type: 'received', actor: 'citizen', reason: 'Tiếp nhận / received' } });
+      await claimDocuments(tx, { caseId, ids: input.documentIds ?? [], attachedWith: 'submission', limits: deps.documents.limits });
+    });
   } catch (err) {
     // The same key submitted concurrently: the other request won the unique index and shows the secret.
     const raced = (err as { code?: string }).code === 'P2002' ? await findByKey(deps, key, requestHash, false) : null;

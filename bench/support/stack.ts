@@ -6,6 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createDatabase, type Database } from '../../infra/database';
+import { documentsFromConfig, type DocumentDeps } from '../../infra/documents';
 import { createSmtpMailer, type Mailer } from '../../infra/mailer';
 import { seedDemoProvince } from '../../prisma/seed';
 import { ensureTemporalCli } from '../../scripts/install-temporal.mjs';
@@ -88,4 +89,9 @@ export async function pool(count: number, concurrency: number, task: (i: number)
 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** The benchmarks upload nothing: documents on a scratch folder, and a scanner that is never asked. */
+export function benchDocuments(): DocumentDeps {
+  return documentsFromConfig({ CLAMD_URL: 'tcp://127.0.0.1:3310', DOCUMENTS_DIR: join(tmpdir(), 'petitions-bench-documents'), UPLOAD_MAX_FILE_BYTES: 1, UPLOAD_MAX_CASE_BYTES: 1 });
 }

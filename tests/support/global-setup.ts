@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../../infra/database';
 import { seedDemoProvince } from '../../prisma/seed';
 import { ensureTemporalCli } from '../../scripts/install-temporal.mjs';
+import { startClamd } from '../../scripts/lib/clamd';
 import { dropDatabases, ensureDatabase, migrateDatabase } from '../../scripts/lib/database-setup';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/lib/embedded-postgres';
 import { freePort } from '../../scripts/lib/free-port';
@@ -19,12 +20,15 @@ declare module 'vitest' {
     databaseServerUrl: string;
     templateDatabase: string;
     workflowBundlePath: string;
+    /** ClamAV's daemon on the project's test signatures (EICAR). */
+    clamdUrl: string;
   }
 }
 
 /**
  * One real Temporal dev server, one PostgreSQL (DATABASE_URL's server, else an embedded one), a
- * migrated and seeded template database that each test file clones, and one workflow bundle.
+ * migrated and seeded template database that each test file clones, one workflow bundle, and one
+ * clamd (CLAMD_URL's, else one on the project's test signatures).
  */
 export default async function setup(project: TestProject) {
   const scratch = mkdtempSync(join(tmpdir(), 'petitions-test-'));
@@ -55,6 +59,10 @@ async function startAll(project: TestProject, scratch: string, stops: Array<() =
     process.env.DATABASE_URL ?? (pg = await startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), port: await freePort(), persistent: false })).url('postgres');
   if (pg) stops.push(pg.stop);
 
+  let clamd: Awaited<ReturnType<typeof startClamd>> | undefined;
+  const clamdUrl = process.env.CLAMD_URL ?? (clamd = await startClamd({ port: await freePort(), workDir: join(scratch, 'clamd') })).url;
+  if (clamd) stops.push(clamd.stop);
+
   const templateDatabase = `petitions_template_${process.pid}`;
   const templateUrl = withDatabase(databaseServerUrl, templateDatabase);
   await ensureDatabase(databaseServerUrl, templateDatabase);
@@ -71,6 +79,7 @@ async function startAll(project: TestProject, scratch: string, stops: Array<() =
   project.provide('databaseServerUrl', databaseServerUrl);
   project.provide('templateDatabase', templateDatabase);
   project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('clamdUrl', clamdUrl);
 
   return async () => {
     // On a shared server, leave nothing behind; an embedded one goes away whole.

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -9,6 +12,7 @@ import { createRateLimits, type RateLimitSettings } from '../../api/security/rat
 import type { ClockPolicy } from '../../domain/legal-clock';
 import { storePolicy } from '../../infra/clock-config';
 import { createDatabase } from '../../infra/database';
+import { documentsFromConfig, type DocumentLimits } from '../../infra/documents';
 import { createSmtpMailer } from '../../infra/mailer';
 import { createSmppSender } from '../../infra/sms';
 import { ensureDatabase } from '../../scripts/lib/database-setup';
@@ -28,6 +32,7 @@ export async function startSystem({
   inProcessWorker = true,
   rateLimits,
   smsAlphabet = 'gsm7',
+  documentLimits = { maxFileBytes: 20 * 1024 * 1024, maxCaseBytes: 100 * 1024 * 1024 },
 }: {
   clockPolicy: ClockPolicy;
   databaseUrl?: string;
@@ -39,6 +44,8 @@ export async function startSystem({
   rateLimits?: Partial<RateLimitSettings>;
   /** What the test SMS centre takes: GSM-7 only (texts without diacritics, the default) or UCS-2. */
   smsAlphabet?: 'gsm7' | 'ucs2';
+  /** Upload limits (the defaults of production). */
+  documentLimits?: DocumentLimits;
 }) {
   // Core's own retry warnings flood the output of the tests that stop the server on purpose.
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, console: {} } } });
@@ -78,7 +85,12 @@ export async function startSystem({
   const client = new Client({ connection });
   const rateLimitSettings = { ...GENEROUS_LIMITS, ...rateLimits };
   const limits = createRateLimits({ databaseUrl, settings: rateLimitSettings });
-  const server = createApp({ db, temporal: client, taskQueue, citizenMail: activityDeps, rateLimits: limits }).listen(0, '127.0.0.1');
+  // Uploads on a folder of this test file's own, scanned by the shared clamd.
+  const documentsDir = mkdtempSync(join(tmpdir(), 'petitions-documents-'));
+  const documents = documentsFromConfig({
+    CLAMD_URL: inject('clamdUrl'), DOCUMENTS_DIR: documentsDir, UPLOAD_MAX_FILE_BYTES: documentLimits.maxFileBytes, UPLOAD_MAX_CASE_BYTES: documentLimits.maxCaseBytes,
+  });
+  const server = createApp({ db, temporal: client, taskQueue, citizenMail: activityDeps, rateLimits: limits, documents }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -97,6 +109,9 @@ export async function startSystem({
     rateLimitSettings,
     /** This system's limits, for another app instance on the same database (`createApp({ …, rateLimits })`). */
     rateLimits: limits,
+    /** Uploaded documents: storage, scanner and limits (`documentsDir` holds the disk storage). */
+    documents,
+    documentsDir,
     /** Stops the worker as a deploy or a crash would; workflows wait on the server meanwhile. */
     async stopWorker() {
       await stopWorker?.();
@@ -112,6 +127,7 @@ export async function startSystem({
       activityDeps.mailer.close();
       await sms.close();
       await smsc.close();
+      rmSync(documentsDir, { recursive: true, force: true });
     },
   };
 }
@@ -123,6 +139,7 @@ const GENEROUS_LIMITS: RateLimitSettings = {
   submissionsPerMinute: 100_000,
   submissionsPerHour: 100_000,
   trackingPerMinute: 100_000,
+  uploadsPerHour: 100_000,
   citizenSecretFailuresPerCode: 100_000,
   citizenSecretFailuresPerAddress: 100_000,
   loginConsecutiveFailures: 100_000,
