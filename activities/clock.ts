@@ -52,9 +52,9 @@ function apply(op: ClockOp, current: Deadlines, c: CaseRow, at: Date, policy: Cl
     case 'extend':
       return extendDeadline(resolution, at, rule.extension.duration, rule.extension.basis, policy, calendar);
     case 'pause':
-      return pauseDeadline(resolution, at, op.reason, policy, calendar);
+      return pauseDeadline(resolution, at, op.reason, policy, calendar, op.suspension);
     case 'resume':
-      return resumeDeadline(resolution, at, policy, calendar);
+      return resumeDeadline(resolution, at, policy, calendar, op.resumedBy);
     case 'reclassify': {
       const limit = resolutionLimit(rule, op.complexity, c.unit.remoteArea);
       return reclassifyDeadline(resolution, at, limit, `Xác định mức độ ${op.complexity}: ${op.reason}`, { complexity: op.complexity }, policy, calendar);

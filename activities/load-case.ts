@@ -31,6 +31,7 @@ export function loadCase({ db }: ActivityDeps) {
       escalations: [],
       sessionId: c.sessionId,
       linkedCaseId: null,
+      ...(policy.complaintProcedure ? { complaintProcedure: policy.complaintProcedure } : {}),
     };
   };
 }

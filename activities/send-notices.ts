@@ -92,6 +92,8 @@ async function addressees(db: ActivityDeps['db'], audience: CaseAudience, c: Cas
     // The forwarding body is told the outcome of the intake, never who the petitioner is.
     case 'forwarder':
       return c.forwarderEmail ? [{ email: c.forwarderEmail, name: c.forwarderName ?? c.forwarderEmail }] : [];
+    case 'respondent':
+      return c.respondentEmail ? [{ email: c.respondentEmail, name: c.respondentName ?? c.respondentEmail }] : [];
     case 'citizen': {
       const p = c.petitioner;
       if (!p || p.anonymous || (!p.email && !p.phone)) return [];

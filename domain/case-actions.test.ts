@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionsOf, allowedActions, assertAllowed, CASE_ACTION_NAMES, refusalOf, type CaseAction } from './case-actions';
+import { actionsOf, allowedActions, assertAllowed, CASE_ACTION_NAMES, CASE_ACTIONS, refusalOf, type CaseAction } from './case-actions';
 import { CASE_STATUSES, type CaseStatus } from './case-state';
+import { LAW_136_COMPLAINT_PROCEDURE } from './complaint-procedure';
 
 const base = { type: 'FEEDBACK' as const, transfers: 0, extensionsUsed: 0, extensionPending: null, complexity: 'NORMAL' as const, extensionMax: { NORMAL: 1, COMPLEX: 1, ESPECIALLY_COMPLEX: 1 }, rated: false };
 const allowed = (status: CaseStatus, action: CaseAction, extra = {}) => {
@@ -82,12 +83,17 @@ const FROM: Record<CaseAction, CaseStatus[]> = {
   answer: ['ACCEPTED'],
   rate: ['ANSWERED'],
   appeal: ['ANSWERED'],
-  withdraw: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'ANSWERED'],
-  merge: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'],
-  note: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'ANSWERED'],
+  withdraw: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED', 'ANSWERED'],
+  merge: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED'],
+  note: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED', 'ANSWERED'],
+  suspend: ['ACCEPTED'],
+  resumeResolution: ['SUSPENDED'],
+  terminate: ['ACCEPTED', 'AWAITING_INFO', 'SUSPENDED'],
+  withdrawPart: ['ACCEPTED', 'AWAITING_INFO', 'SUSPENDED'],
+  recordDialogue: ['ACCEPTED'],
 };
 // Facts under which no rule beyond the status refuses anything.
-const permissive = { ...base, type: 'COMPLAINT_FIRST' as const, extensionPending: { requestedBy: 'a', reason: 'r' } };
+const permissive = { ...base, type: 'COMPLAINT_FIRST' as const, extensionPending: { requestedBy: 'a', reason: 'r' }, complaintProcedure: LAW_136_COMPLAINT_PROCEDURE };
 
 describe('the action registry', () => {
   it.each(CASE_ACTION_NAMES.flatMap((a) => CASE_STATUSES.map((s) => [a, s] as const)))('%s from %s', (action, status) => {
@@ -99,7 +105,7 @@ describe('the action registry', () => {
   });
 
   it('gives each role its actions and the citizen theirs', () => {
-    expect(actionsOf('AGENCY_OFFICER')).toEqual(['accept', 'return', 'transfer', 'guide', 'refuse', 'requestInfo', 'provideInfo', 'requestExtension', 'reclassify', 'answer', 'note', 'merge']);
+    expect(actionsOf('AGENCY_OFFICER')).toEqual(['accept', 'return', 'transfer', 'guide', 'refuse', 'requestInfo', 'provideInfo', 'requestExtension', 'reclassify', 'answer', 'suspend', 'resumeResolution', 'terminate', 'withdrawPart', 'recordDialogue', 'note', 'merge']);
     expect(actionsOf('HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'decideExtension', 'note']);
     expect(actionsOf('RECEPTION_OFFICER')).toEqual(['assign', 'provideInfo', 'note', 'merge']);
     expect(actionsOf('CITIZEN')).toEqual(['provideInfo', 'rate', 'appeal', 'withdraw']);
@@ -112,5 +118,52 @@ describe('the action registry', () => {
     expect(allowedActions(complaint, 'AGENCY_OFFICER')).not.toContain('requestExtension');
     expect(allowedActions(complaint, 'HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'note']);
     expect(allowedActions({ ...complaint, extensionPending: { requestedBy: 'a', reason: 'r' } }, 'HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'decideExtension', 'note']);
+  });
+});
+
+/** The complaint procedure of Law 136/2025/QH15: only for complaints under a policy version that has it. */
+describe('the amended complaint procedure', () => {
+  const AMENDED = ['suspend', 'resumeResolution', 'terminate', 'withdrawPart', 'recordDialogue'] as const;
+  const COMPLAINTS_ONLY = 'Chỉ áp dụng với khiếu nại / complaints only';
+  const BEFORE_LAW_136 = /trước Luật 136\/2025\/QH15.*\/ the case is under a policy version before Law 136\/2025\/QH15 \(in force 1 Jul 2026\)/;
+  const amended = { ...base, complaintProcedure: LAW_136_COMPLAINT_PROCEDURE };
+
+  it.each(AMENDED.flatMap((a) => FROM[a].flatMap((status) => [
+    [a, status, 'COMPLAINT_FIRST', true, null],
+    [a, status, 'COMPLAINT_SECOND', true, null],
+    [a, status, 'FEEDBACK', true, COMPLAINTS_ONLY],
+    [a, status, 'DENUNCIATION', true, COMPLAINTS_ONLY],
+    [a, status, 'SESSION_OPINION', true, COMPLAINTS_ONLY],
+    [a, status, 'COMPLAINT_FIRST', false, BEFORE_LAW_136],
+  ] as const)))('%s from %s, a %s under Law 136: %s → %s', (action, status, type, law136, expected) => {
+    const refusal = refusalOf({ ...(law136 ? amended : base), status, type }, action);
+    if (expected instanceof RegExp) expect(refusal).toMatch(expected);
+    else expect(refusal).toBe(expected);
+  });
+
+  it('offers them to the agency on a complaint received under the 2026-07-01 version, not on one received before', () => {
+    const complaint = { ...base, type: 'COMPLAINT_FIRST' as const, extensionMax: { NORMAL: 0, COMPLEX: 0, ESPECIALLY_COMPLEX: 0 } };
+    expect(allowedActions({ ...complaint, status: 'ACCEPTED', complaintProcedure: LAW_136_COMPLAINT_PROCEDURE }, 'AGENCY_OFFICER')).toEqual(['requestInfo', 'reclassify', 'answer', 'suspend', 'terminate', 'withdrawPart', 'recordDialogue', 'note', 'merge']);
+    expect(allowedActions({ ...complaint, status: 'SUSPENDED', complaintProcedure: LAW_136_COMPLAINT_PROCEDURE }, 'AGENCY_OFFICER')).toEqual(['resumeResolution', 'terminate', 'withdrawPart', 'note', 'merge']);
+    expect(allowedActions({ ...complaint, status: 'ACCEPTED' }, 'AGENCY_OFFICER')).toEqual(['requestInfo', 'reclassify', 'answer', 'note', 'merge']);
+    expect(allowedActions({ ...complaint, status: 'SUSPENDED', complaintProcedure: LAW_136_COMPLAINT_PROCEDURE }, 'CITIZEN')).toEqual(['withdraw']);
+  });
+
+  it.each<[CaseAction, Record<string, unknown>, string | null]>([
+    ['suspend', { decisionNumber: '12/QĐ-STNMT', decisionDate: '2026-08-05', reason: 'Chờ kết quả giám định' }, null],
+    ['suspend', { decisionNumber: '12/QĐ-STNMT', reason: 'Chờ kết quả giám định' }, 'decisionDate'],
+    ['suspend', { decisionNumber: '12/QĐ-STNMT', decisionDate: '05/08/2026', reason: 'x' }, 'decisionDate'],
+    ['suspend', { decisionNumber: ' ', decisionDate: '2026-08-05', reason: 'x' }, 'decisionNumber'],
+    ['suspend', { decisionNumber: '12', decisionDate: '2026-08-05' }, 'reason'],
+    ['resumeResolution', { decisionNumber: '15/QĐ-STNMT', decisionDate: '2026-08-20' }, null],
+    ['terminate', { ground: 'COMPLAINANT_DIED', decisionNumber: '20/QĐ', decisionDate: '2026-09-01', reason: 'Không có người thừa kế' }, null],
+    ['terminate', { ground: 'BORED', decisionNumber: '20/QĐ', decisionDate: '2026-09-01', reason: 'x' }, 'ground'],
+    ['withdrawPart', { parts: 'Yêu cầu bồi thường cây cối' }, null],
+    ['withdrawPart', {}, 'parts'],
+    ['recordDialogue', { complainantAttended: false, note: 'Đã mời hai lần' }, null],
+    ['recordDialogue', { note: 'x' }, 'complainantAttended'],
+  ])('%s takes %o (a problem on %s)', (action, input, field) => {
+    const parsed = CASE_ACTIONS[action].input.safeParse(input);
+    expect(parsed.success ? null : parsed.error.issues[0]!.path.join('.')).toBe(field);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseType } from './case-types';
 import { OPEN_STATUSES, type CaseFile, type CaseStatus } from './case-state';
+import { TERMINATION_GROUNDS } from './complaint-procedure';
 import { documentIds, documentRef, text } from './fields';
 import { COMPLEXITIES } from './legal-clock';
 import { DECIDER_ROLES } from './second-complaint';
@@ -20,6 +21,7 @@ const note = z.string().trim().max(5000).optional();
 const agencyId = z.string().uuid('Mã cơ quan không hợp lệ / invalid agency id');
 
 const IN_PROGRESS: CaseStatus[] = ['ACCEPTED', 'AWAITING_INFO'];
+const BEING_RESOLVED: CaseStatus[] = [...IN_PROGRESS, 'SUSPENDED'];
 const WITHDRAWABLE: CaseType[] = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'];
 
 /** The case as the rules see it when an action is asked for. */
@@ -45,6 +47,21 @@ function extensionRefusal(f: RuleFacts): string | null {
   const max = f.extensionMax && f.complexity ? f.extensionMax[f.complexity] : 0;
   if (max === 0) return 'Loại hồ sơ và mức độ phức tạp này không được gia hạn / no extension for this case type and complexity';
   return (f.extensionsUsed ?? 0) >= max ? `Đã dùng hết ${max} lần gia hạn / all ${max} extensions used` : null;
+}
+
+/** A written decision: its number and date, as the agency issued it. */
+const decision = {
+  decisionNumber: text(100),
+  decisionDate: z.iso.date('Ngày quyết định không hợp lệ (YYYY-MM-DD) / invalid decision date (YYYY-MM-DD)'),
+};
+
+/** The amended complaint procedure applies to complaints received under a policy version that has it (Law 136/2025/QH15, in force 1 Jul 2026). */
+function amendedComplaintRefusal(f: RuleFacts): string | null {
+  if (f.type !== 'COMPLAINT_FIRST' && f.type !== 'COMPLAINT_SECOND') return 'Chỉ áp dụng với khiếu nại / complaints only';
+  if (!f.complaintProcedure) {
+    return 'Hồ sơ theo phiên bản chính sách trước Luật 136/2025/QH15 (hiệu lực 01/7/2026) nên không áp dụng / the case is under a policy version before Law 136/2025/QH15 (in force 1 Jul 2026)';
+  }
+  return null;
 }
 
 /**
@@ -124,6 +141,16 @@ export const CASE_ACTIONS = {
     input: z.object({ reason }).strict(),
     refusal: (f) => (f.type && WITHDRAWABLE.includes(f.type) ? null : 'Chỉ khiếu nại, tố cáo mới được rút / only complaints and denunciations can be withdrawn'),
   },
+  /** Tạm đình chỉ: a complaint's resolution suspended by a written decision with reasons; the clock stands. */
+  suspend: { from: ['ACCEPTED'], by: ['AGENCY_OFFICER'], input: z.object({ ...decision, reason }).strict(), refusal: amendedComplaintRefusal },
+  /** The decision that resumes a suspended resolution; the suspended time is added back. */
+  resumeResolution: { from: ['SUSPENDED'], by: ['AGENCY_OFFICER'], input: z.object({ ...decision, note }).strict(), refusal: amendedComplaintRefusal },
+  /** Đình chỉ: a complaint's resolution ends by a decision on a ground of the law; the case closes. */
+  terminate: { from: BEING_RESOLVED, by: ['AGENCY_OFFICER'], input: z.object({ ground: z.enum(TERMINATION_GROUNDS), ...decision, reason }).strict(), refusal: amendedComplaintRefusal },
+  /** The complainant withdraws part of the complaint in writing; the resolution continues on the rest. */
+  withdrawPart: { from: BEING_RESOLVED, by: ['AGENCY_OFFICER'], input: z.object({ parts: text(5000) }).strict(), refusal: amendedComplaintRefusal },
+  /** The dialogue with the complainant: held, or the complainant did not come and the resolution continues. */
+  recordDialogue: { from: ['ACCEPTED'], by: ['AGENCY_OFFICER'], input: z.object({ complainantAttended: z.boolean(), note: text(5000) }).strict(), refusal: amendedComplaintRefusal },
   /** An internal note on the case for colleagues: in the staff timeline, never shown to the citizen. */
   note: { from: [...OPEN_STATUSES, 'ANSWERED'], by: ['AGENCY_OFFICER', 'RECEPTION_OFFICER', 'HEAD_OF_GOVERNMENT'], input: z.object({ note: text(5000) }).strict() },
   /** Closes a duplicate into an open case, named as officers know it; the API resolves it within the caller's scope. */

@@ -1,15 +1,17 @@
 import type { CaseType } from './case-types';
+import type { ComplaintProcedure } from './complaint-procedure';
 import type { Complexity, Deadline } from './legal-clock';
 
-export const CASE_STATUSES = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'ANSWERED', 'CLOSED'] as const;
+export const CASE_STATUSES = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED', 'ANSWERED', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_OUTCOMES = ['RESOLVED', 'GUIDED', 'REFUSED', 'WITHDRAWN', 'MERGED', 'APPEALED'] as const;
+export const CASE_OUTCOMES = ['RESOLVED', 'GUIDED', 'REFUSED', 'WITHDRAWN', 'MERGED', 'APPEALED', 'TERMINATED'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 /**
  * Which deadline each status runs against: the acceptance deadline until an agency accepts, then the
- * resolution deadline. While the case waits for the citizen's information that clock is stopped.
+ * resolution deadline. While the case waits for the citizen's information, or a complaint's
+ * resolution is suspended by a decision (tạm đình chỉ), that clock is stopped.
  * A status with a deadline here is an open one.
  */
 export const RUNNING_DEADLINE = {
@@ -18,12 +20,13 @@ export const RUNNING_DEADLINE = {
   ASSIGNED: 'first_step',
   ACCEPTED: 'resolution',
   AWAITING_INFO: 'resolution',
+  SUSPENDED: 'resolution',
   ANSWERED: null,
   CLOSED: null,
 } as const satisfies Record<CaseStatus, 'first_step' | 'resolution' | null>;
 
 /** Statuses in which the running deadline's clock is stopped (nothing is overdue). */
-export const CLOCK_STOPPED: readonly CaseStatus[] = ['AWAITING_INFO'];
+export const CLOCK_STOPPED: readonly CaseStatus[] = ['AWAITING_INFO', 'SUSPENDED'];
 
 /** Statuses in which a case is still being handled. */
 export const OPEN_STATUSES = CASE_STATUSES.filter((s) => RUNNING_DEADLINE[s] !== null);
@@ -54,6 +57,8 @@ export interface CaseFile {
   escalations: string[];
   sessionId: string | null;
   linkedCaseId: string | null;
+  /** The amended complaint procedure when the case's policy version has it (Law 136/2025/QH15). */
+  complaintProcedure?: ComplaintProcedure;
 }
 
 /** The deadline the case is running against now, if any. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_ACTION_NAMES } from './case-actions';
 import type { CaseFile } from './case-state';
+import { LAW_136_COMPLAINT_PROCEDURE } from './complaint-procedure';
 import { ratingWindowPassed, transition, TRANSITIONS, type Step } from './case-transitions';
 
 const NOW = '2026-12-01T03:00:00.000Z';
@@ -11,6 +12,9 @@ const file = (changes: Partial<CaseFile> = {}): CaseFile => ({
   sessionId: null, linkedCaseId: null, ...changes,
 });
 const actor = 'canbo@hoason.gov.test';
+/** A first complaint received under the 2026-07-01 policy version (Law 136/2025/QH15). */
+const amended = (changes: Partial<CaseFile> = {}) => file({ type: 'COMPLAINT_FIRST', complaintProcedure: LAW_136_COMPLAINT_PROCEDURE, ...changes });
+const decision = { decisionNumber: '12/QĐ-STNMT', decisionDate: '2026-08-05' };
 
 /** A step as one short line, so the whole sequence of an action reads in one assertion. */
 function line(s: Step): string {
@@ -53,6 +57,12 @@ describe('what each action does', () => {
     ['withdraw', file({ type: 'DENUNCIATION' }), 'withdraw', { reason: 'r' }, ['set outcome="WITHDRAWN"', 'record closed → CLOSED', 'notify citizen closed']],
     ['merge', file(), 'merge', { targetCaseId: 'c2', reason: 'r' }, ['merge into c2', 'set linkedCaseId="c2"', 'set outcome="MERGED"', 'record closed → CLOSED :close', 'notify citizen closed :close']],
     ['note', file(), 'note', { note: 'n' }, ['record note']],
+    ['suspend', amended(), 'suspend', { ...decision, reason: 'r' }, ['record suspended → SUSPENDED', 'clock pause', 'notify citizen suspended', 'notify respondent suspended :respondent']],
+    ['resumeResolution', amended({ status: 'SUSPENDED' }), 'resumeResolution', decision, ['record resolution_resumed → ACCEPTED', 'clock resume', 'notify citizen resumed due:computed', 'notify respondent resumed due:computed :respondent']],
+    ['terminate', amended({ status: 'SUSPENDED' }), 'terminate', { ...decision, ground: 'WITHDRAWN', reason: 'r' }, ['set outcome="TERMINATED"', 'record closed → CLOSED', 'notify citizen terminated', 'notify respondent terminated :respondent']],
+    ['withdrawPart', amended(), 'withdrawPart', { parts: 'p' }, ['record partly_withdrawn', 'notify citizen partly_withdrawn']],
+    ['recordDialogue held', amended(), 'recordDialogue', { complainantAttended: true, note: 'n' }, ['record dialogue_held']],
+    ['recordDialogue without the complainant', amended(), 'recordDialogue', { complainantAttended: false, note: 'n' }, ['record dialogue_absent']],
   ])('%s', (_name, f, action, input, expected) => {
     expect(lines(f, action, { actor, ...input } as never, NOW)).toEqual(expected);
   });
@@ -73,6 +83,26 @@ describe('what each action does', () => {
     const told = transition(file({ status: 'ASSIGNED', type: 'COMPLAINT_FIRST' }), 'accept', { actor }, NOW).filter((s) => s.do === 'notify' && s.audience === 'forwarder');
     expect(told).toEqual([{ do: 'notify', audience: 'forwarder', citizenEvent: 'accepted', step: 'resolution', due: 'computed', key: ':forwarder', patch: 'forwarder-notice' }]);
     expect(transition(file({ status: 'ASSIGNED', type: 'DENUNCIATION' }), 'accept', { actor }, NOW).some((s) => s.do === 'notify' && s.audience === 'forwarder')).toBe(false);
+  });
+
+  it('suspends by a decision that stops the clock with its basis, and resumes by another', () => {
+    const [recorded, clock, told] = transition(amended(), 'suspend', { actor, ...decision, reason: 'Chờ kết quả giám định' }, NOW);
+    expect(recorded).toEqual({ do: 'record', type: 'suspended', reason: 'Quyết định số 12/QĐ-STNMT ngày 05/08/2026 / decision no. 12/QĐ-STNMT of 05/08/2026: Chờ kết quả giám định', status: 'SUSPENDED' });
+    expect(clock).toEqual({ do: 'clock', op: { kind: 'pause', reason: 'Chờ kết quả giám định', suspension: { decision: { number: '12/QĐ-STNMT', date: '2026-08-05' }, basis: LAW_136_COMPLAINT_PROCEDURE.suspension.basis } }, key: ':clock' });
+    expect(told).toMatchObject({ audience: 'citizen', note: 'Quyết định số 12/QĐ-STNMT ngày 05/08/2026 / decision no. 12/QĐ-STNMT of 05/08/2026: Chờ kết quả giám định' });
+    const resumed = transition(amended({ status: 'SUSPENDED' }), 'resumeResolution', { actor, decisionNumber: '15/QĐ', decisionDate: '2026-08-20' }, NOW);
+    expect(resumed[1]).toEqual({ do: 'clock', op: { kind: 'resume', resumedBy: { number: '15/QĐ', date: '2026-08-20' } }, key: ':clock' });
+  });
+
+  it('terminates with its ground on the case and in what the parties are told', () => {
+    const [, closed, told] = transition(amended(), 'terminate', { actor, ...decision, ground: 'COMPLAINANT_DIED', reason: 'Không có người thừa kế' }, NOW);
+    expect(closed).toMatchObject({ do: 'record', type: 'closed', status: 'CLOSED', fields: { outcome: 'TERMINATED', closedAt: NOW, terminationGround: 'COMPLAINANT_DIED' } });
+    expect(told).toMatchObject({ note: expect.stringContaining('Người khiếu nại chết mà không có người thừa kế quyền, nghĩa vụ (the complainant died without a successor to their rights and duties). Không có người thừa kế') });
+  });
+
+  it('records a dialogue the complainant did not come to as a fact: the case stays where it is', () => {
+    const steps = transition(amended(), 'recordDialogue', { actor, complainantAttended: false, note: 'Đã mời hai lần' }, NOW);
+    expect(steps).toEqual([{ do: 'record', type: 'dialogue_absent', reason: 'Người khiếu nại không đến đối thoại; việc giải quyết vẫn tiếp tục / the complainant did not come to the dialogue; the resolution continues. Đã mời hai lần' }]);
   });
 
   it('closes an unrated answer as resolved when the window passes', () => {

@@ -1,5 +1,6 @@
 import type { CaseAction, UpdateInput } from './case-actions';
 import type { CaseFile, CaseOutcome, CaseStatus } from './case-state';
+import { describeDecision, TERMINATION_GROUND_LABELS, type Decision } from './complaint-procedure';
 import type { ClockOp, DeadlineStep } from './legal-clock';
 import type { CaseNoticeChoice } from './notice-ladder';
 import type { CitizenEvent } from './notice-templates';
@@ -40,6 +41,17 @@ const isComplaint = (f: CaseFile) => f.type === 'COMPLAINT_FIRST' || f.type === 
 /** Whoever forwarded a complaint is told whether it was accepted (Complaints Law 2011 art. 27). */
 const tellForwarder = (f: CaseFile, citizenEvent: 'accepted' | 'refused', note?: string): Step[] =>
   isComplaint(f) ? [{ do: 'notify', audience: 'forwarder', citizenEvent, ...(citizenEvent === 'accepted' ? { step: 'resolution', due: 'computed' } : {}), ...(note !== undefined ? { note } : {}), key: ':forwarder', patch: 'forwarder-notice' } as const] : [];
+
+/** "Quyết định số … ngày … / decision no. … of …: why", as the complainant and the person complained against are told. */
+const decided = (d: Decision, why?: string) => `${describeDecision(d, 'vi')} / ${describeDecision(d, 'en')}${why ? `: ${why}` : ''}`;
+
+/** The complainant and, when the complaint names them, the person complained against are told (Law 136/2025/QH15). */
+const tellParties = (citizenEvent: CitizenEvent, note: string, due?: 'computed'): Step[] => [
+  { do: 'notify', audience: 'citizen', citizenEvent, note, ...(due ? { step: 'resolution', due } : {}) },
+  { do: 'notify', audience: 'respondent', citizenEvent, note, ...(due ? { step: 'resolution', due } : {}), key: ':respondent' },
+];
+
+const CONTINUES = 'Người khiếu nại không đến đối thoại; việc giải quyết vẫn tiếp tục / the complainant did not come to the dialogue; the resolution continues';
 
 const HEAD_DECIDED = {
   true: 'Chủ tịch UBND đồng ý gia hạn / the head approved the extension',
@@ -143,6 +155,37 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
   withdraw: (_f, { reason }, now) => close(now, 'WITHDRAWN', reason, 'closed'),
   merge: (_f, { targetCaseId, reason }, now) => [{ do: 'mergeInto', targetCaseId, reason }, { do: 'set', changes: { linkedCaseId: targetCaseId } }, ...close(now, 'MERGED', reason, 'closed', ':close')],
   note: (_f, { note }) => [{ do: 'record', type: 'note', reason: note }],
+  suspend: (f, { decisionNumber, decisionDate, reason }) => {
+    const decision = { number: decisionNumber, date: decisionDate };
+    return [
+      { do: 'record', type: 'suspended', reason: decided(decision, reason), status: 'SUSPENDED' },
+      { do: 'clock', op: { kind: 'pause', reason, suspension: { decision, basis: f.complaintProcedure!.suspension.basis } }, key: ':clock' },
+      ...tellParties('suspended', decided(decision, reason)),
+    ];
+  },
+  resumeResolution: (_f, { decisionNumber, decisionDate, note }) => {
+    const decision = { number: decisionNumber, date: decisionDate };
+    return [
+      { do: 'record', type: 'resolution_resumed', reason: decided(decision, note), status: 'ACCEPTED' },
+      { do: 'clock', op: { kind: 'resume', resumedBy: decision }, key: ':clock' },
+      ...tellParties('resumed', decided(decision, note), 'computed'),
+    ];
+  },
+  terminate: (_f, { ground, decisionNumber, decisionDate, reason }, now) => {
+    const why = decided({ number: decisionNumber, date: decisionDate }, `${TERMINATION_GROUND_LABELS[ground].vi} (${TERMINATION_GROUND_LABELS[ground].en}). ${reason}`);
+    return [
+      { do: 'set', changes: { outcome: 'TERMINATED' } },
+      { do: 'record', type: 'closed', reason: why, status: 'CLOSED', fields: { outcome: 'TERMINATED', closedAt: now, terminationGround: ground } },
+      ...tellParties('terminated', why),
+    ];
+  },
+  withdrawPart: (_f, { parts }) => [
+    { do: 'record', type: 'partly_withdrawn', reason: parts },
+    { do: 'notify', audience: 'citizen', citizenEvent: 'partly_withdrawn', note: parts },
+  ],
+  recordDialogue: (_f, { complainantAttended, note }) => [
+    complainantAttended ? { do: 'record', type: 'dialogue_held', reason: note } : { do: 'record', type: 'dialogue_absent', reason: `${CONTINUES}. ${note}` },
+  ],
 };
 
 /** An answer nobody rated within the window: the case closes as resolved. */

@@ -1,4 +1,5 @@
 import type { CaseType } from './case-types';
+import { describeDecision, type ComplaintProcedure, type Decision } from './complaint-procedure';
 import { endOfLocalDay, formatVnDateTime, type LocalDay, localDayOf, VN_OFFSET_MS, ymdOf } from './local-time';
 import { addWorkingDays, nextWorkingDay, subtractWorkingDays, type WorkingCalendar } from './working-calendar';
 
@@ -41,14 +42,16 @@ export interface ClockPolicy {
   ladder: { reminderBefore: Duration; graceAfterDue: Duration };
   /** How long the citizen may rate an answer before the case closes on its own. */
   ratingWindow: Duration;
+  /** The complaint procedure as amended by Law 136/2025/QH15 (versions before 2026-07-01 have none). */
+  complaintProcedure?: ComplaintProcedure;
 }
 
 /** What a case's clock is asked to do: start a deadline, extend, pause, resume or recompute it. */
 export type ClockOp =
   | { kind: 'start'; step: DeadlineStep; from: string }
   | { kind: 'extend' }
-  | { kind: 'pause'; reason: string }
-  | { kind: 'resume' }
+  | { kind: 'pause'; reason: string; suspension?: Suspension }
+  | { kind: 'resume'; resumedBy?: Decision }
   | { kind: 'reclassify'; complexity: Complexity; reason: string };
 
 export interface LadderStep {
@@ -58,15 +61,27 @@ export interface LadderStep {
 
 export interface ClockChange {
   at: string;
-  kind: 'computed' | 'extended' | 'paused' | 'resumed' | 'reclassified';
+  kind: 'computed' | 'extended' | 'paused' | 'suspended' | 'resumed' | 'reclassified';
   dueAt: string | null;
   note: string;
+}
+
+/**
+ * A complaint's resolution suspended by a written decision with reasons (tạm đình chỉ, Law 136/2025/QH15):
+ * the decision, its basis, and the decision that resumed it.
+ */
+export interface Suspension {
+  decision: Decision;
+  basis: string;
+  resumedBy?: Decision;
 }
 
 /** A pause of the clock that has ended (the agency waited for the citizen, or a suspension decision). */
 export interface PauseSpan {
   from: string;
   to: string;
+  /** Set when the pause was a suspension. */
+  suspension?: Suspension;
 }
 
 /** A running deadline: everything needed to recompute it and to explain it. */
@@ -80,6 +95,8 @@ export interface Deadline {
   /** Each ended pause; deadlines stored before pauses were itemised have only `pausedMs`. */
   pauses?: PauseSpan[];
   pausedAt: string | null;
+  /** The suspension that stopped the clock, while it stands. */
+  suspension?: Suspension;
   /** null while the clock is stopped. */
   dueAt: string | null;
   legalBasis: string;
@@ -292,6 +309,17 @@ export function describeSpan(ms: number, lang: 'vi' | 'en'): string {
   return parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, vi, en]) => `${n} ${lang === 'vi' ? vi : en}`).join(' ');
 }
 
+/** What a suspension did: the decisions, its span, and that the time does not count. */
+function describeSuspension(span: PauseSpan): { vi: string; en: string } {
+  const { decision, basis, resumedBy } = span.suspension!;
+  const [from, to] = [formatVnDateTime(new Date(span.from)), formatVnDateTime(new Date(span.to))];
+  const ms = new Date(span.to).getTime() - new Date(span.from).getTime();
+  return {
+    vi: `tạm đình chỉ giải quyết theo ${describeDecision(decision, 'vi')} (${basis}) từ ${from} đến ${to}${resumedBy ? `, tiếp tục theo ${describeDecision(resumedBy, 'vi')}` : ''}: ${describeSpan(ms, 'vi')} tạm đình chỉ không tính vào thời hạn giải quyết`,
+    en: `resolution suspended by ${describeDecision(decision, 'en')} (${basis}) from ${from} to ${to}${resumedBy ? `, resumed by ${describeDecision(resumedBy, 'en')}` : ''}: the ${describeSpan(ms, 'en')} suspended do not count towards the limit`,
+  };
+}
+
 /** How the due date was reached, step by step, in Vietnamese and in English. */
 export function explainDue(dl: Deadline, calendar: WorkingCalendar): { vi: string; en: string } {
   const p = project(dl, calendar);
@@ -308,6 +336,11 @@ export function explainDue(dl: Deadline, calendar: WorkingCalendar): { vi: strin
     const working = dl.limit.unit === 'working_days';
     vi[0] += ` (không tính ngày bắt đầu, BLDS 2015 Điều 147${working ? '; không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ và ngày nghỉ theo lịch công bố, có tính ngày làm bù' : ''}) → ngày cuối ${dayVi(p.lastDay)}`;
     en[0] += ` (the first day not counted, Civil Code 2015 art. 147${working ? '; Saturdays, Sundays, holidays and announced days off not counted, make-up working days counted' : ''}) → last day ${dayEn(p.lastDay)}`;
+  }
+  for (const span of (dl.pauses ?? []).filter((x) => x.suspension)) {
+    const said = describeSuspension(span);
+    vi.push(said.vi);
+    en.push(said.en);
   }
   if (p.pause.pausedMs > 0) {
     const wall = [describeSpan(p.pause.pausedMs, 'vi'), describeSpan(p.pause.pausedMs, 'en')] as const;
@@ -396,25 +429,36 @@ export function extendDeadline(dl: Deadline, at: Date, extension: Duration, basi
   return recorded(next, at, 'extended', note, policy, calendar);
 }
 
-/** The clock stops while the agency waits for information from the citizen. */
-export function pauseDeadline(dl: Deadline, at: Date, reason: string, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
+/** The clock stops while the agency waits for information from the citizen, or while a complaint's resolution is suspended. */
+export function pauseDeadline(dl: Deadline, at: Date, reason: string, policy: ClockPolicy, calendar: WorkingCalendar, suspension?: Suspension): Deadline {
   if (dl.pausedAt) return dl;
-  const note = `Tạm dừng lúc ${formatVnDateTime(at)}: ${reason}; thời hạn dừng lại đến khi tiếp tục / Paused at ${formatVnDateTime(at)}: ${reason}; the clock stands until resumed`;
+  const when = formatVnDateTime(at);
+  if (suspension) {
+    const note = `Tạm đình chỉ giải quyết lúc ${when} theo ${describeDecision(suspension.decision, 'vi')} (${suspension.basis}): ${reason}; thời gian tạm đình chỉ không tính vào thời hạn, thời hạn dừng lại đến khi có quyết định tiếp tục / Resolution suspended at ${when} by ${describeDecision(suspension.decision, 'en')}: ${reason}; the suspended time does not count, the clock stands until a decision resumes it`;
+    return recorded({ ...dl, pausedAt: at.toISOString(), suspension }, at, 'suspended', note, policy, calendar);
+  }
+  const note = `Tạm dừng lúc ${when}: ${reason}; thời hạn dừng lại đến khi tiếp tục / Paused at ${when}: ${reason}; the clock stands until resumed`;
   return recorded({ ...dl, pausedAt: at.toISOString() }, at, 'paused', note, policy, calendar);
 }
 
-export function resumeDeadline(dl: Deadline, at: Date, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
+/** The clock runs again; a suspension ends with the decision that resumes the resolution. */
+export function resumeDeadline(dl: Deadline, at: Date, policy: ClockPolicy, calendar: WorkingCalendar, resumedBy?: Decision): Deadline {
   if (!dl.pausedAt) return dl;
   const from = new Date(dl.pausedAt);
   const to = new Date(Math.max(at.getTime(), from.getTime()));
   const span = to.getTime() - from.getTime();
-  const next: Deadline = { ...dl, pausedMs: dl.pausedMs + span, pauses: [...(dl.pauses ?? []), { from: from.toISOString(), to: to.toISOString() }], pausedAt: null };
-  const note = noteWith(
-    next,
-    calendar,
-    `Tiếp tục lúc ${formatVnDateTime(to)} sau ${describeSpan(span, 'vi')} tạm dừng (từ ${formatVnDateTime(from)})`,
-    `Resumed at ${formatVnDateTime(to)} after ${describeSpan(span, 'en')} paused (from ${formatVnDateTime(from)})`,
-  );
+  const { suspension, ...running } = dl;
+  const ended: PauseSpan = { from: from.toISOString(), to: to.toISOString(), ...(suspension ? { suspension: { ...suspension, ...(resumedBy ? { resumedBy } : {}) } } : {}) };
+  const next: Deadline = { ...running, pausedMs: dl.pausedMs + span, pauses: [...(dl.pauses ?? []), ended], pausedAt: null };
+  const [fromText, toText] = [formatVnDateTime(from), formatVnDateTime(to)];
+  const note = suspension
+    ? noteWith(
+        next,
+        calendar,
+        `Tiếp tục giải quyết lúc ${toText}${resumedBy ? ` theo ${describeDecision(resumedBy, 'vi')}` : ''} sau ${describeSpan(span, 'vi')} tạm đình chỉ (từ ${fromText})`,
+        `Resolution resumed at ${toText}${resumedBy ? ` by ${describeDecision(resumedBy, 'en')}` : ''} after ${describeSpan(span, 'en')} suspended (from ${fromText})`,
+      )
+    : noteWith(next, calendar, `Tiếp tục lúc ${toText} sau ${describeSpan(span, 'vi')} tạm dừng (từ ${fromText})`, `Resumed at ${toText} after ${describeSpan(span, 'en')} paused (from ${fromText})`);
   return recorded(next, at, 'resumed', note, policy, calendar);
 }
 

@@ -71,6 +71,6 @@ describe('a case step’s notice', () => {
   });
 
   it('has a template of its own only for audiences that get one kind of notice', () => {
-    expect(Object.keys(AUDIENCE_TEMPLATE).sort()).toEqual(['accused', 'citizen', 'forwarder', 'inspectorate', 'reception']);
+    expect(Object.keys(AUDIENCE_TEMPLATE).sort()).toEqual(['accused', 'citizen', 'forwarder', 'inspectorate', 'reception', 'respondent']);
   });
 });

@@ -24,7 +24,7 @@ export const LEADERS: Record<LeaderAudience, { kind: 'PEOPLES_COMMITTEE' | 'FRON
 };
 
 /** Who hears about a case besides the leaders; the recipients come from the data (activities/send-notices.ts). */
-export type CaseAudience = LeaderAudience | 'assigned_agency' | 'reception' | 'citizen' | 'inspectorate' | 'accused' | 'forwarder';
+export type CaseAudience = LeaderAudience | 'assigned_agency' | 'reception' | 'citizen' | 'inspectorate' | 'accused' | 'forwarder' | 'respondent';
 
 export type AudienceOf<S extends LadderSubject> = S extends 'case' ? CaseAudience : LeaderAudience;
 
@@ -88,6 +88,7 @@ export const AUDIENCE_TEMPLATE = {
   inspectorate: 'inspectorate_notice',
   accused: 'accused_notice',
   forwarder: 'forwarder_notice',
+  respondent: 'respondent_notice',
 } as const satisfies Partial<Record<CaseAudience, CaseTemplate>>;
 
 /** Who a case step notifies: an audience with a template of its own may leave it out, any other names it. */

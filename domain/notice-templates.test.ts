@@ -34,7 +34,7 @@ describe('notice templates', () => {
     for (const t of TEMPLATES_OF.case) {
       const n = renderNotice(t, 'en', ctx);
       expect(n.text).toContain('Dear Chủ tịch UBND Nguyễn Văn Thành');
-      if (t !== 'accused_notice' && t !== 'forwarder_notice') expect(n.text).toContain('Open the case');
+      if (!['accused_notice', 'forwarder_notice', 'respondent_notice'].includes(t)) expect(n.text).toContain('Open the case');
     }
   });
 
@@ -71,6 +71,21 @@ describe('the forwarder’s notice', () => {
     const refused = renderNotice('forwarder_notice', 'en', { ...ctx, recipientName: 'Hòa Sơn Newspaper', citizenEvent: 'refused', note: 'Out of time', dueAt: null });
     expect(refused.subject).toBe('[PA-TEST] first complaint not accepted: Đường <b>ngập</b> & hỏng');
     expect(refused.text).toContain('Reason: Out of time');
+  });
+});
+
+describe('the notices of Law 136/2025/QH15', () => {
+  it('tell the complainant of a suspension with the decision, and the person complained against without a link', () => {
+    const decision = 'Quyết định số 12/QĐ-STNMT ngày 05/08/2026 / decision no. 12/QĐ-STNMT of 05/08/2026: Chờ giám định';
+    const citizen = renderNotice('citizen_update', 'vi', { ...ctx, recipientName: 'Nguyễn Thị Hoa', citizenEvent: 'suspended', note: decision, dueAt: null });
+    expect(citizen.subject).toBe('[PA-TEST] Đơn của ông/bà bị tạm đình chỉ giải quyết; thời gian tạm đình chỉ không tính vào thời hạn giải quyết');
+    expect(citizen.text).toContain(decision);
+    const respondent = renderNotice('respondent_notice', 'vi', { ...ctx, recipientName: 'Phòng Quản lý đô thị', citizenEvent: 'resumed', note: decision, step: 'resolution' });
+    expect(respondent.subject).toBe('Thông báo về việc giải quyết khiếu nại lần đầu — Sở Xây dựng');
+    expect(respondent.text).toContain('liên quan đến ông/bà (quý cơ quan) được tiếp tục giải quyết');
+    expect(respondent.text).toContain('Thời hạn giải quyết: 30/11/2026 23:59 (giờ Việt Nam)');
+    expect(respondent.text).not.toContain('console.example');
+    expect(renderNotice('respondent_notice', 'en', { ...ctx, citizenEvent: 'terminated' }).text).toContain('concerning you has its resolution terminated');
   });
 });
 

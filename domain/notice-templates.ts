@@ -17,6 +17,7 @@ export type CaseTemplate =
   | 'inspectorate_notice'
   | 'accused_notice'
   | 'forwarder_notice'
+  | 'respondent_notice'
   | 'citizen_update'
   | 'citizen_receipt'
   | 'citizen_secret';
@@ -34,7 +35,11 @@ export type CitizenEvent =
   | 'answered'
   | 'reopened'
   | 'closed'
-  | 'appealed';
+  | 'appealed'
+  | 'suspended'
+  | 'resumed'
+  | 'terminated'
+  | 'partly_withdrawn';
 
 /** A notice about a case, as its recipient may see it. */
 export interface CaseNoticeContext {
@@ -160,6 +165,10 @@ const CITIZEN_EVENT: Record<CitizenEvent, Record<Language, string>> = {
   reopened: { vi: 'được mở lại để xem xét tiếp', en: 'has been reopened' },
   closed: { vi: 'đã kết thúc', en: 'has been closed' },
   appealed: { vi: 'đã được chuyển thành khiếu nại lần hai lên cấp trên', en: 'has become a second complaint to the superior body' },
+  suspended: { vi: 'bị tạm đình chỉ giải quyết; thời gian tạm đình chỉ không tính vào thời hạn giải quyết', en: 'has its resolution suspended; the suspended time does not count towards the deadline' },
+  resumed: { vi: 'được tiếp tục giải quyết', en: 'is being resolved again' },
+  terminated: { vi: 'bị đình chỉ giải quyết', en: 'has its resolution terminated' },
+  partly_withdrawn: { vi: 'được rút một phần; phần còn lại tiếp tục được giải quyết', en: 'is withdrawn in part; the rest is still being resolved' },
 };
 
 /** The receipt's first due date: the limit in words, and the date once it is computed. */
@@ -231,6 +240,18 @@ const CASE_VI: Record<CaseTemplate, CaseRender> = {
       ...(c.note ? [`Lý do: ${c.note}`] : []),
       ...(c.dueAt ? [`Thời hạn giải quyết: ${due}.`] : []),
       'Thông báo theo Điều 27 Luật Khiếu nại năm 2011.',
+    ],
+    private: true,
+  }),
+  // The person complained against has no account here: no link; nothing about the complainant.
+  respondent_notice: (c, due, type) => ({
+    subject: `Thông báo về việc giải quyết ${type} — ${c.agencyName}`,
+    body: [
+      `Kính gửi ${c.recipientName},`,
+      `Việc giải quyết ${type} "${c.caseTitle}" liên quan đến ông/bà (quý cơ quan) ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].vi}.`,
+      ...(c.note ? [c.note] : []),
+      ...(c.dueAt ? [`Thời hạn giải quyết: ${due}.`] : []),
+      `Cơ quan giải quyết: ${c.agencyName} (${c.unitName}).`,
     ],
     private: true,
   }),
@@ -323,6 +344,17 @@ const CASE_EN: Record<CaseTemplate, CaseRender> = {
       ...(c.note ? [`Reason: ${c.note}`] : []),
       ...(c.dueAt ? [`Resolution due: ${due}.`] : []),
       'Notice under art. 27 of the Complaints Law 2011.',
+    ],
+    private: true,
+  }),
+  respondent_notice: (c, due, type) => ({
+    subject: `Notice on the resolution of a ${type} — ${c.agencyName}`,
+    body: [
+      `Dear ${c.recipientName},`,
+      `The ${type} "${c.caseTitle}" concerning you ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].en}.`,
+      ...(c.note ? [c.note] : []),
+      ...(c.dueAt ? [`Resolution due: ${due}.`] : []),
+      `Resolving body: ${c.agencyName} (${c.unitName}).`,
     ],
     private: true,
   }),

@@ -1,22 +1,26 @@
-import { DEFAULT_CLOCK_POLICY, type ClockPolicy } from '../domain/legal-clock';
+import type { ClockPolicy } from '../domain/legal-clock';
+import { builtInPolicy, builtInPolicyAt } from '../domain/policy-versions';
 import { localDayFromYmd } from '../domain/local-time';
 import { createWorkingCalendar, yearExceptions, type CalendarException, type WorkingCalendar } from '../domain/working-calendar';
 import type { Prisma } from '../prisma/generated/client';
 import type { Database } from './database';
 
 /**
- * Legal-clock policies are versioned rows (`ClockPolicyVersion`); the built-in defaults are the
- * version in force when none is stored. A case takes the version effective at its receipt and keeps it.
+ * Legal-clock policies are versions: the built-in ones (domain/policy-versions.ts) and the rows an
+ * administrator stores (`ClockPolicyVersion`). The newest in force wins, a stored one on the same date
+ * as a built-in one replacing it. A case takes the version effective at its receipt and keeps it.
  */
 export async function policyEffectiveAt(db: Database, at: Date): Promise<ClockPolicy> {
   const row = await db.clockPolicyVersion.findFirst({ where: { effectiveFrom: { lte: at } }, orderBy: { effectiveFrom: 'desc' } });
-  return row ? (row.policy as unknown as ClockPolicy) : DEFAULT_CLOCK_POLICY;
+  const builtIn = builtInPolicyAt(at);
+  return row && row.effectiveFrom.getTime() >= new Date(builtIn.effectiveFrom).getTime() ? (row.policy as unknown as ClockPolicy) : builtIn;
 }
 
 export async function policyByVersion(db: Database, version: string): Promise<ClockPolicy> {
   const row = await db.clockPolicyVersion.findUnique({ where: { version } });
   if (row) return row.policy as unknown as ClockPolicy;
-  if (version === DEFAULT_CLOCK_POLICY.version) return DEFAULT_CLOCK_POLICY;
+  const builtIn = builtInPolicy(version);
+  if (builtIn) return builtIn;
   throw new Error(`Legal-clock policy version ${version} does not exist`);
 }
 

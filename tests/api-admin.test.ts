@@ -252,7 +252,7 @@ describe('remaining endpoints, happy paths', () => {
     const rules = await call('GET', '/api/admin/routing-rules', admin);
     expect(rules.body).toContainEqual(expect.objectContaining({ categoryCode: 'can-bo', unitCode: 'HS', caseType: 'DENUNCIATION', agencyCode: 'HS-TT' }));
     const policies = await call('GET', '/api/admin/clock-policies', admin);
-    expect(policies.body.builtIn.version).toBe('2025-07-01');
+    expect(policies.body.builtIn.map((v: Json) => [v.version, Boolean(v.complaintProcedure)])).toEqual([['2025-07-01', false], ['2026-07-01', true]]);
     expect(policies.body.versions.map((v: Json) => v.version)).toContain('test-admin');
     expect((await call('GET', '/api/admin/users', admin)).body.every((u: Json) => !('passwordHash' in u))).toBe(true);
     const ready = await call('GET', '/api/ready');

@@ -32,6 +32,10 @@ export function toCaseView(c: Case & { unit: Unit; agency: Organisation | null; 
     attachments: c.attachments ?? [],
     /** A denunciation's accused (their identity is not protected as the denouncer's is). */
     accused: c.accusedName ? { fullName: c.accusedName, position: c.accusedPosition, email: c.accusedEmail } : null,
+    /** Whom a complaint is against, when the complainant named them. */
+    respondent: c.respondentName ? { fullName: c.respondentName, position: c.respondentPosition, email: c.respondentEmail } : null,
+    /** Why a complaint's resolution was terminated. */
+    terminationGround: c.terminationGround,
     /** Whoever forwarded the petition, told of a complaint's acceptance (Complaints Law 2011 art. 27). */
     forwardedBy: c.forwarderName ? { name: c.forwarderName, email: c.forwarderEmail } : null,
     category: { code: c.category.code, nameVi: c.category.nameVi, nameEn: c.category.nameEn },

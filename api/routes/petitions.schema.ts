@@ -43,6 +43,8 @@ export const submitPetitionSchema = z
       })
       .strict()
       .optional(),
+    /** Whom a complaint is against (người bị khiếu nại): told of a suspension, its resumption and a termination. */
+    respondent: z.object({ fullName: text(200), position: text(300).optional(), email: email.optional() }).strict().optional(),
     /** Whoever forwarded the petition (a body, an elected representative, the press): told of a complaint's acceptance or refusal. */
     forwardedBy: z.object({ name: text(300), email: email.optional() }).strict().optional(),
   })
@@ -50,6 +52,9 @@ export const submitPetitionSchema = z
   .superRefine((v, ctx) => {
     if (v.accused && v.type !== 'DENUNCIATION') {
       ctx.addIssue({ code: 'custom', path: ['accused'], message: 'Chỉ đơn tố cáo có người bị tố cáo / only a denunciation names an accused' });
+    }
+    if (v.respondent && v.type !== 'COMPLAINT_FIRST' && v.type !== 'COMPLAINT_SECOND') {
+      ctx.addIssue({ code: 'custom', path: ['respondent'], message: 'Chỉ đơn khiếu nại có người bị khiếu nại / only a complaint names whom it is against' });
     }
     if (v.anonymous && !ANONYMOUS_ALLOWED.has(v.type)) {
       ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'Loại đơn này không được gửi ẩn danh / this case type cannot be anonymous' });

@@ -50,10 +50,15 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }
 
   router.get('/:code', async (req, res) => {
     const c = await byCode(req.params.code);
-    // While the case waits for the citizen, what the agency asked for (the officer wrote it for the citizen; it is also mailed).
-    const asked = c.status === 'AWAITING_INFO' ? await db.caseEvent.findFirst({ where: { caseId: c.id, type: 'info_requested' }, orderBy: { at: 'desc' }, select: { reason: true, at: true } }) : null;
+    const latest = (type: string) => db.caseEvent.findFirst({ where: { caseId: c.id, type }, orderBy: { at: 'desc' }, select: { reason: true, at: true } });
+    // While the case waits for the citizen, what the agency asked for (the officer wrote it for the citizen; it is also mailed);
+    // while a complaint's resolution is suspended, the decision and its reasons.
+    const asked = c.status === 'AWAITING_INFO' ? await latest('info_requested') : null;
+    const suspended = c.status === 'SUSPENDED' ? await latest('suspended') : null;
     res.json({
       infoRequest: asked ? { reason: asked.reason, at: asked.at } : null,
+      suspension: suspended ? { decision: suspended.reason, at: suspended.at } : null,
+      terminationGround: c.terminationGround,
       trackingCode: c.trackingCode, type: c.type, status: c.status, outcome: c.outcome, title: c.title,
       unit: c.unit.name, agency: c.agency?.name ?? null, receivedAt: c.receivedAt, firstStepDueAt: c.firstStepDueAt,
       resolutionDueAt: c.resolutionDueAt, answeredAt: c.answeredAt, answer: c.answer, answerDocuments: c.answerDocuments, closedAt: c.closedAt,

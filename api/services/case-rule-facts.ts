@@ -17,5 +17,6 @@ export async function caseRuleFacts(db: Database, c: Row): Promise<RuleFacts> {
     extensionMax: policy.rules[c.type].extension.maxCount,
     extensionPending: c.extensionRequestedBy ? { requestedBy: c.extensionRequestedBy, reason: c.extensionRequestReason ?? '' } : null,
     rated: c.satisfied !== null,
+    ...(policy.complaintProcedure ? { complaintProcedure: policy.complaintProcedure } : {}),
   };
 }

@@ -126,6 +126,7 @@ export async function submitPetition(deps: SubmitDeps, key: string, input: Submi
           id: caseId, trackingCode, idempotencyKey: key, requestHash, citizenSecretHash: citizenSecret.hash, citizenSecretAt: receivedAt, type: input.type, title: input.title, content: input.content,
           ...(input.attachments ? { attachments: input.attachments } : {}),
           ...(input.accused ? { accusedName: input.accused.fullName, accusedPosition: input.accused.position, accusedEmail: input.accused.email } : {}),
+          ...(input.respondent ? { respondentName: input.respondent.fullName, respondentPosition: input.respondent.position, respondentEmail: input.respondent.email } : {}),
           ...(input.forwardedBy ? { forwarderName: input.forwardedBy.name, forwarderEmail: input.forwardedBy.email } : {}),
           ...refs, receivedAt, policyVersion: policy.version, workflowId: caseWorkflowId(caseId),
           petitioner: { create: { anonymous: input.anonymous, language: input.language, ...(input.anonymous ? {} : input.petitioner) } },

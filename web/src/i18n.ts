@@ -1,5 +1,6 @@
 // Vietnamese first; English is a switch. Every label the console shows lives here.
 import type { CaseAction } from '../../domain/case-actions';
+import { TERMINATION_GROUND_LABELS } from '../../domain/complaint-procedure';
 export type Lang = 'vi' | 'en';
 
 const vi = {
@@ -19,6 +20,9 @@ const vi = {
   anonymous: 'Gửi ẩn danh (chỉ với phản ánh, kiến nghị)',
   petitioner: 'Người gửi', fullName: 'Họ và tên', email: 'Email', phone: 'Số điện thoại', address: 'Địa chỉ',
   addressHint: 'Bắt buộc với khiếu nại, tố cáo',
+  decisionNumber: 'Số quyết định', decisionDate: 'Ngày quyết định', ground: 'Căn cứ đình chỉ', parts: 'Nội dung khiếu nại được rút', complainantAttended: 'Người khiếu nại có đến đối thoại',
+  respondent: 'Người bị khiếu nại (nếu biết)', respondentEmailHint: 'Nếu biết: được báo khi việc giải quyết bị tạm đình chỉ, tiếp tục hoặc đình chỉ (Luật 136/2025/QH15)',
+  suspendedBy: 'Việc giải quyết đang tạm đình chỉ', terminationGround: 'Căn cứ đình chỉ',
   forwardedBy: 'Cơ quan, tổ chức chuyển đơn (nếu có)', forwarderName: 'Tên cơ quan, tổ chức, cá nhân chuyển đơn', forwarderEmailHint: 'Nếu có: được báo khiếu nại được thụ lý hay không (Luật Khiếu nại 2011, Điều 27)',
   accused: 'Người bị tố cáo', accusedPosition: 'Chức vụ, nơi công tác', accusedEmailHint: 'Nếu biết: cơ quan báo việc thụ lý tố cáo tới địa chỉ này; thông tin về bạn không được tiết lộ',
   accusedSummary: 'Nội dung thông báo cho người bị tố cáo', accusedSummaryHint: 'Nêu việc bị tố cáo; không nêu điều gì có thể làm lộ người tố cáo. Để trống: cơ quan sẽ báo trực tiếp.',
@@ -119,6 +123,9 @@ const en: Record<MessageKey, string> = {
   anonymous: 'Submit anonymously (feedback only)',
   petitioner: 'Petitioner', fullName: 'Full name', email: 'Email', phone: 'Phone', address: 'Address',
   addressHint: 'Required for complaints and denunciations',
+  decisionNumber: 'Decision number', decisionDate: 'Decision date', ground: 'Ground for termination', parts: 'What is withdrawn', complainantAttended: 'The complainant came to the dialogue',
+  respondent: 'Person or body complained against (if known)', respondentEmailHint: 'If known: told when the resolution is suspended, resumed or terminated (Law 136/2025/QH15)',
+  suspendedBy: 'The resolution is suspended', terminationGround: 'Ground for termination',
   forwardedBy: 'Forwarded by (if any)', forwarderName: 'Name of the body, organisation or person that forwarded it', forwarderEmailHint: 'If given: told whether a complaint is accepted (Complaints Law 2011 art. 27)',
   accused: 'The accused', accusedPosition: 'Position and workplace', accusedEmailHint: 'If known: the agency tells them here that the denunciation was accepted; nothing about you is disclosed',
   accusedSummary: 'What the accused is told', accusedSummaryHint: 'State what the denunciation concerns; nothing that could identify the denouncer. Left blank: the agency tells them directly.',
@@ -202,13 +209,15 @@ const en: Record<MessageKey, string> = {
 const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
   vi: {
     type: { FEEDBACK: 'Phản ánh, kiến nghị', COMPLAINT_FIRST: 'Khiếu nại lần đầu', COMPLAINT_SECOND: 'Khiếu nại lần hai', DENUNCIATION: 'Tố cáo', SESSION_OPINION: 'Ý kiến tại đối thoại' },
-    status: { RECEIVED: 'Mới tiếp nhận', UNROUTED: 'Chờ phân công', ASSIGNED: 'Đã chuyển cơ quan', ACCEPTED: 'Đang giải quyết', AWAITING_INFO: 'Chờ bổ sung', ANSWERED: 'Đã trả lời', CLOSED: 'Đã kết thúc' },
-    outcome: { RESOLVED: 'Đã giải quyết', GUIDED: 'Đã hướng dẫn', REFUSED: 'Không thụ lý', WITHDRAWN: 'Đã rút', MERGED: 'Đã gộp', APPEALED: 'Đã khiếu nại tiếp' },
+    status: { RECEIVED: 'Mới tiếp nhận', UNROUTED: 'Chờ phân công', ASSIGNED: 'Đã chuyển cơ quan', ACCEPTED: 'Đang giải quyết', AWAITING_INFO: 'Chờ bổ sung', SUSPENDED: 'Tạm đình chỉ giải quyết', ANSWERED: 'Đã trả lời', CLOSED: 'Đã kết thúc' },
+    outcome: { RESOLVED: 'Đã giải quyết', GUIDED: 'Đã hướng dẫn', REFUSED: 'Không thụ lý', WITHDRAWN: 'Đã rút', MERGED: 'Đã gộp', APPEALED: 'Đã khiếu nại tiếp', TERMINATED: 'Đình chỉ giải quyết' },
     action: {
       assign: 'Phân công', reassign: 'Giao lại', accept: 'Thụ lý', return: 'Trả lại tiếp nhận', transfer: 'Chuyển cơ quan khác', guide: 'Hướng dẫn', refuse: 'Không thụ lý',
       requestInfo: 'Yêu cầu bổ sung', provideInfo: 'Đã bổ sung', requestExtension: 'Đề nghị gia hạn', decideExtension: 'Quyết định gia hạn', reclassify: 'Đổi mức độ phức tạp',
       answer: 'Trả lời', rate: 'Đánh giá', appeal: 'Khiếu nại tiếp', withdraw: 'Rút đơn', merge: 'Gộp hồ sơ', note: 'Ghi chú nội bộ',
+      suspend: 'Tạm đình chỉ giải quyết', resumeResolution: 'Tiếp tục giải quyết', terminate: 'Đình chỉ giải quyết', withdrawPart: 'Rút một phần khiếu nại', recordDialogue: 'Ghi kết quả đối thoại',
     } satisfies Record<CaseAction, string>,
+    ground: Object.fromEntries(Object.entries(TERMINATION_GROUND_LABELS).map(([k, v]) => [k, v.vi])),
     complexity: { NORMAL: 'Thông thường', COMPLEX: 'Phức tạp', ESPECIALLY_COMPLEX: 'Đặc biệt phức tạp' },
     decidedBy: { AGENCY_HEAD: 'Thủ trưởng cơ quan', PEOPLES_COMMITTEE_CHAIRMAN: 'Chủ tịch UBND' },
     role: { RECEPTION_OFFICER: 'Cán bộ tiếp nhận', AGENCY_OFFICER: 'Cán bộ cơ quan', HEAD_OF_GOVERNMENT: 'Chủ tịch UBND', FRONT_SUPERVISOR: 'Giám sát MTTQ', ADMINISTRATOR: 'Quản trị viên' },
@@ -228,11 +237,11 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     orgKind: { PEOPLES_COMMITTEE: 'Ủy ban nhân dân', FRONT_COMMITTEE: 'Ủy ban MTTQ Việt Nam', SECTOR_AGENCY: 'Cơ quan chuyên môn', INSPECTORATE: 'Thanh tra' },
     template: {
       assignment: 'Giao giải quyết', needs_routing: 'Cần phân công', reminder: 'Nhắc hạn', overdue_head: 'Quá hạn: báo Chủ tịch UBND', overdue_front: 'Quá hạn: báo MTTQ',
-      extension_requested: 'Đề nghị gia hạn', extension_decided: 'Quyết định gia hạn', inspectorate_notice: 'Báo thanh tra', accused_notice: 'Thông báo người bị tố cáo', forwarder_notice: 'Báo nơi chuyển đơn',
+      extension_requested: 'Đề nghị gia hạn', extension_decided: 'Quyết định gia hạn', inspectorate_notice: 'Báo thanh tra', accused_notice: 'Thông báo người bị tố cáo', forwarder_notice: 'Báo nơi chuyển đơn', respondent_notice: 'Báo người bị khiếu nại',
       citizen_update: 'Báo công dân diễn biến', citizen_receipt: 'Giấy biên nhận cho công dân', citizen_secret: 'Mã bí mật mới cho công dân', session_rollup: 'Tổng hợp buổi đối thoại',
       overdue_digest: 'Bản tổng hợp quá hạn', recommendation_received: 'Kiến nghị giám sát mới', recommendation_answered: 'Trả lời kiến nghị giám sát',
     },
-    recalculation: { computed: 'Tính thời hạn', extended: 'Gia hạn', paused: 'Tạm dừng', resumed: 'Tiếp tục', reclassified: 'Tính lại theo mức độ' },
+    recalculation: { computed: 'Tính thời hạn', extended: 'Gia hạn', paused: 'Tạm dừng', suspended: 'Tạm đình chỉ', resumed: 'Tiếp tục', reclassified: 'Tính lại theo mức độ' },
     actor: { system: 'Hệ thống', citizen: 'Công dân' },
     match: { code: 'mã tra cứu', title: 'tiêu đề', content: 'nội dung', unit: 'đơn vị', agency: 'cơ quan', petitioner: 'người gửi' },
     period: { monthly: 'Tháng', quarterly: 'Quý', '6-month': '6 tháng', '9-month': '9 tháng', annual: 'Năm' },
@@ -241,17 +250,20 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
       overdue: 'Quá hạn, đã báo người đứng đầu', escalated_to_superior: 'Báo cấp trên', reminder: 'Nhắc hạn', extension_requested: 'Đề nghị gia hạn', extension_approved: 'Đồng ý gia hạn', extension_refused: 'Không đồng ý gia hạn',
       rated: 'Đánh giá', appealed: 'Khiếu nại tiếp', withdrawn: 'Rút đơn', merged: 'Gộp hồ sơ', returned: 'Trả lại', transferred: 'Chuyển cơ quan khác', guided: 'Hướng dẫn', refused: 'Không thụ lý',
       info_requested: 'Yêu cầu bổ sung', info_provided: 'Đã bổ sung', reclassified: 'Đổi mức độ', reassigned: 'Giao lại', identity_read: 'Xem thông tin người gửi', rated_satisfied: 'Công dân hài lòng', rated_dissatisfied: 'Công dân chưa hài lòng', reopened: 'Mở lại', duplicate_merged: 'Gộp đơn trùng', notice_sent: 'Đã gửi thông báo', notice_failed: 'Gửi thông báo lỗi', accused_notice_in_writing: 'Cần thông báo người bị tố cáo bằng văn bản', deadline_start: 'Bắt đầu tính thời hạn', deadline_extend: 'Gia hạn thời hạn', deadline_pause: 'Tạm dừng thời hạn', deadline_resume: 'Tiếp tục tính thời hạn', deadline_reclassify: 'Tính lại thời hạn theo mức độ', action_failed: 'Thao tác không thực hiện được',
+      suspended: 'Tạm đình chỉ giải quyết', resolution_resumed: 'Tiếp tục giải quyết', partly_withdrawn: 'Rút một phần khiếu nại', dialogue_held: 'Đối thoại', dialogue_absent: 'Người khiếu nại không đến đối thoại (vẫn giải quyết tiếp)',
     },
   },
   en: {
     type: { FEEDBACK: 'Feedback / petition', COMPLAINT_FIRST: 'First complaint', COMPLAINT_SECOND: 'Second complaint', DENUNCIATION: 'Denunciation', SESSION_OPINION: 'Dialogue opinion' },
-    status: { RECEIVED: 'Received', UNROUTED: 'Awaiting assignment', ASSIGNED: 'Assigned', ACCEPTED: 'In progress', AWAITING_INFO: 'Awaiting information', ANSWERED: 'Answered', CLOSED: 'Closed' },
-    outcome: { RESOLVED: 'Resolved', GUIDED: 'Guided', REFUSED: 'Refused', WITHDRAWN: 'Withdrawn', MERGED: 'Merged', APPEALED: 'Appealed' },
+    status: { RECEIVED: 'Received', UNROUTED: 'Awaiting assignment', ASSIGNED: 'Assigned', ACCEPTED: 'In progress', AWAITING_INFO: 'Awaiting information', SUSPENDED: 'Suspended', ANSWERED: 'Answered', CLOSED: 'Closed' },
+    outcome: { RESOLVED: 'Resolved', GUIDED: 'Guided', REFUSED: 'Refused', WITHDRAWN: 'Withdrawn', MERGED: 'Merged', APPEALED: 'Appealed', TERMINATED: 'Terminated' },
     action: {
       assign: 'Assign', reassign: 'Reassign', accept: 'Accept', return: 'Return to reception', transfer: 'Transfer', guide: 'Guide elsewhere', refuse: 'Refuse',
       requestInfo: 'Request information', provideInfo: 'Information provided', requestExtension: 'Request an extension', decideExtension: 'Decide the extension', reclassify: 'Reclassify',
       answer: 'Answer', rate: 'Rate', appeal: 'Appeal', withdraw: 'Withdraw', merge: 'Merge', note: 'Internal note',
+      suspend: 'Suspend the resolution', resumeResolution: 'Resume the resolution', terminate: 'Terminate the resolution', withdrawPart: 'Partial withdrawal', recordDialogue: 'Record the dialogue',
     } satisfies Record<CaseAction, string>,
+    ground: Object.fromEntries(Object.entries(TERMINATION_GROUND_LABELS).map(([k, v]) => [k, v.en.charAt(0).toUpperCase() + v.en.slice(1)])),
     complexity: { NORMAL: 'Normal', COMPLEX: 'Complex', ESPECIALLY_COMPLEX: 'Especially complex' },
     decidedBy: { AGENCY_HEAD: 'Head of the agency', PEOPLES_COMMITTEE_CHAIRMAN: 'People’s Committee chairman' },
     role: { RECEPTION_OFFICER: 'Reception officer', AGENCY_OFFICER: 'Agency officer', HEAD_OF_GOVERNMENT: 'Head of government', FRONT_SUPERVISOR: 'Front supervisor', ADMINISTRATOR: 'Administrator' },
@@ -271,11 +283,11 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     orgKind: { PEOPLES_COMMITTEE: 'People’s Committee', FRONT_COMMITTEE: 'Fatherland Front committee', SECTOR_AGENCY: 'Sector agency', INSPECTORATE: 'Inspectorate' },
     template: {
       assignment: 'Assignment', needs_routing: 'Needs assignment', reminder: 'Reminder', overdue_head: 'Overdue: head notified', overdue_front: 'Overdue: Front notified',
-      extension_requested: 'Extension requested', extension_decided: 'Extension decided', inspectorate_notice: 'Inspectorate notice', accused_notice: 'Notice to the accused', forwarder_notice: 'Notice to the forwarder',
+      extension_requested: 'Extension requested', extension_decided: 'Extension decided', inspectorate_notice: 'Inspectorate notice', accused_notice: 'Notice to the accused', forwarder_notice: 'Notice to the forwarder', respondent_notice: 'Notice to the person complained against',
       citizen_update: 'Update to the citizen', citizen_receipt: 'Receipt to the citizen', citizen_secret: 'New secret to the citizen', session_rollup: 'Session summary',
       overdue_digest: 'Overdue digest', recommendation_received: 'New supervision recommendation', recommendation_answered: 'Recommendation answered',
     },
-    recalculation: { computed: 'Computed', extended: 'Extended', paused: 'Paused', resumed: 'Resumed', reclassified: 'Recalculated for complexity' },
+    recalculation: { computed: 'Computed', extended: 'Extended', paused: 'Paused', suspended: 'Suspended', resumed: 'Resumed', reclassified: 'Recalculated for complexity' },
     actor: { system: 'System', citizen: 'Citizen' },
     match: { code: 'tracking code', title: 'title', content: 'content', unit: 'unit', agency: 'agency', petitioner: 'petitioner' },
     period: { monthly: 'Month', quarterly: 'Quarter', '6-month': 'Six months', '9-month': 'Nine months', annual: 'Year' },
@@ -284,6 +296,7 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
       overdue: 'Overdue: head notified', escalated_to_superior: 'Superior unit notified', reminder: 'Reminder', extension_requested: 'Extension requested', extension_approved: 'Extension approved', extension_refused: 'Extension refused',
       rated: 'Rated', appealed: 'Appealed', withdrawn: 'Withdrawn', merged: 'Merged', returned: 'Returned', transferred: 'Transferred', guided: 'Guided', refused: 'Refused',
       info_requested: 'Information requested', info_provided: 'Information provided', reclassified: 'Reclassified', reassigned: 'Reassigned', identity_read: 'Identity read', rated_satisfied: 'Citizen satisfied', rated_dissatisfied: 'Citizen dissatisfied', reopened: 'Reopened', duplicate_merged: 'Duplicate merged', notice_sent: 'Notice sent', notice_failed: 'Notice failed', accused_notice_in_writing: 'The accused to be informed in writing', deadline_start: 'Deadline started', deadline_extend: 'Deadline extended', deadline_pause: 'Deadline paused', deadline_resume: 'Deadline resumed', deadline_reclassify: 'Deadline recalculated for complexity', action_failed: 'Action failed',
+      suspended: 'Resolution suspended', resolution_resumed: 'Resolution resumed', partly_withdrawn: 'Partly withdrawn', dialogue_held: 'Dialogue held', dialogue_absent: 'Complainant absent from the dialogue (resolution continues)',
     },
   },
 };

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { DEFAULT_CLOCK_POLICY } from '../../../domain/legal-clock';
+import { BUILT_IN_POLICIES, builtInPolicy } from '../../../domain/policy-versions';
 import { calendarYear, replaceCalendarYear, storePolicy, type AnnouncedYear } from '../../../infra/clock-config';
 import type { Database } from '../../../infra/database';
 import { AppError, type FieldProblem } from '../../errors';
@@ -30,11 +30,11 @@ export function clockConfigRouter(db: Database): Router {
 
   router.get('/clock-policies', async (_req, res) => {
     const stored = await db.clockPolicyVersion.findMany({ orderBy: { effectiveFrom: 'asc' } });
-    res.json({ builtIn: DEFAULT_CLOCK_POLICY, versions: stored });
+    res.json({ builtIn: BUILT_IN_POLICIES, versions: stored });
   });
   router.post('/clock-policies', async (req, res) => {
     const { note, ...policy } = clockPolicySchema.parse(req.body ?? {});
-    if (policy.version === DEFAULT_CLOCK_POLICY.version || (await db.clockPolicyVersion.findUnique({ where: { version: policy.version } }))) {
+    if (builtInPolicy(policy.version) || (await db.clockPolicyVersion.findUnique({ where: { version: policy.version } }))) {
       throw new AppError('conflict', 'Phiên bản đã tồn tại; tạo phiên bản mới / this version exists; create a new one');
     }
     // The policy itself is kept, append-only, in its version row; the log says which and when.

@@ -49,6 +49,8 @@ const rule = z
   })
   .strict();
 
+const ruleBasis = z.object({ basis: text(500) }).strict();
+
 /** A new legal-clock policy version; versions are never edited, a new one supersedes from its date. */
 export const clockPolicySchema = z
   .object({
@@ -60,6 +62,8 @@ export const clockPolicySchema = z
     recommendationResponse: z.object({ limit: duration, basis: text(500) }).strict().optional(),
     ladder: z.object({ reminderBefore: duration, graceAfterDue: duration }).strict(),
     ratingWindow: duration,
+    /** The amended complaint procedure (Law 136/2025/QH15): the basis of each rule; without it, none of them. */
+    complaintProcedure: z.object({ suspension: ruleBasis, termination: ruleBasis, partialWithdrawal: ruleBasis, dialogueAbsence: ruleBasis }).strict().optional(),
   })
   .strict();
 

@@ -6,7 +6,7 @@ import { Field, inputValue, useSubmit } from './form';
 
 /** An action's form as the API describes it (JSON Schema of its body for this case). */
 export interface ActionFormSchema {
-  properties: Record<string, { type?: string; enum?: string[]; maxLength?: number }>;
+  properties: Record<string, { type?: string; enum?: string[]; maxLength?: number; format?: string }>;
   required: string[];
 }
 
@@ -70,6 +70,9 @@ export function ActionForm({ caseId, action, form, onDone }: { caseId: string; a
               )}
             </Field>
           );
+        }
+        if (field.format === 'date') {
+          return <Field key={name} {...common}>{(p) => <input {...p} type="date" value={String(v[name] ?? '')} onInput={set(name)} />}</Field>;
         }
         if (field.type === 'string' && (field.maxLength ?? 0) <= 100) {
           return <Field key={name} {...common}>{(p) => <input {...p} autocomplete="off" spellcheck={false} value={String(v[name] ?? '')} onInput={set(name)} />}</Field>;

@@ -416,16 +416,22 @@ function YearLoad({ onDone }: { onDone: () => void }) {
 interface PolicyVersion { version: string; effectiveFrom: string; note: string; policy?: Record<string, unknown> }
 
 function Policies() {
-  const d = useLoad<{ builtIn: PolicyVersion & Record<string, unknown>; versions: PolicyVersion[] }>('/api/admin/clock-policies');
+  const d = useLoad<{ builtIn: Array<PolicyVersion & Record<string, unknown>>; versions: PolicyVersion[] }>('/api/admin/clock-policies');
+  // A new version starts from the one in force last: the newest stored or built-in version.
+  const newest = (p: { builtIn: Array<PolicyVersion & Record<string, unknown>>; versions: PolicyVersion[] }) => {
+    const builtIn = p.builtIn.at(-1)!;
+    const stored = p.versions.at(-1);
+    return stored?.policy && Date.parse(stored.effectiveFrom) >= Date.parse(builtIn.effectiveFrom) ? stored.policy : builtIn;
+  };
   return (
     <Async loaded={d}>
       {(p) => (
         <>
-          <NewPolicy newest={p.versions.at(-1)?.policy ?? p.builtIn} onDone={d.reload} />
+          <NewPolicy newest={newest(p)} onDone={d.reload} />
           <table>
             <thead><tr><th scope="col">{t('version')}</th><th scope="col">{t('effectiveFrom')}</th><th scope="col">{t('note')}</th></tr></thead>
             <tbody>
-              <tr><td>{p.builtIn.version}</td><td>{dateTime(p.builtIn.effectiveFrom)}</td><td>{t('builtIn')}</td></tr>
+              {p.builtIn.map((x) => <tr key={x.version}><td>{x.version}</td><td>{dateTime(x.effectiveFrom)}</td><td>{t('builtIn')}</td></tr>)}
               {p.versions.map((x) => <tr key={x.version}><td>{x.version}</td><td>{dateTime(x.effectiveFrom)}</td><td>{x.note}</td></tr>)}
             </tbody>
           </table>

@@ -12,6 +12,8 @@ export interface CaseView {
   attachments: Array<{ name: string; url: string }>;
   accused: { fullName: string; position: string | null; email: string | null } | null;
   forwardedBy: { name: string; email: string | null } | null;
+  respondent: { fullName: string; position: string | null; email: string | null } | null;
+  terminationGround: string | null;
   category: { nameVi: string; nameEn: string }; unit: { name: string }; agency: { name: string } | null;
   receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
   answerDocuments: Array<{ name: string; url: string }> | null; complexity: string; outcome: string | null; closedAt: string | null;
@@ -41,6 +43,7 @@ export function CasePage({ id }: { id: string }) {
                 <dt>{t('trackingCode')}</dt><dd class="code">{k.trackingCode}</dd>
                 <dt>{t('caseType')}</dt><dd>{label('type', k.type)}</dd>
                 <dt>{t('status')}</dt><dd><span class="badge" data-testid="case-status">{label('status', k.status)}</span>{k.outcome && <> — {label('outcome', k.outcome)}</>}</dd>
+                {k.terminationGround && <><dt>{t('terminationGround')}</dt><dd>{label('ground', k.terminationGround)}</dd></>}
                 <dt>{t('category')}</dt><dd>{lang() === 'vi' ? k.category.nameVi : k.category.nameEn}</dd>
                 <dt>{t('unit')}</dt><dd>{k.unit.name}</dd>
                 <dt>{t('agency')}</dt><dd>{k.agency?.name ?? '—'}</dd>
@@ -72,6 +75,12 @@ export function CasePage({ id }: { id: string }) {
               <>
                 <h3>{t('accused')}</h3>
                 <p>{[k.accused.fullName, k.accused.position, k.accused.email].filter(Boolean).join(' · ')}</p>
+              </>
+            )}
+            {k.respondent && (
+              <>
+                <h3>{t('respondent')}</h3>
+                <p>{[k.respondent.fullName, k.respondent.position, k.respondent.email].filter(Boolean).join(' · ')}</p>
               </>
             )}
             {k.forwardedBy && (

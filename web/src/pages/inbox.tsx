@@ -13,7 +13,7 @@ interface InboxItem {
 }
 interface Inbox { total: number; page: number; pageSize: number; items: InboxItem[] }
 
-const OPEN_STATUSES = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'];
+const OPEN_STATUSES = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED'];
 const TYPES = ['FEEDBACK', 'COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION', 'SESSION_OPINION'];
 const DUE_WINDOWS = ['1', '3', '7', '30'];
 

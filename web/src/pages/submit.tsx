@@ -72,7 +72,7 @@ function Receipt({ done, form, unitName, onNew }: { done: Submitted; form: typeo
     </section>
   );
 }
-const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '', accusedName: '', accusedPosition: '', accusedEmail: '', forwarderName: '', forwarderEmail: '' };
+const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '', accusedName: '', accusedPosition: '', accusedEmail: '', forwarderName: '', forwarderEmail: '', respondentName: '', respondentPosition: '', respondentEmail: '' };
 
 /** The request body: empty optional fields are left out rather than sent blank. */
 function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string }>) {
@@ -82,8 +82,14 @@ function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string 
     ...(attachments.length ? { attachments } : {}),
     ...(f.anonymous ? {} : { petitioner }),
     ...(f.type === 'DENUNCIATION' ? accusedOf(f) : {}),
+    ...(f.type === 'COMPLAINT_FIRST' || f.type === 'COMPLAINT_SECOND' ? respondentOf(f) : {}),
     ...forwarderOf(f),
   };
+}
+
+function respondentOf(f: typeof empty) {
+  const given = Object.entries({ fullName: f.respondentName, position: f.respondentPosition, email: f.respondentEmail }).filter(([, v]) => v.trim() !== '');
+  return given.length ? { respondent: { fullName: f.respondentName, ...Object.fromEntries(given) } } : {};
 }
 
 function forwarderOf(f: typeof empty) {
@@ -216,6 +222,21 @@ export function SubmitPage() {
               </Field>
               <Field label={t('email')} hint={t('accusedEmailHint')} error={e['accused.email']}>
                 {(p) => <input {...p} type="email" value={f.accusedEmail} onInput={set('accusedEmail')} />}
+              </Field>
+            </fieldset>
+          )}
+          {(f.type === 'COMPLAINT_FIRST' || f.type === 'COMPLAINT_SECOND') && (
+            <fieldset>
+              <legend>{t('respondent')}</legend>
+              {e.respondent && <div class="field-error" role="alert">{e.respondent}</div>}
+              <Field label={t('fullName')} error={e['respondent.fullName']}>
+                {(p) => <input {...p} value={f.respondentName} onInput={set('respondentName')} />}
+              </Field>
+              <Field label={t('accusedPosition')} error={e['respondent.position']}>
+                {(p) => <input {...p} value={f.respondentPosition} onInput={set('respondentPosition')} />}
+              </Field>
+              <Field label={t('email')} hint={t('respondentEmailHint')} error={e['respondent.email']}>
+                {(p) => <input {...p} type="email" value={f.respondentEmail} onInput={set('respondentEmail')} />}
               </Field>
             </fieldset>
           )}

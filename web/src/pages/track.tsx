@@ -4,7 +4,7 @@ import { rememberedSecret, rememberSecret, SECRET_HEADER } from '../citizen-secr
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime } from '../format';
-import { label, type MessageKey, t } from '../i18n';
+import { label, type MessageKey, pick, t } from '../i18n';
 import { navigate } from '../router';
 
 interface Tracked {
@@ -13,11 +13,14 @@ interface Tracked {
   answerDocuments: Array<{ name: string; url: string }> | null; closedAt: string | null;
   /** What the agency asked for while the case waits for the citizen. */
   infoRequest: { reason: string | null; at: string } | null;
+  /** The decision suspending a complaint's resolution, while it stands. */
+  suspension: { decision: string | null; at: string } | null;
+  terminationGround: string | null;
 }
 
 /** A complaint or denunciation may be withdrawn while it is being handled, not once answered. */
 const WITHDRAWABLE = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'];
-const OPEN = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO'];
+const OPEN = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED'];
 
 export function TrackPage({ code }: { code: string }) {
   const [input, setInput] = useState(code);
@@ -47,6 +50,7 @@ function TrackedCase({ code }: { code: string }) {
               <dt>{t('trackingCode')}</dt><dd class="code">{c.trackingCode}</dd>
               <dt>{t('caseType')}</dt><dd>{label('type', c.type)}</dd>
               <dt>{t('status')}</dt><dd><span class="badge" data-testid="status">{label('status', c.status)}</span>{c.outcome && <> — {label('outcome', c.outcome)}</>}</dd>
+              {c.terminationGround && <><dt>{t('terminationGround')}</dt><dd>{label('ground', c.terminationGround)}</dd></>}
               <dt>{t('unit')}</dt><dd>{c.unit}</dd>
               <dt>{t('agency')}</dt><dd>{c.agency ?? '—'}</dd>
               <dt>{t('receivedAt')}</dt><dd>{dateTime(c.receivedAt)}</dd>
@@ -59,6 +63,12 @@ function TrackedCase({ code }: { code: string }) {
               <div class="alert" role="note" data-testid="info-request">
                 <strong>{t('infoRequested')}</strong> ({dateTime(c.infoRequest.at)}):
                 <p class="pre">{c.infoRequest.reason}</p>
+              </div>
+            )}
+            {c.suspension && (
+              <div class="alert" role="note" data-testid="suspension">
+                <strong>{t('suspendedBy')}</strong> ({dateTime(c.suspension.at)}):
+                <p class="pre">{pick(c.suspension.decision ?? '')}</p>
               </div>
             )}
             <h3>{t('answer')}</h3>
