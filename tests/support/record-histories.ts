@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAW_136_COMPLAINT_PROCEDURE } from '../../domain/complaint-procedure';
 import { storePolicy } from '../../infra/clock-config';
 import { newTrackingCode } from '../../infra/tracking-code';
 import { addOpinionsUpdate, concludeUpdate, dialogueSessionWorkflow, sessionStateQuery } from '../../workflows/dialogue-session.workflow';
@@ -57,6 +58,8 @@ const actionsPolicy = testPolicy('record-histories-actions', {
   },
   ladder: { reminderBefore: seconds(60), graceAfterDue: seconds(60) },
   ratingWindow: seconds(long),
+  // Where the recorded code has it, the complaint procedure of Law 136/2025/QH15 (an older checkout ignores it).
+  complaintProcedure: LAW_136_COMPLAINT_PROCEDURE,
 });
 const deadlinesPolicy = () =>
   testPolicy('record-histories-deadlines', {
@@ -166,6 +169,23 @@ describe('case actions', () => {
     expect(await second.result()).toMatchObject({ status: 'CLOSED', outcome: 'WITHDRAWN', type: 'COMPLAINT_SECOND' });
     await save('complaint-first-appealed', handle.workflowId);
     await save('complaint-second-withdrawn', second.workflowId);
+  });
+
+  it('complaint-law-136: forwarded, accepted, withdrawn in part, a dialogue without the complainant, suspended and resumed, suspended and terminated', async () => {
+    const forwardedBy = { name: 'Văn phòng Đoàn ĐBQH tỉnh Hòa Sơn', email: 'vanphong.dbqh@hoason.gov.test' };
+    const respondent = { fullName: 'Trưởng phòng Quản lý đô thị', email: 'phong.qldt@hoason.gov.test' };
+    const { handle } = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'xay-dung', unitCode: 'HS-P-HOASON', forwardedBy, respondent });
+    const decision = (number: string) => ({ decisionNumber: number, decisionDate: '2026-12-01' });
+    await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
+    await handle.executeUpdate(caseUpdates.withdrawPart, { args: [{ ...officer, parts: 'Yêu cầu bồi thường cây cối' }] });
+    await handle.executeUpdate(caseUpdates.recordDialogue, { args: [{ ...officer, complainantAttended: false, note: 'Đã mời hai lần' }] });
+    expect(await rejectionReason(handle.executeUpdate(caseUpdates.resumeResolution, { args: [{ ...officer, ...decision('1/QĐ') }] }))).toMatch(/ACCEPTED/);
+    await handle.executeUpdate(caseUpdates.suspend, { args: [{ ...officer, ...decision('12/QĐ'), reason: 'Chờ giám định' }] });
+    await handle.executeUpdate(caseUpdates.resumeResolution, { args: [{ ...officer, ...decision('15/QĐ') }] });
+    await handle.executeUpdate(caseUpdates.suspend, { args: [{ ...officer, ...decision('18/QĐ'), reason: 'Chờ Tòa án' }] });
+    await handle.executeUpdate(caseUpdates.terminate, { args: [{ ...officer, ...decision('20/QĐ'), ground: 'COURT_ACCEPTED', reason: 'Tòa án đã thụ lý vụ án hành chính' }] });
+    expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'TERMINATED' });
+    await save('complaint-law-136', handle.workflowId);
   });
 
   it('case-continued-as-new.runN: a case that continues as new (small history limit) twice or more, then closes', async () => {
