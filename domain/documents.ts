@@ -45,6 +45,12 @@ const ACCEPTED: Record<string, string> = {
 const OLE2 = 'application/x-cfb';
 const OLE2_BY_EXTENSION: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint' };
 
+/** The file picker's `accept`: the types above by MIME type and extension (phones offer the camera for images). */
+export const ACCEPT_ATTRIBUTE = [
+  ...Object.keys(ACCEPTED),
+  ...['pdf', 'jpg', 'jpeg', 'png', 'webp', 'heic', 'heif', 'tif', 'tiff', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', ...Object.keys(OLE2_BY_EXTENSION)].map((e) => `.${e}`),
+].join(',');
+
 /** The kinds taken, for the message that refuses a file. */
 export const ACCEPTED_KINDS = 'PDF, JPEG, PNG, WebP, HEIC, TIFF, Word, Excel, PowerPoint, OpenDocument';
 

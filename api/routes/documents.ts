@@ -32,6 +32,11 @@ const notFound = () => new AppError('not_found', 'Không tìm thấy tài liệu
 export function documentsRouter({ db, documents, rateLimits }: { db: Database; documents: DocumentDeps; rateLimits: RateLimits }): Router {
   const router = Router();
 
+  /** What the upload widget checks before sending: the same limits the server applies. */
+  router.get('/documents/limits', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300').json(documents.limits);
+  });
+
   router.post('/documents', rateLimits.perAddress('upload'), async (req, res) => {
     try {
       const doc = await storeUpload(documents, db, req, (res.locals.user as StaffUser | undefined)?.email ?? 'citizen');

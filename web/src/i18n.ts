@@ -102,6 +102,9 @@ const vi = {
   secretInReceipt: 'Mã bí mật đã được gửi kèm giấy biên nhận qua email hoặc SMS; nếu không nhận được, dùng “Gửi lại mã bí mật” trên trang theo dõi hồ sơ.',
   channel: 'Kênh', channelEmail: 'email', channelSms: 'SMS', deliverySENT: 'đã gửi', deliveryPENDING: 'đang gửi', deliveryFAILED: 'không gửi được',
   phoneHint: 'Nếu khai số điện thoại, bạn nhận giấy biên nhận và các thông báo cả qua SMS.', citizenPhone: 'Số điện thoại người nêu ý kiến (nhận SMS)', headPhone: 'Điện thoại người đứng đầu (nhận SMS cảnh báo)',
+  // Uploaded documents (issue 15, point 2).
+  uploadDocuments: 'Tải tài liệu lên (bản chụp đơn, ảnh, văn bản)', uploadHint: 'PDF, ảnh (JPEG, PNG, HEIC…), Word, Excel, PowerPoint, OpenDocument; mỗi tệp được quét mã độc trước khi nhận.', fileTooLarge: 'Tệp quá lớn, tối đa', uploading: 'Đang tải lên', uploadedFiles: 'Tệp đã tải lên', maxPerFile: 'Mỗi tệp tối đa',
+  caseDocuments: 'Tài liệu của hồ sơ', noDocuments: 'Chưa có tài liệu nào.', withheldDocument: 'Tài liệu của người gửi đơn (chỉ người được xem danh tính mới mở được)', showDocuments: 'Xem tài liệu (cần mã bí mật)',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -204,6 +207,8 @@ const en: Record<MessageKey, string> = {
   secretInReceipt: 'Your secret went with the receipt by email or SMS; if it did not arrive, use “Send a new secret” on the tracking page.',
   channel: 'Channel', channelEmail: 'email', channelSms: 'SMS', deliverySENT: 'sent', deliveryPENDING: 'being sent', deliveryFAILED: 'could not be sent',
   phoneHint: 'With a phone number you get the receipt and the notices by SMS as well.', citizenPhone: 'Phone of the citizen (for SMS)', headPhone: 'Head’s mobile (SMS escalations)',
+  uploadDocuments: 'Upload documents (scanned letter, photos, papers)', uploadHint: 'PDF, pictures (JPEG, PNG, HEIC…), Word, Excel, PowerPoint, OpenDocument; every file is scanned for malware before it is taken.', fileTooLarge: 'The file is too large, at most', uploading: 'Uploading', uploadedFiles: 'Files uploaded', maxPerFile: 'Each file at most',
+  caseDocuments: 'The case’s documents', noDocuments: 'No documents yet.', withheldDocument: 'A petitioner’s document (only those who may see the identity can open it)', showDocuments: 'Show the documents (needs the secret)',
 };
 
 const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
@@ -243,13 +248,15 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     },
     recalculation: { computed: 'Tính thời hạn', extended: 'Gia hạn', paused: 'Tạm dừng', suspended: 'Tạm đình chỉ', resumed: 'Tiếp tục', reclassified: 'Tính lại theo mức độ' },
     actor: { system: 'Hệ thống', citizen: 'Công dân' },
+    scan: { CLEAN: 'Đã quét: sạch', INFECTED: 'Có mã độc: cách ly' },
+    attachedWith: { submission: 'kèm đơn', provideInfo: 'bổ sung', appeal: 'khiếu nại tiếp', answer: 'kèm trả lời' },
     match: { code: 'mã tra cứu', title: 'tiêu đề', content: 'nội dung', unit: 'đơn vị', agency: 'cơ quan', petitioner: 'người gửi' },
     period: { monthly: 'Tháng', quarterly: 'Quý', '6-month': '6 tháng', '9-month': '9 tháng', annual: 'Năm' },
     event: {
       received: 'Tiếp nhận', routed: 'Chuyển cơ quan', unrouted: 'Chuyển bộ phận tiếp nhận', assigned: 'Phân công', accepted: 'Thụ lý', answered: 'Trả lời', closed: 'Kết thúc',
       overdue: 'Quá hạn, đã báo người đứng đầu', escalated_to_superior: 'Báo cấp trên', reminder: 'Nhắc hạn', extension_requested: 'Đề nghị gia hạn', extension_approved: 'Đồng ý gia hạn', extension_refused: 'Không đồng ý gia hạn',
       rated: 'Đánh giá', appealed: 'Khiếu nại tiếp', withdrawn: 'Rút đơn', merged: 'Gộp hồ sơ', returned: 'Trả lại', transferred: 'Chuyển cơ quan khác', guided: 'Hướng dẫn', refused: 'Không thụ lý',
-      info_requested: 'Yêu cầu bổ sung', info_provided: 'Đã bổ sung', reclassified: 'Đổi mức độ', reassigned: 'Giao lại', identity_read: 'Xem thông tin người gửi', rated_satisfied: 'Công dân hài lòng', rated_dissatisfied: 'Công dân chưa hài lòng', reopened: 'Mở lại', duplicate_merged: 'Gộp đơn trùng', notice_sent: 'Đã gửi thông báo', notice_failed: 'Gửi thông báo lỗi', accused_notice_in_writing: 'Cần thông báo người bị tố cáo bằng văn bản', deadline_start: 'Bắt đầu tính thời hạn', deadline_extend: 'Gia hạn thời hạn', deadline_pause: 'Tạm dừng thời hạn', deadline_resume: 'Tiếp tục tính thời hạn', deadline_reclassify: 'Tính lại thời hạn theo mức độ', action_failed: 'Thao tác không thực hiện được',
+      info_requested: 'Yêu cầu bổ sung', info_provided: 'Đã bổ sung', reclassified: 'Đổi mức độ', reassigned: 'Giao lại', identity_read: 'Xem thông tin người gửi', document_read: 'Xem tài liệu của người gửi', rated_satisfied: 'Công dân hài lòng', rated_dissatisfied: 'Công dân chưa hài lòng', reopened: 'Mở lại', duplicate_merged: 'Gộp đơn trùng', notice_sent: 'Đã gửi thông báo', notice_failed: 'Gửi thông báo lỗi', accused_notice_in_writing: 'Cần thông báo người bị tố cáo bằng văn bản', deadline_start: 'Bắt đầu tính thời hạn', deadline_extend: 'Gia hạn thời hạn', deadline_pause: 'Tạm dừng thời hạn', deadline_resume: 'Tiếp tục tính thời hạn', deadline_reclassify: 'Tính lại thời hạn theo mức độ', action_failed: 'Thao tác không thực hiện được',
       suspended: 'Tạm đình chỉ giải quyết', resolution_resumed: 'Tiếp tục giải quyết', partly_withdrawn: 'Rút một phần khiếu nại', dialogue_held: 'Đối thoại', dialogue_absent: 'Người khiếu nại không đến đối thoại (vẫn giải quyết tiếp)',
     },
   },
@@ -289,13 +296,15 @@ const LABELS: Record<Lang, Record<string, Record<string, string>>> = {
     },
     recalculation: { computed: 'Computed', extended: 'Extended', paused: 'Paused', suspended: 'Suspended', resumed: 'Resumed', reclassified: 'Recalculated for complexity' },
     actor: { system: 'System', citizen: 'Citizen' },
+    scan: { CLEAN: 'Scanned: clean', INFECTED: 'Malware: quarantined' },
+    attachedWith: { submission: 'with the petition', provideInfo: 'information provided', appeal: 'appeal', answer: 'with the answer' },
     match: { code: 'tracking code', title: 'title', content: 'content', unit: 'unit', agency: 'agency', petitioner: 'petitioner' },
     period: { monthly: 'Month', quarterly: 'Quarter', '6-month': 'Six months', '9-month': 'Nine months', annual: 'Year' },
     event: {
       received: 'Received', routed: 'Routed', unrouted: 'Sent to reception', assigned: 'Assigned', accepted: 'Accepted', answered: 'Answered', closed: 'Closed',
       overdue: 'Overdue: head notified', escalated_to_superior: 'Superior unit notified', reminder: 'Reminder', extension_requested: 'Extension requested', extension_approved: 'Extension approved', extension_refused: 'Extension refused',
       rated: 'Rated', appealed: 'Appealed', withdrawn: 'Withdrawn', merged: 'Merged', returned: 'Returned', transferred: 'Transferred', guided: 'Guided', refused: 'Refused',
-      info_requested: 'Information requested', info_provided: 'Information provided', reclassified: 'Reclassified', reassigned: 'Reassigned', identity_read: 'Identity read', rated_satisfied: 'Citizen satisfied', rated_dissatisfied: 'Citizen dissatisfied', reopened: 'Reopened', duplicate_merged: 'Duplicate merged', notice_sent: 'Notice sent', notice_failed: 'Notice failed', accused_notice_in_writing: 'The accused to be informed in writing', deadline_start: 'Deadline started', deadline_extend: 'Deadline extended', deadline_pause: 'Deadline paused', deadline_resume: 'Deadline resumed', deadline_reclassify: 'Deadline recalculated for complexity', action_failed: 'Action failed',
+      info_requested: 'Information requested', info_provided: 'Information provided', reclassified: 'Reclassified', reassigned: 'Reassigned', identity_read: 'Identity read', document_read: 'Petitioner’s document read', rated_satisfied: 'Citizen satisfied', rated_dissatisfied: 'Citizen dissatisfied', reopened: 'Reopened', duplicate_merged: 'Duplicate merged', notice_sent: 'Notice sent', notice_failed: 'Notice failed', accused_notice_in_writing: 'The accused to be informed in writing', deadline_start: 'Deadline started', deadline_extend: 'Deadline extended', deadline_pause: 'Deadline paused', deadline_resume: 'Deadline resumed', deadline_reclassify: 'Deadline recalculated for complexity', action_failed: 'Action failed',
       suspended: 'Resolution suspended', resolution_resumed: 'Resolution resumed', partly_withdrawn: 'Partly withdrawn', dialogue_held: 'Dialogue held', dialogue_absent: 'Complainant absent from the dialogue (resolution continues)',
     },
   },

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { label, lang, t, type MessageKey } from '../i18n';
 import { ErrorBox, useLoad } from './data';
+import { documentIdsOf, UploadField, type DocumentInfo } from './documents';
 import { Field, inputValue, useSubmit } from './form';
 
 /** An action's form as the API describes it (JSON Schema of its body for this case). */
@@ -13,7 +14,7 @@ export interface ActionFormSchema {
 interface Agency { id: string; name: string; unit: { name: string } }
 
 /** Field names whose label is not the field's own name in the messages. */
-const LABEL: Partial<Record<string, MessageKey>> = { agencyId: 'agencyTo', targetTrackingCode: 'targetCase', satisfied: 'satisfiedQ' };
+const LABEL: Partial<Record<string, MessageKey>> = { documentIds: 'uploadDocuments', agencyId: 'agencyTo', targetTrackingCode: 'targetCase', satisfied: 'satisfiedQ' };
 const HINT: Partial<Record<string, MessageKey>> = { documents: 'documentsHint', accusedSummary: 'accusedSummaryHint', decidedBy: 'decidedByHint' };
 const fieldLabel = (name: string) => t(LABEL[name] ?? (name as MessageKey));
 
@@ -24,12 +25,13 @@ const documents = (text: string) =>
     return { name: (name ?? '').trim(), url: rest.join('|').trim() };
   });
 
-/** The body the form's values make: booleans as such, documents parsed, blanks left out unless required (the server says so on the field). */
-function bodyOf(form: ActionFormSchema, v: Record<string, string | boolean>) {
+/** The body the form's values make: booleans as such, documents parsed, uploads by id, blanks left out unless required (the server says so on the field). */
+function bodyOf(form: ActionFormSchema, v: Record<string, string | boolean>, uploads: DocumentInfo[]) {
   const body: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(form.properties)) {
     const value = v[name];
-    if (field.type === 'boolean') body[name] = value === true;
+    if (name === 'documentIds') Object.assign(body, documentIdsOf(uploads));
+    else if (field.type === 'boolean') body[name] = value === true;
     else if (field.type === 'array') { if (value) body[name] = documents(String(value)); }
     else if (value !== undefined && value !== '') body[name] = value;
     else if (form.required.includes(name)) body[name] = '';
@@ -40,8 +42,9 @@ function bodyOf(form: ActionFormSchema, v: Record<string, string | boolean>) {
 /** One case action as a small form with exactly the fields the API says it takes for this case. */
 export function ActionForm({ caseId, action, form, onDone }: { caseId: string; action: string; form: ActionFormSchema; onDone: () => void }) {
   const [v, setV] = useState<Record<string, string | boolean>>({});
+  const [uploads, setUploads] = useState<DocumentInfo[]>([]);
   const agencies = useLoad<{ agencies: Agency[] }>('agencyId' in form.properties ? '/api/catalog/agencies' : null);
-  const submit = useSubmit(() => api(`/api/cases/${caseId}/actions/${action}`, { body: bodyOf(form, v) }), () => { setV({}); onDone(); });
+  const submit = useSubmit(() => api(`/api/cases/${caseId}/actions/${action}`, { body: bodyOf(form, v, uploads) }), () => { setV({}); setUploads([]); onDone(); });
   const set = (name: string) => (e: Event) => setV({ ...v, [name]: inputValue(e) });
   const e = submit.fields;
   return (
@@ -50,6 +53,7 @@ export function ActionForm({ caseId, action, form, onDone }: { caseId: string; a
       <ErrorBox error={submit.error} />
       {Object.entries(form.properties).map(([name, field]) => {
         const common = { label: fieldLabel(name), required: form.required.includes(name), hint: HINT[name] && t(HINT[name]), error: e[name] ?? Object.entries(e).find(([f]) => f.startsWith(`${name}.`))?.[1] };
+        if (name === 'documentIds') return <UploadField key={name} label={common.label} value={uploads} onChange={setUploads} error={common.error} />;
         if (field.type === 'boolean') {
           return (
             <label key={name}>

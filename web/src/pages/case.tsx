@@ -3,6 +3,7 @@ import { api } from '../api';
 import { ActionForm, type ActionFormSchema } from '../components/action-form';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { Deadlines, type DeadlineView } from '../components/deadlines';
+import { DocumentList, type DocumentInfo } from '../components/documents';
 import { dateTime } from '../format';
 import { eventLabel, label, lang, pick, t } from '../i18n';
 import { useSession } from '../session';
@@ -28,9 +29,10 @@ const actorOf = (e: TimelineEvent) => e.actorName ?? label('actor', e.actor);
 export function CasePage({ id }: { id: string }) {
   const c = useLoad<CaseView>(`/api/cases/${id}`);
   const timeline = useLoad<{ events: TimelineEvent[] }>(`/api/cases/${id}/timeline`);
+  const documents = useLoad<{ documents: DocumentInfo[] }>(`/api/cases/${id}/documents`);
   const { me } = useSession();
   const [action, setAction] = useState<string | null>(null);
-  const reload = () => { setAction(null); c.reload(); timeline.reload(); };
+  const reload = () => { setAction(null); c.reload(); timeline.reload(); documents.reload(); };
   return (
     <Async loaded={c}>
       {(k) => (
@@ -89,6 +91,8 @@ export function CasePage({ id }: { id: string }) {
                 <p>{[k.forwardedBy.name, k.forwardedBy.email].filter(Boolean).join(' · ')}</p>
               </>
             )}
+            <h3>{t('caseDocuments')}</h3>
+            <Async loaded={documents}>{(d) => <DocumentList documents={d.documents} href={(doc) => `/api/cases/${k.id}/documents/${doc.id}`} />}</Async>
             <h3>{t('attachments')}</h3>
             {k.attachments.length === 0 ? <p>—</p> : <ul>{k.attachments.map((d) => <li key={d.url}><a href={d.url} target="_blank" rel="noopener noreferrer">{d.name}</a></li>)}</ul>}
             {k.answer && (<><h3>{t('answer')}</h3><p class="pre">{k.answer}</p></>)}

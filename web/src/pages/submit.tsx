@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { rememberSecret } from '../citizen-secret';
 import { Async, ErrorBox, useLoad } from '../components/data';
+import { documentIdsOf, UploadField, type DocumentInfo } from '../components/documents';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime } from '../format';
 import { label, lang, t, type MessageKey } from '../i18n';
@@ -75,11 +76,12 @@ function Receipt({ done, form, unitName, onNew }: { done: Submitted; form: typeo
 const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '', accusedName: '', accusedPosition: '', accusedEmail: '', forwarderName: '', forwarderEmail: '', respondentName: '', respondentPosition: '', respondentEmail: '' };
 
 /** The request body: empty optional fields are left out rather than sent blank. */
-function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string }>) {
+function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string }>, uploads: DocumentInfo[]) {
   const petitioner = Object.fromEntries(Object.entries({ fullName: f.fullName, email: f.email, phone: f.phone, address: f.address }).filter(([, v]) => v.trim() !== ''));
   return {
     type: f.type, unitCode: f.unitCode, categoryCode: f.categoryCode, title: f.title, content: f.content, anonymous: f.anonymous, language: f.language,
     ...(attachments.length ? { attachments } : {}),
+    ...documentIdsOf(uploads),
     ...(f.anonymous ? {} : { petitioner }),
     ...(f.type === 'DENUNCIATION' ? accusedOf(f) : {}),
     ...(f.type === 'COMPLAINT_FIRST' || f.type === 'COMPLAINT_SECOND' ? respondentOf(f) : {}),
@@ -108,6 +110,7 @@ export function SubmitPage() {
   const { me } = useSession();
   const [f, setF] = useState({ ...empty, language: lang() });
   const [attachments, setAttachments] = useState<Array<{ name: string; url: string }>>([]);
+  const [uploads, setUploads] = useState<DocumentInfo[]>([]);
   const [done, setDone] = useState<Submitted | null>(null);
   // A retry of the same content reuses its key, so a lost response never makes a second case.
   const lastAttempt = useRef<{ body: string; key: string } | null>(null);
@@ -115,7 +118,7 @@ export function SubmitPage() {
 
   const form = useSubmit(
     () => {
-      const body = bodyOf(f, attachments);
+      const body = bodyOf(f, attachments, uploads);
       const serialized = JSON.stringify(body);
       if (lastAttempt.current?.body !== serialized) lastAttempt.current = { body: serialized, key: crypto.randomUUID() };
       return api<Submitted>('/api/petitions', { body, headers: { 'Idempotency-Key': lastAttempt.current.key } });
@@ -129,7 +132,7 @@ export function SubmitPage() {
 
   if (done) {
     const unitName = catalog.data?.units.find((u) => u.code === f.unitCode)?.name ?? f.unitCode;
-    return <Receipt done={done} form={f} unitName={unitName} onNew={() => { setDone(null); setF({ ...empty, language: lang() }); setAttachments([]); }} />;
+    return <Receipt done={done} form={f} unitName={unitName} onNew={() => { setDone(null); setF({ ...empty, language: lang() }); setAttachments([]); setUploads([]); }} />;
   }
 
   const e = form.fields;
@@ -169,6 +172,7 @@ export function SubmitPage() {
           <Field label={t('content')} required error={e.content}>
             {(p) => <textarea {...p} maxLength={20000} value={f.content} onInput={set('content')} />}
           </Field>
+          <UploadField label={t('uploadDocuments')} value={uploads} onChange={setUploads} error={e.documentIds} />
           <fieldset>
             <legend>{t('attachments')}</legend>
             <p class="hint">{t('attachmentHint')}</p>

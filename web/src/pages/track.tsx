@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { rememberedSecret, rememberSecret, SECRET_HEADER } from '../citizen-secret';
 import { Async, ErrorBox, useLoad } from '../components/data';
+import { citizenDocuments, DocumentList, documentIdsOf, UploadField, type DocumentInfo } from '../components/documents';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { dateTime } from '../format';
 import { label, type MessageKey, pick, t } from '../i18n';
@@ -40,6 +41,10 @@ export function TrackPage({ code }: { code: string }) {
 
 function TrackedCase({ code }: { code: string }) {
   const loaded = useLoad<Tracked>(`/api/track/${encodeURIComponent(code)}`);
+  // The secret opens the case's documents and its actions alike.
+  const [secret, setSecret] = useState(() => rememberedSecret(code));
+  const [documentsShown, setDocumentsShown] = useState(0);
+  const done = () => { loaded.reload(); setDocumentsShown((n) => (n ? n + 1 : n)); };
   return (
     <Async loaded={loaded}>
       {(c) => (
@@ -77,14 +82,33 @@ function TrackedCase({ code }: { code: string }) {
               <ul aria-label={t('documents')}>{c.answerDocuments.map((d) => <li key={d.url}><a href={d.url} rel="noopener noreferrer" target="_blank">{d.name}</a></li>)}</ul>
             )}
           </section>
-          <CitizenActions c={c} onDone={loaded.reload} />
+          <SecretField code={c.trackingCode} value={secret} onChange={setSecret} />
+          <section class="card" aria-labelledby="documents-title">
+            <h2 id="documents-title">{t('caseDocuments')}</h2>
+            {documentsShown ? <CitizenDocuments key={documentsShown} code={c.trackingCode} secret={secret} /> : (
+              <button type="button" class="secondary" disabled={!secret.trim()} onClick={() => setDocumentsShown(1)}>{t('showDocuments')}</button>
+            )}
+          </section>
+          <CitizenActions c={c} secret={secret} onDone={done} />
         </>
       )}
     </Async>
   );
 }
 
-function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
+/** The case's documents, listed and downloaded with the secret. */
+function CitizenDocuments({ code, secret }: { code: string; secret: string }) {
+  const [state, setState] = useState<{ documents: DocumentInfo[] | null; error: unknown }>({ documents: null, error: null });
+  useEffect(() => {
+    citizenDocuments(code, secret).then((r) => setState({ documents: r.documents, error: null }), (error: unknown) => setState({ documents: null, error }));
+    // Loaded when asked for (a wrong secret counts against the case), not on every keystroke.
+  }, [code]);
+  if (state.error) return <ErrorBox error={state.error} />;
+  if (!state.documents) return <p class="loading">{t('loadingText')}</p>;
+  return <DocumentList documents={state.documents} href={(d) => `/api/track/${encodeURIComponent(code)}/documents/${d.id}`} secret={secret.trim()} />;
+}
+
+function CitizenActions({ c, secret, onDone }: { c: Tracked; secret: string; onDone: () => void }) {
   const [satisfied, setSatisfied] = useState<boolean | null>(null);
   // Each form its own text: what is typed for one never goes with another.
   const [comment, setComment] = useState('');
@@ -92,7 +116,8 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
   const [info, setInfo] = useState('');
   const [withdrawReason, setWithdrawReason] = useState('');
   const [ok, setOk] = useState<MessageKey | null>(null);
-  const [secret, setSecret] = useState(() => rememberedSecret(c.trackingCode));
+  const [infoDocs, setInfoDocs] = useState<DocumentInfo[]>([]);
+  const [appealDocs, setAppealDocs] = useState<DocumentInfo[]>([]);
   const act = (action: string, body: object, done: MessageKey) =>
     api(`/api/track/${c.trackingCode}/actions/${action}`, { body, headers: { [SECRET_HEADER]: secret.trim() } }).then(() => {
       rememberSecret(c.trackingCode, secret.trim());
@@ -100,15 +125,13 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
       onDone(); // the case as it is now: its new status, and only the forms that still apply
     });
   const rate = useSubmit(() => act('rate', { satisfied: satisfied ?? true, ...(comment ? { comment } : {}) }, 'done'));
-  const appeal = useSubmit(() => act('appeal', { reason }, 'done'));
-  const provide = useSubmit(() => act('provideInfo', { note: info }, 'infoSent'), () => setInfo(''));
+  const appeal = useSubmit(() => act('appeal', { reason, ...documentIdsOf(appealDocs) }, 'done'), () => setAppealDocs([]));
+  const provide = useSubmit(() => act('provideInfo', { note: info, ...documentIdsOf(infoDocs) }, 'infoSent'), () => { setInfo(''); setInfoDocs([]); });
   const withdraw = useSubmit(() => act('withdraw', { reason: withdrawReason }, 'done'));
   const canWithdraw = WITHDRAWABLE.includes(c.type) && OPEN.includes(c.status);
-  const canAct = c.status === 'ANSWERED' || c.status === 'AWAITING_INFO' || canWithdraw;
   return (
     <>
       {ok && <p class="alert ok" role="status">{t(ok)}</p>}
-      {canAct && <SecretField code={c.trackingCode} value={secret} onChange={setSecret} />}
       {c.status === 'ANSWERED' && (
         <form class="card" onSubmit={rate.submit}>
           <h2>{t('rateTitle')}</h2>
@@ -132,6 +155,7 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
           <p class="hint">{t('appealHint')}</p>
           <ErrorBox error={appeal.error} />
           <Field label={t('reason')} required error={appeal.fields.reason}>{(p) => <textarea {...p} value={reason} onInput={(e) => setReason(inputValue(e))} />}</Field>
+          <UploadField label={t('uploadDocuments')} value={appealDocs} onChange={setAppealDocs} error={appeal.fields.documentIds} />
           <div class="actions"><button type="submit" class="secondary" disabled={appeal.busy}>{t('appeal')}</button></div>
         </form>
       )}
@@ -140,6 +164,7 @@ function CitizenActions({ c, onDone }: { c: Tracked; onDone: () => void }) {
           <h2>{t('provideInfoTitle')}</h2>
           <ErrorBox error={provide.error} />
           <Field label={t('infoToProvide')} hint={t('provideInfoHint')} required error={provide.fields.note}>{(p) => <textarea {...p} value={info} onInput={(e) => setInfo(inputValue(e))} />}</Field>
+          <UploadField label={t('uploadDocuments')} value={infoDocs} onChange={setInfoDocs} error={provide.fields.documentIds} />
           <div class="actions"><button type="submit" disabled={provide.busy}>{t('provideInfo')}</button></div>
         </form>
       )}
