@@ -171,6 +171,9 @@ const CITIZEN_EVENT: Record<CitizenEvent, Record<Language, string>> = {
   partly_withdrawn: { vi: 'được rút một phần; phần còn lại tiếp tục được giải quyết', en: 'is withdrawn in part; the rest is still being resolved' },
 };
 
+/** Every event the citizen is told of. */
+export const CITIZEN_EVENTS = Object.keys(CITIZEN_EVENT) as CitizenEvent[];
+
 /** The receipt's first due date: the limit in words, and the date once it is computed. */
 function receiptDue(c: CaseNoticeContext, due: string, lang: Language): string {
   const limit = c.firstStepLimit ? (lang === 'vi' ? describeDuration(c.firstStepLimit) : describeDurationEn(c.firstStepLimit)) : null;

@@ -1,6 +1,6 @@
 import { describeDuration, describeDurationEn } from './legal-clock';
 import { formatVnDateTime } from './local-time';
-import { UNASSIGNED, type CaseNoticeContext, type CaseTemplate, type Language } from './notice-templates';
+import { UNASSIGNED, type CaseNoticeContext, type CaseTemplate, type CitizenEvent, type Language } from './notice-templates';
 import { toGsm7 } from './gsm7';
 
 /**
@@ -24,15 +24,18 @@ const short = (s: string, max = 50) => (s.length > max ? `${s.slice(0, max - 1)}
 const STEP_VI = { first_step: 'hạn thụ lý', resolution: 'hạn giải quyết' } as Record<string, string>;
 const STEP_EN = { first_step: 'acceptance deadline', resolution: 'resolution deadline' } as Record<string, string>;
 
-const EVENT_VI: Record<string, string> = {
+// Every event, so a new one cannot reach a citizen's phone as "undefined".
+const EVENT_VI: Record<CitizenEvent, string> = {
   accepted: 'đã được thụ lý', refused: 'không được thụ lý', guided: 'không thuộc thẩm quyền, có hướng dẫn', transferred: 'đã được chuyển cơ quan có thẩm quyền',
   info_requested: 'cần bổ sung thông tin', extension_decided: 'có quyết định gia hạn', answered: 'đã có kết quả trả lời', reopened: 'được mở lại',
   closed: 'đã kết thúc', appealed: 'đã chuyển khiếu nại lần hai',
+  suspended: 'bị tạm đình chỉ giải quyết', resumed: 'được tiếp tục giải quyết', terminated: 'bị đình chỉ giải quyết', partly_withdrawn: 'đã được rút một phần, phần còn lại tiếp tục giải quyết',
 };
-const EVENT_EN: Record<string, string> = {
+const EVENT_EN: Record<CitizenEvent, string> = {
   accepted: 'was accepted', refused: 'was not accepted', guided: 'is outside this body’s competence: see the guidance', transferred: 'was transferred to the competent body',
   info_requested: 'needs more information', extension_decided: 'has an extension decision', answered: 'was answered', reopened: 'was reopened',
   closed: 'was closed', appealed: 'became a second complaint',
+  suspended: 'has its resolution suspended', resumed: 'is being resolved again', terminated: 'has its resolution terminated', partly_withdrawn: 'was withdrawn in part; the rest is still being resolved',
 };
 
 const VI: Partial<Record<CaseTemplate, Sms>> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gsm7Length, isGsm7, toGsm7 } from './gsm7';
-import type { CaseNoticeContext } from './notice-templates';
+import { CITIZEN_EVENTS, type CaseNoticeContext } from './notice-templates';
 import { maskedMsisdn, toMsisdn } from './phone';
 import { renderSms } from './sms-templates';
 
@@ -50,6 +50,13 @@ describe('SMS texts', () => {
       'Đơn PA-ABCDEFGH23456789 đã được thụ lý. Hạn: 15/12/2026 23:59. Xem: https://pakn.example.vn/track/PA-ABCDEFGH23456789',
     );
     expect(renderSms('citizen_receipt', 'en', { ...ctx, secret: undefined }, { gsm7: true })).toContain('Lost your secret? Ask for a new one on the tracking page.');
+  });
+
+  it('say every event the citizen is told of, the complaint procedure of Law 136/2025/QH15 included', () => {
+    for (const citizenEvent of CITIZEN_EVENTS) {
+      for (const lang of ['vi', 'en'] as const) expect(renderSms('citizen_update', lang, { ...ctx, citizenEvent }, { gsm7: false })).not.toContain('undefined');
+    }
+    expect(renderSms('citizen_update', 'vi', { ...ctx, citizenEvent: 'suspended', dueAt: null }, { gsm7: false })).toBe('Đơn PA-ABCDEFGH23456789 bị tạm đình chỉ giải quyết. Xem: https://pakn.example.vn/track/PA-ABCDEFGH23456789');
   });
 
   it('exist only for the citizen’s notices and the escalations', () => {
