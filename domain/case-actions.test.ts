@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsOf, allowedActions, assertAllowed, CASE_ACTION_NAMES, CASE_ACTIONS, refusalOf, type CaseAction } from './case-actions';
+import { actionForm, actionsOf, allowedActions, assertAllowed, CASE_ACTION_NAMES, CASE_ACTIONS, refusalOf, updateSchemaOf, type CaseAction } from './case-actions';
 import { CASE_STATUSES, type CaseStatus } from './case-state';
 import { LAW_136_COMPLAINT_PROCEDURE } from './complaint-procedure';
 
@@ -155,6 +155,7 @@ describe('the amended complaint procedure', () => {
     ['suspend', { decisionNumber: '12/QĐ-STNMT', decisionDate: '05/08/2026', reason: 'x' }, 'decisionDate'],
     ['suspend', { decisionNumber: ' ', decisionDate: '2026-08-05', reason: 'x' }, 'decisionNumber'],
     ['suspend', { decisionNumber: '12', decisionDate: '2026-08-05' }, 'reason'],
+    ['suspend', { decisionNumber: '12/QĐ-STNMT', decisionDate: '2026-08-05', reason: 'x', documentIds: ['1b4e28ba-2fa1-4d3b-9b6a-2f1c1f7e0c11'] }, null],
     ['resumeResolution', { decisionNumber: '15/QĐ-STNMT', decisionDate: '2026-08-20' }, null],
     ['terminate', { ground: 'COMPLAINANT_DIED', decisionNumber: '20/QĐ', decisionDate: '2026-09-01', reason: 'Không có người thừa kế' }, null],
     ['terminate', { ground: 'BORED', decisionNumber: '20/QĐ', decisionDate: '2026-09-01', reason: 'x' }, 'ground'],
@@ -165,5 +166,12 @@ describe('the amended complaint procedure', () => {
   ])('%s takes %o (a problem on %s)', (action, input, field) => {
     const parsed = CASE_ACTIONS[action].input.safeParse(input);
     expect(parsed.success ? null : parsed.error.issues[0]!.path.join('.')).toBe(field);
+  });
+
+  it('takes the uploaded decision on suspend, resumeResolution and terminate; the workflow update takes the rest', () => {
+    for (const action of ['suspend', 'resumeResolution', 'terminate'] as const) {
+      expect(Object.keys(actionForm(action, { type: 'COMPLAINT_FIRST' }).properties)).toContain('documentIds');
+      expect(updateSchemaOf(action).shape).not.toHaveProperty('documentIds');
+    }
   });
 });

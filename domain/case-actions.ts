@@ -141,12 +141,12 @@ export const CASE_ACTIONS = {
     input: z.object({ reason }).strict(),
     refusal: (f) => (f.type && WITHDRAWABLE.includes(f.type) ? null : 'Chỉ khiếu nại, tố cáo mới được rút / only complaints and denunciations can be withdrawn'),
   },
-  /** Tạm đình chỉ: a complaint's resolution suspended by a written decision with reasons; the clock stands. */
-  suspend: { from: ['ACCEPTED'], by: ['AGENCY_OFFICER'], input: z.object({ ...decision, reason }).strict(), refusal: amendedComplaintRefusal },
+  /** Tạm đình chỉ: a complaint's resolution suspended by a written decision with reasons (its scan may be uploaded); the clock stands. */
+  suspend: { from: ['ACCEPTED'], by: ['AGENCY_OFFICER'], ...withDocuments({ ...decision, reason }), refusal: amendedComplaintRefusal },
   /** The decision that resumes a suspended resolution; the suspended time is added back. */
-  resumeResolution: { from: ['SUSPENDED'], by: ['AGENCY_OFFICER'], input: z.object({ ...decision, note }).strict(), refusal: amendedComplaintRefusal },
+  resumeResolution: { from: ['SUSPENDED'], by: ['AGENCY_OFFICER'], ...withDocuments({ ...decision, note }), refusal: amendedComplaintRefusal },
   /** Đình chỉ: a complaint's resolution ends by a decision on a ground of the law; the case closes. */
-  terminate: { from: BEING_RESOLVED, by: ['AGENCY_OFFICER'], input: z.object({ ground: z.enum(TERMINATION_GROUNDS), ...decision, reason }).strict(), refusal: amendedComplaintRefusal },
+  terminate: { from: BEING_RESOLVED, by: ['AGENCY_OFFICER'], ...withDocuments({ ground: z.enum(TERMINATION_GROUNDS), ...decision, reason }), refusal: amendedComplaintRefusal },
   /** The complainant withdraws part of the complaint in writing; the resolution continues on the rest. */
   withdrawPart: { from: BEING_RESOLVED, by: ['AGENCY_OFFICER'], input: z.object({ parts: text(5000) }).strict(), refusal: amendedComplaintRefusal },
   /** The dialogue with the complainant: held, or the complainant did not come and the resolution continues. */
