@@ -54,6 +54,16 @@ const schema = z.object({
   /** The largest file taken, and the most a case may hold in all (bytes). */
   UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(100 * 1024 * 1024).default(20 * 1024 * 1024),
   UPLOAD_MAX_CASE_BYTES: z.coerce.number().int().min(1).default(100 * 1024 * 1024),
+  /** Set: documents go to this bucket of an S3-compatible object store instead of DOCUMENTS_DIR. */
+  S3_BUCKET: z.string().min(3).optional(),
+  /** The store's URL (MinIO, Ceph, a cloud's object storage); unset: AWS S3. */
+  S3_ENDPOINT: z.string().url('S3_ENDPOINT must be a URL such as https://s3.example.vn').optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Unset: the AWS SDK's usual chain (environment, profile, instance role). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Bucket in the path rather than the host name; default: true with S3_ENDPOINT, false for AWS. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

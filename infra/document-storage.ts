@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -12,10 +12,9 @@ export interface DocumentStorage {
   /** The start-up line: where documents go. */
   readonly description: string;
   /** Stores the finished upload (a local file the storage may move away) under `key`. */
-  putFile(key: string, path: string, meta: { size: number; contentType: string }): Promise<void>;
+  putFile(key: string, path: string, meta: { size: number; contentType: string; sha256: string }): Promise<void>;
   /** The stored file as a stream. */
   read(key: string): Promise<Readable>;
-  remove(key: string): Promise<void>;
 }
 
 /** Documents as files under `dir` (owner-only permissions); an upload staged on the same disk is moved, not copied. */
@@ -44,7 +43,6 @@ export function createDiskStorage(dir: string): DocumentStorage {
       await new Promise<void>((ok, fail) => stream.once('open', () => ok()).once('error', fail));
       return stream;
     },
-    remove: (key) => rm(pathOf(key), { force: true }),
   };
 }
 

@@ -47,5 +47,16 @@ function ensureDebianPackage(path, pkg, why) {
 // Every upload is scanned by ClamAV's daemon; `npm start` and the tests run one unless CLAMD_URL names another.
 if (!process.env.CLAMD_URL) ensureDebianPackage('/usr/sbin/clamd', 'clamav-daemon', 'scanning uploads');
 
+// The tests run the object-store storage against gofakes3, built once with Go like the Temporal CLI.
+if (process.argv.includes('--object-store')) {
+  const { ensureObjectStore } = await import('./install-object-store.mjs');
+  try {
+    ensureObjectStore();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
+
 // The browser tests drive Debian's Chromium: Playwright cannot download its own browsers here.
 if (process.argv.includes('--browser')) ensureDebianPackage(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium', 'the browser tests (or set CHROMIUM_PATH)');

@@ -79,7 +79,7 @@ async function main() {
   // The first start bundles the workflow code (unless WORKFLOW_BUNDLE_PATH names a bundle).
   await supervisor.add({ name: 'worker', start: node('worker', 'worker/main.ts'), ready: (child) => waitForOutput(child, 'worker: polling', 180_000) });
   await supervisor.add({ name: 'api', start: node('api', 'api/main.ts'), ready: (child) => waitForHttp(`${apiUrl}/api/health`, child) });
-  printSummary({ apiUrl, temporalUi: t.ui, temporalAddress: t.address, inbox: m.inbox, smtpUrl: m.smtpUrl, databaseUrl, sms: describeSms(text, local.SMS_SMPP_PORT), documents: `${documentsDir}; ${clam.description}` });
+  printSummary({ apiUrl, temporalUi: t.ui, temporalAddress: t.address, inbox: m.inbox, smtpUrl: m.smtpUrl, databaseUrl, sms: describeSms(text, local.SMS_SMPP_PORT), documents: `${process.env.S3_BUCKET ? `s3://${process.env.S3_BUCKET}` : documentsDir}; ${clam.description}` });
 }
 
 function printSummary(s: { apiUrl: string; temporalUi: string | null; temporalAddress: string; inbox: string | null; smtpUrl: string; databaseUrl: string; sms: string; documents: string }) {

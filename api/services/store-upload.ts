@@ -90,7 +90,7 @@ export async function storeUpload(deps: DocumentDeps, db: Database, req: Request
     }
     const verdict = await scan(deps.scanner, staged);
     const storageKey = `${verdict.infected ? 'quarantine' : 'documents'}/${id}`;
-    await deps.storage.putFile(storageKey, staged, { size: file.size, contentType });
+    await deps.storage.putFile(storageKey, staged, { size: file.size, contentType, sha256: file.sha256 });
     const doc = await db.document.create({
       data: {
         id, uploadedBy, name, contentType, size: file.size, sha256: file.sha256, storageKey,

@@ -12,6 +12,7 @@ import { createRateLimits, type RateLimitSettings } from '../../api/security/rat
 import type { ClockPolicy } from '../../domain/legal-clock';
 import { storePolicy } from '../../infra/clock-config';
 import { createDatabase } from '../../infra/database';
+import type { DocumentStorage } from '../../infra/document-storage';
 import { documentsFromConfig, type DocumentLimits } from '../../infra/documents';
 import { createSmtpMailer } from '../../infra/mailer';
 import { createSmppSender } from '../../infra/sms';
@@ -33,6 +34,7 @@ export async function startSystem({
   rateLimits,
   smsAlphabet = 'gsm7',
   documentLimits = { maxFileBytes: 20 * 1024 * 1024, maxCaseBytes: 100 * 1024 * 1024 },
+  documentStorage,
 }: {
   clockPolicy: ClockPolicy;
   databaseUrl?: string;
@@ -46,6 +48,8 @@ export async function startSystem({
   smsAlphabet?: 'gsm7' | 'ucs2';
   /** Upload limits (the defaults of production). */
   documentLimits?: DocumentLimits;
+  /** Another storage than a folder of its own (tests/documents-s3.test.ts: an S3 server). */
+  documentStorage?: DocumentStorage;
 }) {
   // Core's own retry warnings flood the output of the tests that stop the server on purpose.
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, console: {} } } });
@@ -87,9 +91,10 @@ export async function startSystem({
   const limits = createRateLimits({ databaseUrl, settings: rateLimitSettings });
   // Uploads on a folder of this test file's own, scanned by the shared clamd.
   const documentsDir = mkdtempSync(join(tmpdir(), 'petitions-documents-'));
-  const documents = documentsFromConfig({
-    CLAMD_URL: inject('clamdUrl'), DOCUMENTS_DIR: documentsDir, UPLOAD_MAX_FILE_BYTES: documentLimits.maxFileBytes, UPLOAD_MAX_CASE_BYTES: documentLimits.maxCaseBytes,
-  });
+  const documents = {
+    ...documentsFromConfig({ CLAMD_URL: inject('clamdUrl'), DOCUMENTS_DIR: documentsDir, UPLOAD_MAX_FILE_BYTES: documentLimits.maxFileBytes, UPLOAD_MAX_CASE_BYTES: documentLimits.maxCaseBytes }),
+    ...(documentStorage ? { storage: documentStorage } : {}),
+  };
   const server = createApp({ db, temporal: client, taskQueue, citizenMail: activityDeps, rateLimits: limits, documents }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

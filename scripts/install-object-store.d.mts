@@ -1,0 +1,2 @@
+export const GOFAKES3_VERSION: string;
+export function ensureObjectStore(): string;
