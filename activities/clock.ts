@@ -1,8 +1,11 @@
 import type { Prisma } from '../prisma/generated/client';
 import {
+  denunciationRules,
   extendDeadline,
+  meetDeadline,
   pauseDeadline,
   reclassifyDeadline,
+  relimitDeadline,
   resolutionLimit,
   resumeDeadline,
   startDeadline,
@@ -10,6 +13,7 @@ import {
   type ClockPolicy,
   type Deadline,
   type DeadlineStep,
+  type Duration,
 } from '../domain/legal-clock';
 import type { WorkingCalendar } from '../domain/working-calendar';
 import { loadCalendar, policyByVersion } from '../infra/clock-config';
@@ -31,9 +35,11 @@ export interface ClockRequest {
 type Deadlines = Partial<Record<DeadlineStep, Deadline>>;
 type CaseRow = Prisma.CaseGetPayload<{ include: { unit: true } }>;
 
-function startLimit(policy: ClockPolicy, c: CaseRow, step: DeadlineStep) {
+function startLimit(policy: ClockPolicy, c: CaseRow, step: DeadlineStep): { limit: Duration; basis: string; basisEn?: string } {
   const rule = policy.rules[c.type];
   if (step === 'first_step') return { limit: rule.firstStep, basis: rule.firstStepBasis };
+  if (step === 'accused_notice') return denunciationRules(policy).accusedNotice;
+  if (step === 'forwarder_result') return denunciationRules(policy).forwarderResult;
   if (step === 'rating') return { limit: policy.ratingWindow, basis: 'Thời hạn công dân đánh giá kết quả (cấu hình)' };
   if (step === 'session_notice') return { limit: policy.sessionNotice.limit, basis: policy.sessionNotice.basis };
   return { limit: resolutionLimit(rule, c.complexity, c.unit.remoteArea), basis: rule.resolutionBasis };
@@ -42,9 +48,19 @@ function startLimit(policy: ClockPolicy, c: CaseRow, step: DeadlineStep) {
 function apply(op: ClockOp, current: Deadlines, c: CaseRow, at: Date, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
   const resolution = current.resolution;
   if (op.kind === 'start') {
-    const { limit, basis } = startLimit(policy, c, op.step);
+    const { limit, basis, basisEn } = startLimit(policy, c, op.step);
     const inputs = { caseType: c.type, complexity: c.complexity, remoteArea: c.unit.remoteArea, from: op.from };
-    return startDeadline({ step: op.step, start: new Date(op.from), limit, legalBasis: basis, inputs }, policy, calendar);
+    return startDeadline({ step: op.step, start: new Date(op.from), limit, legalBasis: basis, ...(basisEn ? { legalBasisEn: basisEn } : {}), inputs }, policy, calendar);
+  }
+  if (op.kind === 'relimit') {
+    if (!current.first_step) throw new Error(`Case ${c.id} has no first-step deadline to relimit`);
+    const inputs: Deadline['inputs'] = { [op.rule === 'severalPlaces' ? 'severalPlaces' : 'notCompetent']: true };
+    return relimitDeadline(current.first_step, at, denunciationRules(policy)[op.rule], { vi: op.reason, en: op.reason }, inputs, policy, calendar);
+  }
+  if (op.kind === 'meet') {
+    const duty = current[op.step];
+    if (!duty) throw new Error(`Case ${c.id} has no ${op.step} deadline to meet`);
+    return meetDeadline(duty, at, { vi: op.note, en: op.note }, policy, calendar);
   }
   if (!resolution) throw new Error(`Case ${c.id} has no resolution deadline to ${op.kind}`);
   const rule = policy.rules[c.type];
@@ -62,6 +78,12 @@ function apply(op: ClockOp, current: Deadlines, c: CaseRow, at: Date, policy: Cl
   }
 }
 
+/** The deadline an operation applies to. */
+function stepOf(op: ClockOp): DeadlineStep {
+  if (op.kind === 'start' || op.kind === 'meet') return op.step;
+  return op.kind === 'relimit' ? 'first_step' : 'resolution';
+}
+
 const DUE_FIELD: Partial<Record<DeadlineStep, 'firstStepDueAt' | 'resolutionDueAt'>> = { first_step: 'firstStepDueAt', resolution: 'resolutionDueAt' };
 
 /**
@@ -72,7 +94,7 @@ export function clock({ db }: ActivityDeps) {
   return async function clock(req: ClockRequest): Promise<Deadline> {
     const c = await db.case.findUniqueOrThrow({ where: { id: req.caseId }, include: { unit: true } });
     const current = (c.deadlines ?? {}) as Deadlines;
-    const step: DeadlineStep = req.op.kind === 'start' ? req.op.step : 'resolution';
+    const step = stepOf(req.op);
     if (await db.caseEvent.findUnique({ where: { eventKey: req.eventKey } })) return current[step]!;
     const [policy, calendar] = await Promise.all([policyByVersion(db, c.policyVersion), loadCalendar(db)]);
     const next = apply(req.op, current, c, new Date(req.at), policy, calendar);

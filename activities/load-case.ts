@@ -32,6 +32,7 @@ export function loadCase({ db }: ActivityDeps) {
       sessionId: c.sessionId,
       linkedCaseId: null,
       ...(policy.complaintProcedure ? { complaintProcedure: policy.complaintProcedure } : {}),
+      forwarded: c.forwarderName !== null,
     };
   };
 }

@@ -119,7 +119,7 @@ async function compose(deps: ActivityDeps, req: NoticeRequest | EarlierRequest, 
         subject: 'case', recipientName: r.name, caseTitle: c.title, caseType: c.type, trackingCode: c.trackingCode, unitName: c.unit.name,
         agencyName: c.agency?.name ?? null, dueAt: req.dueAt ? new Date(req.dueAt) : null, step: req.step ?? null,
         url: audience === 'citizen' ? trackingUrl(deps.publicUrl, c.trackingCode) : `${deps.publicUrl}/cases/${c.id}`,
-        scope: scopeOf(audience), citizenEvent: req.citizenEvent, note: req.note,
+        scope: scopeOf(audience), citizenEvent: req.citizenEvent, note: req.note, receivedAt: c.receivedAt,
       },
     });
   });

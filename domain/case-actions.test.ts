@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actionForm, actionsOf, allowedActions, assertAllowed, CASE_ACTION_NAMES, CASE_ACTIONS, refusalOf, updateSchemaOf, type CaseAction } from './case-actions';
 import { CASE_STATUSES, type CaseStatus } from './case-state';
 import { LAW_136_COMPLAINT_PROCEDURE } from './complaint-procedure';
+import type { Deadline } from './legal-clock';
 
 const base = { type: 'FEEDBACK' as const, transfers: 0, extensionsUsed: 0, extensionPending: null, complexity: 'NORMAL' as const, extensionMax: { NORMAL: 1, COMPLEX: 1, ESPECIALLY_COMPLEX: 1 }, rated: false };
 const allowed = (status: CaseStatus, action: CaseAction, extra = {}) => {
@@ -12,6 +13,14 @@ const allowed = (status: CaseStatus, action: CaseAction, extra = {}) => {
     return false;
   }
 };
+
+/** A deadline as the rules read it: its inputs and whether it was met. */
+function duty(inputs: Deadline['inputs'] = {}, metAt?: string): Deadline {
+  return {
+    step: 'accused_notice', startedAt: '2026-11-02T02:00:00Z', limit: { amount: 5, unit: 'working_days' }, extensions: [], pausedMs: 0, pausedAt: null,
+    dueAt: '2026-11-09T16:59:59.999Z', legalBasis: 'x', inputs, history: [], ladder: [], ...(metAt ? { metAt } : {}),
+  };
+}
 
 describe('case transitions', () => {
   it.each<[CaseStatus, CaseAction, boolean]>([
@@ -61,6 +70,23 @@ describe('case transitions', () => {
     expect(refusalOf({ ...base, status: 'ASSIGNED' }, 'accept', { accusedSummary: 'x' })).toMatch(/Chỉ đơn tố cáo/);
   });
 
+  it('lets a denunciation take 10 working days to verify at several places, once (Denunciations Law 2018 art. 24(1))', () => {
+    const denunciation = { ...base, status: 'ASSIGNED' as const, type: 'DENUNCIATION' as const };
+    expect(refusalOf(denunciation, 'verifyAtSeveralPlaces')).toBeNull();
+    expect(refusalOf({ ...denunciation, firstStep: duty({ severalPlaces: true }) }, 'verifyAtSeveralPlaces')).toMatch(/already verified at several places/);
+    expect(refusalOf({ ...base, status: 'ASSIGNED' }, 'verifyAtSeveralPlaces')).toMatch(/only for a denunciation/);
+  });
+
+  it('records a written notice only while one is owed, to whom it is owed', () => {
+    const accepted = { ...base, status: 'ACCEPTED' as const, type: 'DENUNCIATION' as const };
+    expect(refusalOf(accepted, 'recordWrittenNotice')).toMatch(/no written notice is pending/);
+    const owed = { ...accepted, duties: { accused_notice: duty() } };
+    expect(refusalOf(owed, 'recordWrittenNotice')).toBeNull();
+    expect(refusalOf(owed, 'recordWrittenNotice', { to: 'accused', letter: 'Công văn số 12/TB' })).toBeNull();
+    expect(refusalOf(owed, 'recordWrittenNotice', { to: 'forwarder', letter: 'Công văn số 12/TB' })).toMatch(/not pending/);
+    expect(refusalOf({ ...accepted, duties: { accused_notice: duty({}, '2026-11-05T02:00:00Z') } }, 'recordWrittenNotice')).toMatch(/no written notice is pending/);
+  });
+
   it('says why, in Vietnamese and English', () => {
     expect(() => assertAllowed({ ...base, status: 'ASSIGNED' }, 'answer')).toThrow(/Không thể thực hiện "answer".*\/ action "answer" is not allowed in status ASSIGNED/);
   });
@@ -73,6 +99,7 @@ const FROM: Record<CaseAction, CaseStatus[]> = {
   accept: ['ASSIGNED'],
   return: ['ASSIGNED'],
   transfer: ['ASSIGNED'],
+  verifyAtSeveralPlaces: ['ASSIGNED'],
   guide: ['ASSIGNED'],
   refuse: ['ASSIGNED'],
   requestInfo: ['ACCEPTED'],
@@ -91,13 +118,16 @@ const FROM: Record<CaseAction, CaseStatus[]> = {
   terminate: ['ACCEPTED', 'AWAITING_INFO', 'SUSPENDED'],
   withdrawPart: ['ACCEPTED', 'AWAITING_INFO', 'SUSPENDED'],
   recordDialogue: ['ACCEPTED'],
+  recordWrittenNotice: ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED', 'ANSWERED'],
 };
 // Facts under which no rule beyond the status refuses anything.
 const permissive = { ...base, type: 'COMPLAINT_FIRST' as const, extensionPending: { requestedBy: 'a', reason: 'r' }, complaintProcedure: LAW_136_COMPLAINT_PROCEDURE };
+// Actions for one case type or one situation only.
+const SITUATION: Partial<Record<CaseAction, object>> = { verifyAtSeveralPlaces: { type: 'DENUNCIATION' }, recordWrittenNotice: { duties: { accused_notice: duty() } } };
 
 describe('the action registry', () => {
   it.each(CASE_ACTION_NAMES.flatMap((a) => CASE_STATUSES.map((s) => [a, s] as const)))('%s from %s', (action, status) => {
-    const refusal = refusalOf({ ...permissive, status }, action);
+    const refusal = refusalOf({ ...permissive, ...SITUATION[action], status }, action);
     const expected = FROM[action].includes(status) && !(action === 'requestExtension');
     if (expected) expect(refusal).toBeNull();
     else if (FROM[action].includes(status)) expect(refusal).toMatch(/gia hạn.*\/ .*extension/);
@@ -105,7 +135,7 @@ describe('the action registry', () => {
   });
 
   it('gives each role its actions and the citizen theirs', () => {
-    expect(actionsOf('AGENCY_OFFICER')).toEqual(['accept', 'return', 'transfer', 'guide', 'refuse', 'requestInfo', 'provideInfo', 'requestExtension', 'reclassify', 'answer', 'suspend', 'resumeResolution', 'terminate', 'withdrawPart', 'recordDialogue', 'note', 'merge']);
+    expect(actionsOf('AGENCY_OFFICER')).toEqual(['accept', 'return', 'transfer', 'verifyAtSeveralPlaces', 'guide', 'refuse', 'requestInfo', 'provideInfo', 'requestExtension', 'reclassify', 'answer', 'suspend', 'resumeResolution', 'terminate', 'withdrawPart', 'recordDialogue', 'recordWrittenNotice', 'note', 'merge']);
     expect(actionsOf('HEAD_OF_GOVERNMENT')).toEqual(['reassign', 'decideExtension', 'note']);
     expect(actionsOf('RECEPTION_OFFICER')).toEqual(['assign', 'provideInfo', 'note', 'merge']);
     expect(actionsOf('CITIZEN')).toEqual(['provideInfo', 'rate', 'appeal', 'withdraw']);

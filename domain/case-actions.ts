@@ -42,6 +42,16 @@ interface ActionSpec {
   refusal?: (f: RuleFacts, input: Record<string, unknown>) => string | null;
 }
 
+/** Who a written notice went to, and the duty it meets. */
+export const WRITTEN_NOTICE_TO = { accused: 'accused_notice', forwarder: 'forwarder_result' } as const;
+
+function writtenNoticeRefusal(f: RuleFacts, input: Record<string, unknown>): string | null {
+  const pending = Object.entries(WRITTEN_NOTICE_TO).filter(([, step]) => f.duties?.[step] && !f.duties[step]!.metAt).map(([to]) => to);
+  if (pending.length === 0) return 'Không có thông báo bằng văn bản nào đang chờ / no written notice is pending';
+  const to = input.to as string | undefined;
+  return to && !pending.includes(to) ? 'Thông báo này không còn chờ / this notice is not pending' : null;
+}
+
 function extensionRefusal(f: RuleFacts): string | null {
   if (f.extensionPending) return 'Đã có yêu cầu gia hạn đang chờ quyết định / an extension request is already pending';
   const max = f.extensionMax && f.complexity ? f.extensionMax[f.complexity] : 0;
@@ -93,6 +103,19 @@ export const CASE_ACTIONS = {
     by: ['AGENCY_OFFICER'],
     input: z.object({ agencyId, reason }).strict(),
     refusal: (f) => (f.type === 'DENUNCIATION' && (f.transfers ?? 0) >= 1 ? 'Đơn tố cáo chỉ được chuyển một lần / a denunciation may be transferred only once' : null),
+  },
+  /**
+   * A denunciation to be verified at several places: its initial handling may take up to 10 working
+   * days instead of 7 (Denunciations Law 2018 art. 24(1)).
+   */
+  verifyAtSeveralPlaces: {
+    from: ['ASSIGNED'],
+    by: ['AGENCY_OFFICER'],
+    input: z.object({ reason }).strict(),
+    refusal: (f) => {
+      if (f.type !== 'DENUNCIATION') return 'Chỉ áp dụng với đơn tố cáo / only for a denunciation';
+      return f.firstStep?.inputs.severalPlaces ? 'Đã áp dụng thời hạn xác minh tại nhiều địa điểm / already verified at several places' : null;
+    },
   },
   /** Hướng dẫn the citizen to the right body. */
   guide: { from: ['ASSIGNED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
@@ -151,6 +174,17 @@ export const CASE_ACTIONS = {
   withdrawPart: { from: BEING_RESOLVED, by: ['AGENCY_OFFICER'], input: z.object({ parts: text(5000) }).strict(), refusal: amendedComplaintRefusal },
   /** The dialogue with the complainant: held, or the complainant did not come and the resolution continues. */
   recordDialogue: { from: ['ACCEPTED'], by: ['AGENCY_OFFICER'], input: z.object({ complainantAttended: z.boolean(), note: text(5000) }).strict(), refusal: amendedComplaintRefusal },
+  /**
+   * The agency sent in writing what it could not mail: the accused told of the acceptance
+   * (Denunciations Law 2018 art. 29), or the forwarding body of the result (art. 26(2)). It meets
+   * that deadline and stops its ladder. `letter`: its number and date.
+   */
+  recordWrittenNotice: {
+    from: [...OPEN_STATUSES, 'ANSWERED'],
+    by: ['AGENCY_OFFICER'],
+    input: z.object({ to: z.enum(['accused', 'forwarder']), letter: text(300) }).strict(),
+    refusal: writtenNoticeRefusal,
+  },
   /** An internal note on the case for colleagues: in the staff timeline, never shown to the citizen. */
   note: { from: [...OPEN_STATUSES, 'ANSWERED'], by: ['AGENCY_OFFICER', 'RECEPTION_OFFICER', 'HEAD_OF_GOVERNMENT'], input: z.object({ note: text(5000) }).strict() },
   /** Closes a duplicate into an open case, named as officers know it; the API resolves it within the caller's scope. */

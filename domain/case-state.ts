@@ -1,6 +1,6 @@
 import type { CaseType } from './case-types';
 import type { ComplaintProcedure } from './complaint-procedure';
-import type { Complexity, Deadline } from './legal-clock';
+import { DUTY_STEPS, type Complexity, type Deadline, type DutyStep } from './legal-clock';
 
 export const CASE_STATUSES = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED', 'ANSWERED', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -59,6 +59,20 @@ export interface CaseFile {
   linkedCaseId: string | null;
   /** The amended complaint procedure when the case's policy version has it (Law 136/2025/QH15). */
   complaintProcedure?: ComplaintProcedure;
+  /** A body or the press forwarded it and is owed the result (Denunciations Law 2018 art. 26(2)). */
+  forwarded?: boolean;
+  /** Deadlines running beside the main one until an action meets them, each with its ladder. */
+  duties?: Partial<Record<DutyStep, Deadline>>;
+}
+
+/** The duties still owed, from a case's stored deadlines (met ones are kept there for the record). */
+export function pendingDuties(deadlines: Partial<Record<string, Deadline>> | null | undefined): Partial<Record<DutyStep, Deadline>> {
+  const pending: Partial<Record<DutyStep, Deadline>> = {};
+  for (const step of DUTY_STEPS) {
+    const dl = deadlines?.[step];
+    if (dl && !dl.metAt) pending[step] = dl;
+  }
+  return pending;
 }
 
 /** The deadline the case is running against now, if any. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTION_NAMES } from './case-actions';
 import type { CaseFile } from './case-state';
 import { LAW_136_COMPLAINT_PROCEDURE } from './complaint-procedure';
-import { ratingWindowPassed, transition, TRANSITIONS, type Step } from './case-transitions';
+import { intakeDuties, ratingWindowPassed, transition, TRANSITIONS, type Step } from './case-transitions';
+import type { Deadline } from './legal-clock';
 
 const NOW = '2026-12-01T03:00:00.000Z';
 const file = (changes: Partial<CaseFile> = {}): CaseFile => ({
@@ -16,15 +17,20 @@ const actor = 'canbo@hoason.gov.test';
 const amended = (changes: Partial<CaseFile> = {}) => file({ type: 'COMPLAINT_FIRST', complaintProcedure: LAW_136_COMPLAINT_PROCEDURE, ...changes });
 const decision = { decisionNumber: '12/QĐ-STNMT', decisionDate: '2026-08-05' };
 
-/** A step as one short line, so the whole sequence of an action reads in one assertion. */
+/** A step as one short line, so the whole sequence of an action reads in one assertion; `[new]` when only under the workflow patch. */
 function line(s: Step): string {
+  return `${what(s)}${s.patch ? ' [new]' : ''}`;
+}
+
+function what(s: Step): string {
   switch (s.do) {
     case 'set': return `set ${Object.entries(s.changes).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}`;
     case 'assignAgency': return `assign ${s.kind} ${s.agencyId}`;
     case 'record': return `record ${s.type}${s.status ? ` → ${s.status}` : ''}${s.key ? ` ${s.key}` : ''}`;
-    case 'clock': return `clock ${s.op.kind}${'step' in s.op ? ` ${s.op.step}` : ''}`;
+    case 'clock': return `clock ${s.op.kind}${'step' in s.op ? ` ${s.op.step}` : ''}${'rule' in s.op ? ` ${s.op.rule}` : ''}`;
     case 'notify': return `notify ${s.audience}${s.template ? ` ${s.template}` : ''}${s.citizenEvent ? ` ${s.citizenEvent}` : ''}${s.due ? ` due:${s.due}` : ''}${s.key ? ` ${s.key}` : ''}`;
-    case 'tellAccused': return 'tell the accused';
+    case 'tellAccused': return `tell the accused${s.about ? ` of the ${s.about}` : ''}`;
+    case 'tellForwarder': return `tell the forwarder ${s.result}`;
     case 'appealCase': return 'open the second complaint';
     case 'mergeInto': return `merge into ${s.targetCaseId}`;
   }
@@ -36,13 +42,13 @@ describe('what each action does', () => {
     ['assign', file({ status: 'UNROUTED', agencyId: null }), 'assign', { agencyId: 'a2' }, ['assign assigned a2', 'set agencyId="a2",status="ASSIGNED"', 'notify assigned_agency assignment due:first_step']],
     ['reassign', file(), 'reassign', { agencyId: 'a2' }, ['assign reassigned a2', 'set agencyId="a2"', 'notify assigned_agency assignment due:current']],
     ['accept a feedback', file({ status: 'ASSIGNED' }), 'accept', {}, ['record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed']],
-    ['accept a complaint', file({ status: 'ASSIGNED', type: 'COMPLAINT_FIRST' }), 'accept', { complexity: 'COMPLEX' }, ['set complexity="COMPLEX"', 'record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'notify inspectorate due:computed :inspectorate', 'notify forwarder accepted due:computed :forwarder']],
+    ['accept a complaint', file({ status: 'ASSIGNED', type: 'COMPLAINT_FIRST' }), 'accept', { complexity: 'COMPLEX' }, ['set complexity="COMPLEX"', 'record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'notify inspectorate due:computed :inspectorate', 'notify forwarder accepted due:computed :forwarder [new]']],
     ['accept a denunciation', file({ status: 'ASSIGNED', type: 'DENUNCIATION' }), 'accept', { accusedSummary: 's' }, ['record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'tell the accused']],
     ['return', file({ status: 'ASSIGNED' }), 'return', { reason: 'r' }, ['set agencyId=null', 'record returned → UNROUTED', 'notify reception due:first_step']],
     ['transfer', file({ status: 'ASSIGNED', transfers: 1 }), 'transfer', { agencyId: 'a3', reason: 'r' }, ['assign transferred a3', 'set agencyId="a3",transfers=2,status="ASSIGNED"', 'clock start first_step', 'notify assigned_agency assignment due:computed', 'notify citizen transferred']],
     ['guide', file({ status: 'ASSIGNED' }), 'guide', { reason: 'r' }, ['set outcome="GUIDED"', 'record closed → CLOSED', 'notify citizen guided']],
     ['refuse', file({ status: 'ASSIGNED' }), 'refuse', { reason: 'r' }, ['set outcome="REFUSED"', 'record closed → CLOSED', 'notify citizen refused']],
-    ['refuse a complaint', file({ status: 'ASSIGNED', type: 'COMPLAINT_SECOND' }), 'refuse', { reason: 'r' }, ['set outcome="REFUSED"', 'record closed → CLOSED', 'notify citizen refused', 'notify forwarder refused :forwarder']],
+    ['refuse a complaint', file({ status: 'ASSIGNED', type: 'COMPLAINT_SECOND' }), 'refuse', { reason: 'r' }, ['set outcome="REFUSED"', 'record closed → CLOSED', 'notify citizen refused', 'notify forwarder refused :forwarder [new]']],
     ['requestInfo', file(), 'requestInfo', { reason: 'r' }, ['record info_requested → AWAITING_INFO', 'clock pause', 'notify citizen info_requested']],
     ['provideInfo', file({ status: 'AWAITING_INFO' }), 'provideInfo', {}, ['record info_provided → ACCEPTED', 'clock resume']],
     ['requestExtension', file(), 'requestExtension', { reason: 'r' }, [`set extensionPending={"requestedBy":"${actor}","reason":"r"}`, 'record extension_requested', 'notify unit_head extension_requested due:resolution']],
@@ -70,7 +76,52 @@ describe('what each action does', () => {
   it('covers every action in the registry', () => {
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...CASE_ACTION_NAMES].sort());
   });
+});
 
+/** A running deadline as the transitions read it. */
+const running = (step: Deadline['step'], inputs: Deadline['inputs'] = {}, metAt?: string): Deadline => ({
+  step, startedAt: NOW, limit: { amount: 5, unit: 'working_days' }, extensions: [], pausedMs: 0, pausedAt: null, dueAt: NOW, legalBasis: 'x', inputs, history: [], ladder: [], ...(metAt ? { metAt } : {}),
+});
+const denunciation = (changes: Partial<CaseFile> = {}) => file({ type: 'DENUNCIATION', status: 'ASSIGNED', ...changes });
+const forwarded = (changes: Partial<CaseFile> = {}) => denunciation({ forwarded: true, duties: { forwarder_result: running('forwarder_result') }, ...changes });
+
+describe('a denunciation (Denunciations Law 2018 as amended by Law 136/2025)', () => {
+  it.each<[string, CaseFile, Parameters<typeof transition>[1], Record<string, unknown>, string[]]>([
+    ['takes 10 working days when verified at several places (art. 24(1))', denunciation(), 'verifyAtSeveralPlaces', { reason: 'r' }, ['record verification_at_several_places', 'clock relimit severalPlaces']],
+    ['returned as not competent, must be transferred within 5 working days of receipt (art. 24(2))', denunciation(), 'return', { reason: 'r' },
+      ['set agencyId=null', 'record returned → UNROUTED', 'clock relimit transfer [new]', 'notify reception due:first_step']],
+    ['returned, reaches the competent agency with its own first step, and the denouncer is told', denunciation({ status: 'UNROUTED', agencyId: null, firstStep: running('first_step', { notCompetent: true }) }), 'assign', { agencyId: 'a2' },
+      ['assign assigned a2', 'set agencyId="a2",status="ASSIGNED"', 'clock start first_step', 'notify citizen transferred', 'notify assigned_agency assignment due:first_step']],
+    ['assigned by reception from the start: the first step runs on', denunciation({ status: 'UNROUTED', agencyId: null, firstStep: running('first_step') }), 'assign', { agencyId: 'a2' },
+      ['assign assigned a2', 'set agencyId="a2",status="ASSIGNED"', 'notify assigned_agency assignment due:first_step']],
+    ['accepted when forwarded: the forwarder is told (art. 26(2))', forwarded(), 'accept', {},
+      ['record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'tell the accused', 'tell the forwarder accepted']],
+    ['refused when forwarded', forwarded(), 'refuse', { reason: 'r' }, ['set outcome="REFUSED"', 'record closed → CLOSED', 'notify citizen refused', 'tell the forwarder refused']],
+    ['guided elsewhere when forwarded', forwarded(), 'guide', { reason: 'r' }, ['set outcome="GUIDED"', 'record closed → CLOSED', 'notify citizen guided', 'tell the forwarder guided']],
+    ['transferred when forwarded', forwarded({ transfers: 0 }), 'transfer', { agencyId: 'a3', reason: 'r' },
+      ['assign transferred a3', 'set agencyId="a3",transfers=1,status="ASSIGNED"', 'clock start first_step', 'notify assigned_agency assignment due:computed', 'notify citizen transferred', 'tell the forwarder transferred']],
+    ['accepted once the forwarder has been told: nothing more to tell', forwarded({ duties: { forwarder_result: running('forwarder_result', {}, NOW) } }), 'accept', {},
+      ['record accepted → ACCEPTED', 'clock start resolution', 'notify citizen accepted due:computed', 'tell the accused']],
+    ['extended: the accused is told (art. 30(4))', denunciation({ status: 'ACCEPTED', complexity: 'COMPLEX' }), 'decideExtension', { approved: true },
+      ['set extensionPending=null', 'record extension_approved', 'set extensionsUsed=1', 'clock extend', 'notify assigned_agency extension_decided due:resolution', 'notify citizen extension_decided due:resolution', 'tell the accused of the extension [new]']],
+    ['extension refused: nothing to tell the accused', denunciation({ status: 'ACCEPTED' }), 'decideExtension', { approved: false, note: 'n' },
+      ['set extensionPending=null', 'record extension_refused', 'notify assigned_agency extension_decided due:resolution', 'notify citizen extension_decided due:resolution']],
+    ['the written notice to the accused sent (art. 29)', denunciation({ status: 'ACCEPTED' }), 'recordWrittenNotice', { to: 'accused', letter: 'Công văn 12/TB' },
+      ['record written_notice_sent_accused', 'clock meet accused_notice']],
+    ['the result written to the forwarder', forwarded({ status: 'ACCEPTED' }), 'recordWrittenNotice', { to: 'forwarder', letter: 'Công văn 13/TB' },
+      ['record written_notice_sent_forwarder', 'clock meet forwarder_result']],
+  ])('%s', (_name, f, action, input, expected) => {
+    expect(lines(f, action, { actor, ...input } as never, NOW)).toEqual(expected);
+  });
+
+  it('owes the result to whoever forwarded it from receipt, and nothing when nobody did', () => {
+    expect(intakeDuties(forwarded({ status: 'RECEIVED' })).map(line)).toEqual(['clock start forwarder_result [new]']);
+    expect(intakeDuties(denunciation({ status: 'RECEIVED' }))).toEqual([]);
+    expect(intakeDuties(file({ status: 'RECEIVED', forwarded: true }))).toEqual([]);
+  });
+});
+
+describe('steps', () => {
   it('records with the time it is given and the reasons it is told', () => {
     const [, closed, told] = transition(file({ status: 'ASSIGNED' }), 'refuse', { actor, reason: 'Không thuộc thẩm quyền' }, NOW);
     expect(closed).toEqual({ do: 'record', type: 'closed', reason: 'Không thuộc thẩm quyền', status: 'CLOSED', fields: { outcome: 'REFUSED', closedAt: NOW }, key: '' });

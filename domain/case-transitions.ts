@@ -1,4 +1,4 @@
-import type { CaseAction, UpdateInput } from './case-actions';
+import { WRITTEN_NOTICE_TO, type CaseAction, type UpdateInput } from './case-actions';
 import type { CaseFile, CaseOutcome, CaseStatus } from './case-state';
 import { describeDecision, TERMINATION_GROUND_LABELS, type Decision } from './complaint-procedure';
 import type { ClockOp, DeadlineStep } from './legal-clock';
@@ -9,20 +9,29 @@ import type { CitizenEvent } from './notice-templates';
 export type DueRef = 'first_step' | 'resolution' | 'current' | 'computed';
 
 /**
+/**
+ * The denunciation rules of Denunciations Law 2018 arts. 24, 26(2), 29 and 30(4), as a workflow
+ * patch for the steps they add to actions of cases already running.
+ */
+export const DENUNCIATION_RULES = 'denunciation-rules';
+
+/**
  * One step of an action, in order. `key` is appended to the action's event key; `set` changes the
  * case file in the workflow only (the database hears of it through the steps that write). A step
  * with `patch` was added to an action after cases were already running: the workflow takes it only
  * behind `patched(patch)`, so their histories still replay.
  */
-export type Step =
+export type Step = (
   | { do: 'set'; changes: Partial<CaseFile> }
   | { do: 'assignAgency'; agencyId: string; kind: 'assigned' | 'reassigned' | 'transferred'; reason?: string }
   | { do: 'record'; type: string; reason?: string | undefined; status?: CaseStatus; fields?: Record<string, unknown>; key?: string }
   | { do: 'clock'; op: ClockOp; key: string }
-  | ({ do: 'notify'; citizenEvent?: CitizenEvent; step?: DeadlineStep; due?: DueRef; note?: string; key?: string; patch?: string } & CaseNoticeChoice)
-  | { do: 'tellAccused'; summary?: string; key: string }
+  | ({ do: 'notify'; citizenEvent?: CitizenEvent; step?: DeadlineStep; due?: DueRef; note?: string; key?: string } & CaseNoticeChoice)
+  | { do: 'tellAccused'; about?: 'extension'; summary?: string; key: string }
+  | { do: 'tellForwarder'; result: CitizenEvent; note?: string; key: string }
   | { do: 'appealCase'; reason: string }
-  | { do: 'mergeInto'; targetCaseId: string; reason: string };
+  | { do: 'mergeInto'; targetCaseId: string; reason: string }
+) & { patch?: string };
 
 type Input<A extends CaseAction> = UpdateInput<A> & { actor: string };
 type Transition<A extends CaseAction> = (f: CaseFile, a: Input<A>, now: string) => Step[];
@@ -38,9 +47,20 @@ function close(now: string, outcome: CaseOutcome, reason: string, citizenEvent?:
 
 const isComplaint = (f: CaseFile) => f.type === 'COMPLAINT_FIRST' || f.type === 'COMPLAINT_SECOND';
 
-/** Whoever forwarded a complaint is told whether it was accepted (Complaints Law 2011 art. 27). */
-const tellForwarder = (f: CaseFile, citizenEvent: 'accepted' | 'refused', note?: string): Step[] =>
-  isComplaint(f) ? [{ do: 'notify', audience: 'forwarder', citizenEvent, ...(citizenEvent === 'accepted' ? { step: 'resolution', due: 'computed' } : {}), ...(note !== undefined ? { note } : {}), key: ':forwarder', patch: 'forwarder-notice' } as const] : [];
+/**
+ * Whoever forwarded the petition is told the result: whether a complaint was accepted (Complaints
+ * Law 2011 art. 27), or what came of a denunciation's handling (Denunciations Law 2018 art. 26(2)),
+ * which meets that deadline when it goes by mail (the agency writes otherwise).
+ */
+function tellForwarder(f: CaseFile, result: CitizenEvent, note?: string): Step[] {
+  const withNote = note !== undefined ? { note } : {};
+  if (isComplaint(f)) {
+    if (result !== 'accepted' && result !== 'refused') return [];
+    return [{ do: 'notify', audience: 'forwarder', citizenEvent: result, ...(result === 'accepted' ? { step: 'resolution', due: 'computed' } : {}), ...withNote, key: ':forwarder', patch: 'forwarder-notice' }];
+  }
+  const owed = f.duties?.forwarder_result && !f.duties.forwarder_result.metAt;
+  return owed ? [{ do: 'tellForwarder', result, key: ':forwarder', ...withNote }] : [];
+}
 
 /** "Quyết định số … ngày … / decision no. … of …: why", as the complainant and the person complained against are told. */
 const decided = (d: Decision, why?: string) => `${describeDecision(d, 'vi')} / ${describeDecision(d, 'en')}${why ? `: ${why}` : ''}`;
@@ -64,9 +84,13 @@ const HEAD_DECIDED = {
  * case, input and time give the same steps.
  */
 export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
-  assign: (_f, { agencyId }) => [
+  assign: (f, { agencyId }, now) => [
     { do: 'assignAgency', agencyId, kind: 'assigned' },
     { do: 'set', changes: { agencyId, status: 'ASSIGNED' } },
+    // A denunciation the first agency was not competent for is transferred: the competent one has its own 7 working days.
+    ...(f.firstStep?.inputs.notCompetent
+      ? [{ do: 'clock', op: { kind: 'start', step: 'first_step', from: now }, key: ':clock' } as const, { do: 'notify', audience: 'citizen', citizenEvent: 'transferred' } as const]
+      : []),
     { do: 'notify', audience: 'assigned_agency', template: 'assignment', step: 'first_step', due: 'first_step' },
   ],
   reassign: (_f, { agencyId, reason }) => [
@@ -82,14 +106,17 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
       { do: 'notify', audience: 'citizen', citizenEvent: 'accepted', step: 'resolution', due: 'computed' },
     ];
     // The same-level inspectorate is told when a complaint is accepted (Complaints Law 2011 art. 27).
-    if (isComplaint(f)) steps.push({ do: 'notify', audience: 'inspectorate', step: 'resolution', due: 'computed', key: ':inspectorate' }, ...tellForwarder(f, 'accepted'));
+    if (isComplaint(f)) steps.push({ do: 'notify', audience: 'inspectorate', step: 'resolution', due: 'computed', key: ':inspectorate' });
     // And the accused, of a denunciation's acceptance (Denunciations Law 2018 art. 29).
     if (f.type === 'DENUNCIATION') steps.push({ do: 'tellAccused', key: ':accused', ...(accusedSummary !== undefined ? { summary: accusedSummary } : {}) });
-    return steps;
+    // And whoever forwarded it (Complaints Law 2011 art. 27; Denunciations Law 2018 art. 26(2)).
+    return [...steps, ...tellForwarder(f, 'accepted')];
   },
-  return: (_f, { reason }) => [
+  return: (f, { reason }) => [
     { do: 'set', changes: { agencyId: null } },
     { do: 'record', type: 'returned', reason, status: 'UNROUTED', fields: { agency: { disconnect: true } } },
+    // Not competent for a denunciation: it must reach the competent body within 5 working days of receipt (art. 24(2)).
+    ...(f.type === 'DENUNCIATION' ? [{ do: 'clock', op: { kind: 'relimit', rule: 'transfer', reason }, key: ':clock', patch: DENUNCIATION_RULES } as const] : []),
     { do: 'notify', audience: 'reception', step: 'first_step', due: 'first_step', note: reason },
   ],
   transfer: (f, { agencyId, reason }, now) => [
@@ -98,8 +125,14 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
     { do: 'clock', op: { kind: 'start', step: 'first_step', from: now }, key: ':clock' },
     { do: 'notify', audience: 'assigned_agency', template: 'assignment', step: 'first_step', due: 'computed' },
     { do: 'notify', audience: 'citizen', citizenEvent: 'transferred', note: reason },
+    ...tellForwarder(f, 'transferred', reason),
   ],
-  guide: (_f, { reason }, now) => close(now, 'GUIDED', reason, 'guided'),
+  /** Initial handling of a denunciation takes up to 10 working days instead of 7 (art. 24(1)). */
+  verifyAtSeveralPlaces: (_f, { reason }) => [
+    { do: 'record', type: 'verification_at_several_places', reason },
+    { do: 'clock', op: { kind: 'relimit', rule: 'severalPlaces', reason }, key: ':clock' },
+  ],
+  guide: (f, { reason }, now) => [...close(now, 'GUIDED', reason, 'guided'), ...tellForwarder(f, 'guided', reason)],
   refuse: (f, { reason }, now) => [...close(now, 'REFUSED', reason, 'refused'), ...tellForwarder(f, 'refused', reason)],
   requestInfo: (_f, { reason }) => [
     { do: 'record', type: 'info_requested', reason, status: 'AWAITING_INFO' },
@@ -123,6 +156,8 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
       ...(approved ? [{ do: 'set', changes: { extensionsUsed: f.extensionsUsed + 1 } } as const, { do: 'clock', op: { kind: 'extend' }, key: ':clock' } as const] : []),
       { do: 'notify', audience: 'assigned_agency', template: 'extension_decided', step: 'resolution', due: 'resolution', note: message },
       { do: 'notify', audience: 'citizen', citizenEvent: 'extension_decided', step: 'resolution', due: 'resolution', note: message },
+      // The accused is told of each extension too (Denunciations Law 2018 art. 30(4)).
+      ...(approved && f.type === 'DENUNCIATION' ? [{ do: 'tellAccused', about: 'extension', key: ':accused', patch: DENUNCIATION_RULES } as const] : []),
     ];
   },
   reclassify: (_f, { complexity, reason }) => [
@@ -186,7 +221,17 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
   recordDialogue: (_f, { complainantAttended, note }) => [
     complainantAttended ? { do: 'record', type: 'dialogue_held', reason: note } : { do: 'record', type: 'dialogue_absent', reason: `${CONTINUES}. ${note}` },
   ],
+  recordWrittenNotice: (_f, { to, letter }) => [
+    { do: 'record', type: `written_notice_sent_${to}`, reason: letter },
+    { do: 'clock', op: { kind: 'meet', step: WRITTEN_NOTICE_TO[to], note: letter }, key: ':clock' },
+  ],
 };
+
+/** At intake, beside the first step: the result owed to the body or press that forwarded a denunciation, 20 days (art. 26(2)). */
+export function intakeDuties(f: CaseFile): Step[] {
+  if (f.type !== 'DENUNCIATION' || !f.forwarded) return [];
+  return [{ do: 'clock', op: { kind: 'start', step: 'forwarder_result', from: f.receivedAt }, key: ':forwarder', patch: DENUNCIATION_RULES }];
+}
 
 /** An answer nobody rated within the window: the case closes as resolved. */
 export const ratingWindowPassed = (now: string): Step[] => close(now, 'RESOLVED', 'Hết thời hạn đánh giá / the rating window has passed');

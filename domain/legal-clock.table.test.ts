@@ -5,11 +5,13 @@ import {
   DEFAULT_CLOCK_POLICY as policy,
   extendDeadline,
   pauseDeadline,
+  relimitDeadline,
   resolutionLimit,
   resumeDeadline,
   startDeadline,
   type Complexity,
   type Deadline,
+  type DenunciationRules,
 } from './legal-clock';
 import { localDayFromYmd } from './local-time';
 import type { RecurringHoliday } from './public-holidays';
@@ -34,6 +36,12 @@ import { createWorkingCalendar, type CalendarOverride, type WorkingCalendar } fr
  * 45, remote 45 / 60; second complaint 10 days / 45, complex 60, remote 60 / 70; denunciation
  * 7 working days / 30 days (+30 once if complex, twice if especially complex, 90 at most, counted
  * from acceptance); session opinion 10 working days / 30 days (+30 once).
+ *
+ * Around a denunciation's initial handling (Denunciations Law 2018 as amended by Law 136/2025):
+ * 10 working days instead of 7 when verification is needed at several places (art. 24(1)), 5 working
+ * days from receipt to transfer it when not competent (art. 24(2)), the result to the body or press
+ * that forwarded it within 20 days of receipt (art. 26(2)), and the accused told within 5 working
+ * days of the acceptance (art. 29), a deadline of its own when that is done in writing.
  */
 
 // The migration that ships the 2026 calendar, read as text (Vite's glob import: no file system code in domain/).
@@ -210,6 +218,61 @@ const ROWS: Row[] = [
     why: '24 Nov 2029 is a Saturday, compensated Mon 26 Nov (art. 111(3)): 22–23 Nov (2), 27 Nov – 6 Dec (10); 15 wd = Thu 13 Dec' },
 ];
 
+/** A limit of the denunciation rules, from an instant (receipt, or acceptance for the notice to the accused). */
+interface DenunciationRow {
+  rule: keyof DenunciationRules;
+  from: string;
+  calendar?: keyof typeof calendars;
+  due: string;
+  why: string;
+}
+
+// prettier-ignore
+const DENUNCIATION_ROWS: DenunciationRow[] = [
+  // Verification at several places: 10 working days from receipt instead of 7 (art. 24(1)).
+  { rule: 'severalPlaces', from: '2026-11-02T09:00', due: '2026-11-16',
+    why: '10 wd from Mon 2 Nov: 3–6 Nov (4), 9–13 Nov (9), Mon 16 Nov (10); the 7 wd would end Wed 11 Nov' },
+  { rule: 'severalPlaces', from: '2027-01-28T09:00', due: '2027-02-18',
+    why: 'Fri 29 Jan (1), 1–4 Feb (5), Tết 5–11 Feb off, Fri 12 (6), 15–18 Feb (10) → Thu 18 Feb 2027' },
+  { rule: 'severalPlaces', from: '2026-12-30T09:00', due: '2027-01-14',
+    why: 'Thu 31 Dec (1), Fri 1 Jan 2027 off, 4–8 Jan (6), 11–14 Jan (10) → Thu 14 Jan' },
+  // Not competent: transferred within 5 working days of receipt (art. 24(2)).
+  { rule: 'transfer', from: '2026-11-02T09:00', due: '2026-11-09',
+    why: '5 wd from Mon 2 Nov: 3–6 Nov (4), Mon 9 Nov (5)' },
+  { rule: 'transfer', from: '2027-02-02T10:00', due: '2027-02-16',
+    why: 'Wed 3 (1), Thu 4 Feb (2), Tết 5–11 Feb off, Fri 12 (3), Mon 15 (4), Tue 16 Feb (5)' },
+  { rule: 'transfer', from: '2026-02-12T14:00', due: '2026-02-26',
+    why: 'Fri 13 Feb (1), Tết 16–20 Feb off (announced), 23–26 Feb (5) → Thu 26 Feb 2026' },
+  { rule: 'transfer', from: '2026-01-09T09:00', due: '2026-01-15',
+    why: 'Sat 10 Jan is a make-up working day (1), 12–15 Jan (5) → Thu 15 Jan 2026, not Fri 16' },
+  { rule: 'transfer', from: '2027-12-29T09:00', due: '2028-01-06',
+    why: 'Thu 30 (1), Fri 31 Dec (2); 1 Jan 2028 a Saturday, compensated Mon 3 Jan; 4–6 Jan (5) → Thu 6 Jan 2028' },
+  // The result to a forwarding body or the press: 20 days from receipt (art. 26(2)), art. 148 on the last day.
+  { rule: 'forwarderResult', from: '2026-11-02T09:00', due: '2026-11-23',
+    why: '20 days from Mon 2 Nov = Sun 22 Nov → Mon 23 Nov' },
+  { rule: 'forwarderResult', from: '2027-01-18T09:00', due: '2027-02-12',
+    why: '20 days from Mon 18 Jan 2027 = Sun 7 Feb, in Tết; off to Thu 11 Feb (compensation) → Fri 12 Feb' },
+  { rule: 'forwarderResult', from: '2026-01-27T09:00', due: '2026-02-23',
+    why: '20 days from Tue 27 Jan 2026 = Mon 16 Feb, Tết (announced 16–20 Feb) → Mon 23 Feb' },
+  { rule: 'forwarderResult', from: '2026-12-12T10:00', due: '2027-01-04',
+    why: 'received on Sat 12 Dec (portal): 20 days = Fri 1 Jan 2027, New Year, then the weekend → Mon 4 Jan' },
+  { rule: 'forwarderResult', from: '2027-12-13T09:00', due: '2028-01-04',
+    why: '20 days from Mon 13 Dec 2027 = Sun 2 Jan 2028; Mon 3 Jan off for 1 Jan on a Saturday → Tue 4 Jan' },
+  { rule: 'forwarderResult', from: '2027-11-04T09:00', calendar: 'cultureDay2027', due: '2027-11-25',
+    why: '20 days from Thu 4 Nov 2027 = Wed 24 Nov, Vietnam Culture Day once added from 2027 → Thu 25 Nov' },
+  // The accused told in writing within 5 working days of the acceptance (art. 29).
+  { rule: 'accusedNotice', from: '2026-07-01T09:00', due: '2026-07-08',
+    why: 'accepted Wed 1 Jul: 2–3 Jul (2), 6–8 Jul (5) → Wed 8 Jul' },
+  { rule: 'accusedNotice', from: '2027-02-03T09:00', due: '2027-02-17',
+    why: 'accepted Wed 3 Feb 2027: Thu 4 (1), Tết 5–11 Feb off, Fri 12 (2), 15–17 Feb (5) → Wed 17 Feb' },
+  { rule: 'accusedNotice', from: '2026-12-31T15:00', due: '2027-01-08',
+    why: 'accepted Thu 31 Dec: 1 Jan 2027 off, 4–8 Jan (5) → Fri 8 Jan' },
+  { rule: 'accusedNotice', from: '2026-08-28T10:00', due: '2026-09-09',
+    why: 'accepted Fri 28 Aug 2026: 29 Aug – 2 Sep off (31 Aug announced), 3–4 Sep (2), 7–9 Sep (5) → Wed 9 Sep' },
+  { rule: 'accusedNotice', from: '2027-04-28T09:00', due: '2027-05-07',
+    why: 'accepted Wed 28 Apr 2027: Thu 29 (1), 30 Apr off, 1 May a Saturday compensated Mon 3 May, 4–7 May (5) → Fri 7 May' },
+];
+
 const vn = (local: string) => new Date(`${local.length === 16 ? `${local}:00` : local}+07:00`);
 const endOf = (date: string) => vn(`${date}T23:59:59.999`).toISOString();
 
@@ -225,8 +288,26 @@ function resolutionDue(row: Row, calendar: WorkingCalendar): Deadline {
   return dl;
 }
 
+/** The due date of a denunciation rule: the first step relimited (as the officer's action does), or a deadline of its own. */
+function denunciationDue(row: DenunciationRow, calendar: WorkingCalendar): Deadline {
+  const rules = policy.denunciation!;
+  const rule = policy.rules.DENUNCIATION;
+  const start = vn(row.from);
+  if (row.rule === 'severalPlaces' || row.rule === 'transfer') {
+    const first = startDeadline({ step: 'first_step', start, limit: rule.firstStep, legalBasis: rule.firstStepBasis, inputs: {} }, policy, calendar);
+    return relimitDeadline(first, new Date(start.getTime() + 3_600_000), rules[row.rule], { vi: 'lý do', en: 'reason' }, {}, policy, calendar);
+  }
+  const step = row.rule === 'forwarderResult' ? 'forwarder_result' : 'accused_notice';
+  return startDeadline({ step, start, limit: rules[row.rule].limit, legalBasis: rules[row.rule].basis, inputs: {} }, policy, calendar);
+}
+
 describe('the legal clock, case by case', () => {
-  it('has at least 40 cases', () => expect(ROWS.length).toBeGreaterThanOrEqual(40));
+  it('has at least 40 cases', () => expect(ROWS.length + DENUNCIATION_ROWS.length).toBeGreaterThanOrEqual(40));
+
+  it.each(DENUNCIATION_ROWS.map((r) => [`DENUNCIATION ${r.rule} from ${r.from}`, r] as const))('%s', (_name, row) => {
+    const dl = denunciationDue(row, calendars[row.calendar ?? 'shipped']);
+    expect({ due: dl.dueAt, why: row.why }).toEqual({ due: endOf(row.due), why: row.why });
+  });
 
   it('ships the 2026 announcement as calendar data', () => {
     const rows = shippedOverrides();

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   addDuration,
   DEFAULT_CLOCK_POLICY as policy,
+  denunciationRules,
   extendDeadline,
   extensionRefusal,
+  meetDeadline,
   pauseDeadline,
   reclassifyDeadline,
+  relimitDeadline,
   resolutionLimit,
   resumeDeadline,
   startDeadline,
@@ -154,5 +157,51 @@ describe('the explanation of a due date', () => {
     const dl = startDeadline({ step: 'resolution', start: vn('2026-11-02T09:00:00'), limit: days(30), legalBasis: 'x', inputs: {} }, policy, calendar);
     const legacy = { ...dl, pausedMs: 7 * 86_400_000, pauses: undefined, pausedAt: vn('2026-11-20T09:00:00').toISOString() };
     expect(resumeDeadline(legacy, vn('2026-11-21T09:00:00'), policy, calendar).dueAt).toBe(endOf('2026-12-10')); // 2 Dec + 7 + 1
+  });
+});
+
+describe('a denunciation’s own limits (Denunciations Law 2018 as amended by Law 136/2025)', () => {
+  const rules = denunciationRules(policy);
+  const received = vn('2026-11-02T09:00:00');
+  const first = startDeadline({ step: 'first_step', start: received, limit: policy.rules.DENUNCIATION.firstStep, legalBasis: policy.rules.DENUNCIATION.firstStepBasis, inputs: {} }, policy, calendar);
+
+  it('keeps each rule in the versioned policy with its basis, and the default’s for versions stored before them', () => {
+    expect(rules.severalPlaces).toMatchObject({ limit: workingDays(10), basis: expect.stringContaining('Điều 24 khoản 1'), basisEn: expect.stringContaining('art. 24(1)') });
+    expect(rules.transfer).toMatchObject({ limit: workingDays(5), basis: expect.stringContaining('Điều 24 khoản 2'), basisEn: expect.stringContaining('art. 24(2)') });
+    expect(rules.forwarderResult).toMatchObject({ limit: days(20), basis: expect.stringContaining('Điều 26 khoản 2'), basisEn: expect.stringContaining('art. 26(2)') });
+    expect(rules.accusedNotice).toMatchObject({ limit: workingDays(5), basis: expect.stringContaining('Điều 29'), basisEn: expect.stringContaining('art. 29') });
+    const older = { ...policy };
+    delete older.denunciation;
+    expect(denunciationRules(older)).toEqual(rules);
+  });
+
+  it('explains 10 working days for verification at several places, citing art. 24(1) in both languages', () => {
+    const dl = relimitDeadline(first, vn('2026-11-04T10:00:00'), rules.severalPlaces, { vi: 'xác minh tại 3 xã', en: 'verification in 3 communes' }, { severalPlaces: true }, policy, calendar);
+    expect(first.dueAt).toBe(endOf('2026-11-11'));
+    expect(dl.dueAt).toBe(endOf('2026-11-16'));
+    expect(dl.legalBasis).toBe(rules.severalPlaces.basis);
+    expect(dl.inputs).toMatchObject({ severalPlaces: true });
+    const note = dl.history.at(-1)!;
+    expect(note.kind).toBe('relimited');
+    expect(note.note).toContain('Luật Tố cáo 2018, Điều 24 khoản 1 (xác minh tại nhiều địa điểm): xác minh tại 3 xã: 10 ngày làm việc kể từ 02/11/2026 09:00');
+    expect(note.note).toContain('Denunciations Law 2018 art. 24(1), verification at several places: verification in 3 communes: 10 working days from 02/11/2026 09:00');
+    expect(note.note).toContain('→ hạn 16/11/2026 23:59');
+    expect(dl.ladder.find((s) => s.kind === 'due')!.at).toBe(dl.dueAt);
+  });
+
+  it('gives 5 working days from receipt to transfer when not competent (art. 24(2)), however late it is found', () => {
+    const dl = relimitDeadline(first, vn('2026-11-10T10:00:00'), rules.transfer, { vi: 'không thuộc thẩm quyền', en: 'not competent' }, { notCompetent: true }, policy, calendar);
+    expect(dl.dueAt).toBe(endOf('2026-11-09')); // already past: the ladder fires at once
+    expect(dl.history.at(-1)!.note).toContain('Denunciations Law 2018 art. 24(2)');
+  });
+
+  it('stops a duty’s ladder when it is met, keeping its due date and saying whether it was in time', () => {
+    const owed = startDeadline({ step: 'accused_notice', start: received, limit: rules.accusedNotice.limit, legalBasis: rules.accusedNotice.basis, legalBasisEn: rules.accusedNotice.basisEn, inputs: {} }, policy, calendar);
+    expect(owed.history[0]!.note).toContain('/ Denunciations Law 2018 art. 29, notice to the accused: 5 working days');
+    expect(owed.ladder.map((s) => s.kind)).toEqual(['reminder', 'due', 'superior']);
+    const met = meetDeadline(owed, vn('2026-11-05T15:00:00'), { vi: 'Công văn số 12/TB', en: 'Công văn số 12/TB' }, policy, calendar);
+    expect(met).toMatchObject({ metAt: vn('2026-11-05T15:00:00').toISOString(), dueAt: endOf('2026-11-09'), ladder: [] });
+    expect(met.history.at(-1)).toMatchObject({ kind: 'met', note: 'Đã thực hiện lúc 05/11/2026 15:00, đúng hạn: Công văn số 12/TB / Done at 05/11/2026 15:00, in time: Công văn số 12/TB' });
+    expect(meetDeadline(owed, vn('2026-11-10T08:00:00'), { vi: 'x', en: 'x' }, policy, calendar).history.at(-1)!.note).toContain(', quá hạn');
   });
 });

@@ -16,7 +16,36 @@ export const COMPLEXITIES = ['NORMAL', 'COMPLEX', 'ESPECIALLY_COMPLEX'] as const
 export type Complexity = (typeof COMPLEXITIES)[number];
 type Tiered<T> = Record<Complexity, T>;
 
-export type DeadlineStep = 'first_step' | 'resolution' | 'session_notice' | 'rating' | 'recommendation_response';
+/**
+ * Deadlines that run beside a case's main one until an action meets them: the written notice to the
+ * accused (Denunciations Law 2018 art. 29) and the result owed to whoever forwarded a denunciation
+ * (art. 26(2)). Each has its own ladder.
+ */
+export const DUTY_STEPS = ['accused_notice', 'forwarder_result'] as const;
+export type DutyStep = (typeof DUTY_STEPS)[number];
+
+export type DeadlineStep = 'first_step' | 'resolution' | 'session_notice' | 'rating' | 'recommendation_response' | DutyStep;
+
+export const isDutyStep = (step: DeadlineStep): step is DutyStep => (DUTY_STEPS as readonly string[]).includes(step);
+
+/** A limit with its legal basis, cited in Vietnamese and in English. */
+export interface LimitRule {
+  limit: Duration;
+  basis: string;
+  basisEn: string;
+}
+
+/** The limits around a denunciation's initial handling and its notices (Denunciations Law 2018 as amended by Law 136/2025). */
+export interface DenunciationRules {
+  /** Initial handling when verification is needed at several places, instead of the first step's limit (art. 24(1)). */
+  severalPlaces: LimitRule;
+  /** Not competent: transferred to the competent body, counted from receipt (art. 24(2)). */
+  transfer: LimitRule;
+  /** The result of the handling to the body or press that forwarded it, from receipt (art. 26(2)). */
+  forwarderResult: LimitRule;
+  /** The accused told of the acceptance, from acceptance (art. 29); a deadline when done in writing. */
+  accusedNotice: LimitRule;
+}
 
 export interface ClockRule {
   /** Accept, guide, transfer or refuse, and tell the citizen. */
@@ -44,6 +73,8 @@ export interface ClockPolicy {
   ratingWindow: Duration;
   /** The complaint procedure as amended by Law 136/2025/QH15 (versions before 2026-07-01 have none). */
   complaintProcedure?: ComplaintProcedure;
+  /** Versions stored before these rules use the default's (the statute did not change). */
+  denunciation?: DenunciationRules;
 }
 
 /** What a case's clock is asked to do: start a deadline, extend, pause, resume or recompute it. */
@@ -52,7 +83,11 @@ export type ClockOp =
   | { kind: 'extend' }
   | { kind: 'pause'; reason: string; suspension?: Suspension }
   | { kind: 'resume'; resumedBy?: Decision }
-  | { kind: 'reclassify'; complexity: Complexity; reason: string };
+  | { kind: 'reclassify'; complexity: Complexity; reason: string }
+  /** The first step under another limit of the law, from the same start (a denunciation's art. 24). */
+  | { kind: 'relimit'; rule: 'severalPlaces' | 'transfer'; reason: string }
+  /** A duty done: its clock stops for good. */
+  | { kind: 'meet'; step: DutyStep; note: string };
 
 export interface LadderStep {
   kind: 'reminder' | 'due' | 'superior';
@@ -61,7 +96,7 @@ export interface LadderStep {
 
 export interface ClockChange {
   at: string;
-  kind: 'computed' | 'extended' | 'paused' | 'suspended' | 'resumed' | 'reclassified';
+  kind: 'computed' | 'extended' | 'paused' | 'suspended' | 'resumed' | 'reclassified' | 'relimited' | 'met';
   dueAt: string | null;
   note: string;
 }
@@ -99,6 +134,8 @@ export interface Deadline {
   suspension?: Suspension;
   /** null while the clock is stopped. */
   dueAt: string | null;
+  /** When a duty was met; its due date stays for the record, its ladder is spent. */
+  metAt?: string;
   legalBasis: string;
   inputs: Record<string, string | number | boolean>;
   history: ClockChange[];
@@ -109,6 +146,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const d = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
 const wd = (amount: number): Duration => ({ amount, unit: 'working_days' });
 const same = <T>(v: T): Tiered<T> => ({ NORMAL: v, COMPLEX: v, ESPECIALLY_COMPLEX: v });
+
+const DENUNCIATION_RULES: DenunciationRules = {
+  severalPlaces: { limit: wd(10), basis: 'Luật Tố cáo 2018, Điều 24 khoản 1 (xác minh tại nhiều địa điểm)', basisEn: 'Denunciations Law 2018 art. 24(1), verification at several places' },
+  transfer: { limit: wd(5), basis: 'Luật Tố cáo 2018, Điều 24 khoản 2 (không thuộc thẩm quyền: chuyển đơn)', basisEn: 'Denunciations Law 2018 art. 24(2), not competent: transfer' },
+  forwarderResult: { limit: d(20), basis: 'Luật Tố cáo 2018, Điều 26 khoản 2 (thông báo kết quả xử lý cho cơ quan, báo chí chuyển đơn)', basisEn: 'Denunciations Law 2018 art. 26(2), the result to the forwarding body or press' },
+  accusedNotice: { limit: wd(5), basis: 'Luật Tố cáo 2018, Điều 29 (thông báo cho người bị tố cáo)', basisEn: 'Denunciations Law 2018 art. 29, notice to the accused' },
+};
 
 /** Defaults from DESIGN.md. Every figure is versioned configuration that records its legal basis. */
 export const DEFAULT_CLOCK_POLICY: ClockPolicy = {
@@ -141,7 +185,7 @@ export const DEFAULT_CLOCK_POLICY: ClockPolicy = {
     },
     DENUNCIATION: {
       firstStep: wd(7),
-      firstStepBasis: 'Luật Tố cáo 2018, Điều 24',
+      firstStepBasis: 'Luật Tố cáo 2018, Điều 24 khoản 1',
       resolution: same(d(30)),
       remoteResolution: same(d(30)),
       resolutionBasis: 'Luật Tố cáo 2018, Điều 30',
@@ -160,7 +204,11 @@ export const DEFAULT_CLOCK_POLICY: ClockPolicy = {
   recommendationResponse: { limit: d(15), basis: 'Cấu hình của tỉnh (mặc định 15 ngày)' },
   ladder: { reminderBefore: wd(2), graceAfterDue: wd(5) },
   ratingWindow: d(15),
+  denunciation: DENUNCIATION_RULES,
 };
+
+/** The denunciation rules of a policy version, the default's for versions stored before they existed. */
+export const denunciationRules = (policy: ClockPolicy): DenunciationRules => policy.denunciation ?? DENUNCIATION_RULES;
 
 export function describeDuration(x: Duration): string {
   return `${x.amount} ${{ calendar_days: 'ngày', working_days: 'ngày làm việc', seconds: 'giây' }[x.unit]}`;
@@ -367,7 +415,7 @@ export function explainDue(dl: Deadline, calendar: WorkingCalendar): { vi: strin
 }
 
 function withLadder(dl: Deadline, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
-  if (!dl.dueAt) return { ...dl, ladder: [] };
+  if (!dl.dueAt || dl.metAt) return { ...dl, ladder: [] };
   const due = new Date(dl.dueAt);
   const reminder = subtractDuration(due, policy.ladder.reminderBefore, calendar);
   const superior = addDurationExact(due, policy.ladder.graceAfterDue, calendar);
@@ -389,7 +437,7 @@ function addDurationExact(start: Date, x: Duration, calendar: WorkingCalendar): 
 }
 
 function recorded(dl: Deadline, at: Date, kind: ClockChange['kind'], note: string, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
-  const dueAt = dl.pausedAt ? null : project(dl, calendar).due.toISOString();
+  const dueAt = dl.pausedAt ? null : dl.metAt ? dl.dueAt : project(dl, calendar).due.toISOString();
   const change: ClockChange = { at: at.toISOString(), kind, dueAt, note };
   return withLadder({ ...dl, dueAt, history: [...dl.history, change] }, policy, calendar);
 }
@@ -401,7 +449,7 @@ function noteWith(dl: Deadline, calendar: WorkingCalendar, vi: string, en: strin
 }
 
 export function startDeadline(
-  args: { step: DeadlineStep; start: Date; limit: Duration; legalBasis: string; inputs: Deadline['inputs'] },
+  args: { step: DeadlineStep; start: Date; limit: Duration; legalBasis: string; legalBasisEn?: string; inputs: Deadline['inputs'] },
   policy: ClockPolicy,
   calendar: WorkingCalendar,
 ): Deadline {
@@ -419,7 +467,7 @@ export function startDeadline(
     history: [],
     ladder: [],
   };
-  return recorded(base, args.start, 'computed', noteWith(base, calendar, args.legalBasis, args.legalBasis), policy, calendar);
+  return recorded(base, args.start, 'computed', noteWith(base, calendar, args.legalBasis, args.legalBasisEn ?? args.legalBasis), policy, calendar);
 }
 
 export function extendDeadline(dl: Deadline, at: Date, extension: Duration, basis: string, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
@@ -466,4 +514,24 @@ export function resumeDeadline(dl: Deadline, at: Date, policy: ClockPolicy, cale
 export function reclassifyDeadline(dl: Deadline, at: Date, limit: Duration, note: string, inputs: Deadline['inputs'], policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
   const next = { ...dl, limit, inputs: { ...dl.inputs, ...inputs } };
   return recorded(next, at, 'reclassified', noteWith(next, calendar, `${note}: ${describeDuration(limit)}`, `Reclassified: ${describeDurationEn(limit)}`), policy, calendar);
+}
+
+/**
+ * Another limit of the law from the same start, with its basis: a denunciation to be verified at
+ * several places (10 working days) or to be transferred for want of competence (5).
+ */
+export function relimitDeadline(dl: Deadline, at: Date, rule: LimitRule, why: { vi: string; en: string }, inputs: Deadline['inputs'], policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
+  const next = { ...dl, limit: rule.limit, legalBasis: rule.basis, inputs: { ...dl.inputs, ...inputs } };
+  const note = noteWith(next, calendar, `${rule.basis}: ${why.vi}`, `${rule.basisEn}: ${why.en}`);
+  return recorded(next, at, 'relimited', note, policy, calendar);
+}
+
+/** A duty done (the written notice sent, the forwarder told): its ladder stops; the due date stays on record. */
+export function meetDeadline(dl: Deadline, at: Date, why: { vi: string; en: string }, policy: ClockPolicy, calendar: WorkingCalendar): Deadline {
+  if (dl.metAt) return dl;
+  const late = dl.dueAt !== null && at.getTime() > new Date(dl.dueAt).getTime();
+  const when = `${formatVnDateTime(at)}${late ? ', quá hạn' : ', đúng hạn'}`;
+  const whenEn = `${formatVnDateTime(at)}${late ? ', late' : ', in time'}`;
+  const note = `Đã thực hiện lúc ${when}: ${why.vi} / Done at ${whenEn}: ${why.en}`;
+  return recorded({ ...dl, metAt: at.toISOString() }, at, 'met', note, policy, calendar);
 }

@@ -14,6 +14,9 @@ const ctx: CaseNoticeContext = {
   url: 'https://console.example/cases/1',
 };
 
+/** Notices to people with no account and no right to the case: no link, no tracking code. */
+const UNLINKED = ['accused_notice', 'accused_extension', 'forwarder_notice', 'forwarder_result', 'respondent_notice'];
+
 describe('notice templates', () => {
   it('writes Vietnamese with diacritics, dates in Vietnam time, and a link to the case', () => {
     const n = renderNotice('overdue_head', 'vi', ctx);
@@ -34,7 +37,7 @@ describe('notice templates', () => {
     for (const t of TEMPLATES_OF.case) {
       const n = renderNotice(t, 'en', ctx);
       expect(n.text).toContain('Dear Chủ tịch UBND Nguyễn Văn Thành');
-      if (!['accused_notice', 'forwarder_notice', 'respondent_notice'].includes(t)) expect(n.text).toContain('Open the case');
+      if (!UNLINKED.includes(t)) expect(n.text).toContain('Open the case');
     }
   });
 
@@ -102,9 +105,18 @@ describe('the accused’s notice', () => {
     expect(renderNotice('accused_notice', 'en', denunciation).text).toContain('The agency will inform you directly of what it concerns.');
   });
 
-  it('carries nothing the denouncer wrote and nothing that leads to the case', () => {
+  it('tells of each extension with the new due date (art. 30(4)), in both languages', () => {
+    const vi = renderNotice('accused_extension', 'vi', denunciation);
+    expect(vi.subject).toBe('Thông báo gia hạn giải quyết tố cáo — Sở Xây dựng');
+    expect(vi.text).toContain('Sở Xây dựng (Tỉnh Hòa Sơn) đã quyết định gia hạn thời hạn giải quyết tố cáo liên quan đến ông/bà.');
+    expect(vi.text).toContain('Thời hạn giải quyết sau khi gia hạn: 30/11/2026 23:59 (giờ Việt Nam).');
+    expect(vi.text).toContain('Điều 30 khoản 4 Luật Tố cáo năm 2018');
+    expect(renderNotice('accused_extension', 'en', denunciation).text).toContain('Notice under art. 30(4) of the Denunciations Law 2018.');
+  });
+
+  it.each(['accused_notice', 'accused_extension', 'forwarder_result'] as const)('%s carries nothing the denouncer wrote and nothing that leads to the case', (template) => {
     for (const lang of ['vi', 'en'] as const) {
-      const n = renderNotice('accused_notice', lang, denunciation);
+      const n = renderNotice(template, lang, denunciation);
       for (const part of [n.subject, n.text, n.html]) {
         expect(part).not.toContain('Hà Thị Mai');
         expect(part).not.toContain('PA-TEST');
@@ -124,6 +136,21 @@ describe('the accused’s notice', () => {
   });
 });
 
+
+describe('the result to the body or press that forwarded a denunciation', () => {
+  const forwarded = { ...ctx, caseType: 'DENUNCIATION' as const, recipientName: 'Báo Hòa Sơn', receivedAt: new Date('2026-11-02T02:00:00Z') };
+
+  it('names the letter by its date of receipt and says the result, under art. 26(2)', () => {
+    const vi = renderNotice('forwarder_result', 'vi', { ...forwarded, citizenEvent: 'accepted' });
+    expect(vi.subject).toBe('Thông báo kết quả xử lý đơn tố cáo do quý cơ quan chuyển đến — Sở Xây dựng');
+    expect(vi.text).toContain('Kính gửi Báo Hòa Sơn,');
+    expect(vi.text).toContain('Đơn tố cáo quý cơ quan chuyển đến, Tỉnh Hòa Sơn tiếp nhận ngày 02/11/2026, đã được thụ lý giải quyết (Sở Xây dựng).');
+    expect(vi.text).toContain('Điều 26 khoản 2 Luật Tố cáo năm 2018');
+    const en = renderNotice('forwarder_result', 'en', { ...forwarded, citizenEvent: 'refused', note: 'Không đủ điều kiện thụ lý.', dueAt: null });
+    expect(en.text).toContain('received by Tỉnh Hòa Sơn on 02/11/2026, was not accepted (Sở Xây dựng).');
+    expect(en.text).toContain('Không đủ điều kiện thụ lý.');
+  });
+});
 
 describe('the receipt', () => {
   const receipt = { ...ctx, recipientName: 'Nguyễn Thị Hoa', url: 'https://console.example/track/PA-TEST', firstStepLimit: { amount: 10, unit: 'calendar_days' as const } };

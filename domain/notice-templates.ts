@@ -18,6 +18,8 @@ export type CaseTemplate =
   | 'accused_notice'
   | 'forwarder_notice'
   | 'respondent_notice'
+  | 'accused_extension'
+  | 'forwarder_result'
   | 'citizen_update'
   | 'citizen_receipt'
   | 'citizen_secret';
@@ -60,6 +62,8 @@ export interface CaseNoticeContext {
   citizenEvent?: CitizenEvent;
   /** Free text from the officer: a reason, the answer, a decision. */
   note?: string;
+  /** When the case was received: how a forwarding body knows which letter the result is about. */
+  receivedAt?: Date;
   /** The citizen's secret: in the receipt sent right after submission and in a new secret (never stored). */
   secret?: string;
   /** The acceptance limit of the case type, said in words in the receipt ("10 ngày làm việc"). */
@@ -149,10 +153,22 @@ const STEP: Record<DeadlineStep, Record<Language, string>> = {
   resolution: { vi: 'thời hạn giải quyết', en: 'resolution deadline' },
   session_notice: { vi: 'thời hạn ra thông báo kết luận', en: 'deadline for the written conclusion' },
   rating: { vi: 'thời hạn đánh giá', en: 'rating window' },
+  accused_notice: { vi: 'thời hạn thông báo bằng văn bản cho người bị tố cáo', en: 'deadline for the written notice to the accused' },
+  forwarder_result: { vi: 'thời hạn thông báo kết quả xử lý cho cơ quan chuyển đơn', en: 'deadline to tell the forwarding body the result' },
 };
 
 /** In place of the agency while none is assigned. */
 export const UNASSIGNED: Record<Language, string> = { vi: '(chưa phân công)', en: '(not yet assigned)' };
+
+/** The result of a denunciation's handling as the body or press that forwarded it is told (Denunciations Law 2018 art. 26(2)). */
+const FORWARDED_RESULT: Partial<Record<CitizenEvent, Record<Language, string>>> = {
+  accepted: { vi: 'đã được thụ lý giải quyết', en: 'has been accepted for resolution' },
+  refused: { vi: 'không được thụ lý', en: 'was not accepted' },
+  guided: { vi: 'không thuộc thẩm quyền; người tố cáo đã được hướng dẫn đến cơ quan có thẩm quyền', en: 'is outside this body’s competence; the denouncer was guided to the competent body' },
+  transferred: { vi: 'đã được chuyển đến cơ quan có thẩm quyền giải quyết', en: 'has been transferred to the competent body' },
+};
+const forwardedResult = (c: CaseNoticeContext, lang: Language) => (FORWARDED_RESULT[c.citizenEvent ?? 'closed'] ?? CITIZEN_EVENT[c.citizenEvent ?? 'closed'])[lang];
+const receivedOn = (c: CaseNoticeContext) => (c.receivedAt ? formatVnDateTime(c.receivedAt).slice(0, 10) : '');
 
 const CITIZEN_EVENT: Record<CitizenEvent, Record<Language, string>> = {
   accepted: { vi: 'đã được thụ lý giải quyết', en: 'has been accepted for resolution' },
@@ -258,6 +274,29 @@ const CASE_VI: Record<CaseTemplate, CaseRender> = {
     ],
     private: true,
   }),
+  // As the notice of acceptance: nothing of the denouncer, no link to the case.
+  accused_extension: (c, due) => ({
+    subject: `Thông báo gia hạn giải quyết tố cáo — ${c.agencyName}`,
+    body: [
+      `Kính gửi ông/bà ${c.recipientName},`,
+      `${c.agencyName} (${c.unitName}) đã quyết định gia hạn thời hạn giải quyết tố cáo liên quan đến ông/bà.`,
+      ...(c.dueAt ? [`Thời hạn giải quyết sau khi gia hạn: ${due}.`] : []),
+      'Thông báo theo Điều 30 khoản 4 Luật Tố cáo năm 2018.',
+    ],
+    private: true,
+  }),
+  // The forwarder knows the letter it sent: named by its date, never by its title (it may name the denouncer, art. 9).
+  forwarder_result: (c, due) => ({
+    subject: `Thông báo kết quả xử lý đơn tố cáo do quý cơ quan chuyển đến — ${c.agencyName}`,
+    body: [
+      `Kính gửi ${c.recipientName},`,
+      `Đơn tố cáo quý cơ quan chuyển đến, ${c.unitName} tiếp nhận ngày ${receivedOn(c)}, ${forwardedResult(c, 'vi')} (${c.agencyName}).`,
+      ...(c.note ? [c.note] : []),
+      ...(c.dueAt ? [`Thời hạn giải quyết: ${due}.`] : []),
+      'Thông báo theo Điều 26 khoản 2 Luật Tố cáo năm 2018.',
+    ],
+    private: true,
+  }),
   citizen_update: (c, due, type) => ({
     subject: `[${c.trackingCode}] Đơn của ông/bà ${CITIZEN_EVENT[c.citizenEvent ?? 'closed'].vi}`,
     body: [
@@ -358,6 +397,27 @@ const CASE_EN: Record<CaseTemplate, CaseRender> = {
       ...(c.note ? [c.note] : []),
       ...(c.dueAt ? [`Resolution due: ${due}.`] : []),
       `Resolving body: ${c.agencyName} (${c.unitName}).`,
+    ],
+    private: true,
+  }),
+  accused_extension: (c, due) => ({
+    subject: `Notice: the resolution of a denunciation has been extended — ${c.agencyName}`,
+    body: [
+      `Dear ${c.recipientName},`,
+      `${c.agencyName} (${c.unitName}) has extended the time to resolve a denunciation concerning you.`,
+      ...(c.dueAt ? [`Due after the extension: ${due}.`] : []),
+      'Notice under art. 30(4) of the Denunciations Law 2018.',
+    ],
+    private: true,
+  }),
+  forwarder_result: (c, due) => ({
+    subject: `The result of the denunciation you forwarded — ${c.agencyName}`,
+    body: [
+      `Dear ${c.recipientName},`,
+      `The denunciation you forwarded, received by ${c.unitName} on ${receivedOn(c)}, ${forwardedResult(c, 'en')} (${c.agencyName}).`,
+      ...(c.note ? [c.note] : []),
+      ...(c.dueAt ? [`Due: ${due}.`] : []),
+      'Notice under art. 26(2) of the Denunciations Law 2018.',
     ],
     private: true,
   }),

@@ -12,10 +12,11 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { NoticeRequest } from '../activities/send-notices';
 import { assertAllowed, updateSchemaOf, type CaseAction } from '../domain/case-actions';
-import { ratingWindowPassed, transition, type DueRef, type Step } from '../domain/case-transitions';
+import { DENUNCIATION_RULES, intakeDuties, ratingWindowPassed, transition, type DueRef, type Step } from '../domain/case-transitions';
 import { currentDeadline, type CaseFile } from '../domain/case-state';
-import type { ClockOp, Deadline, LadderStep } from '../domain/legal-clock';
+import { isDutyStep, type ClockOp, type Deadline, type LadderStep } from '../domain/legal-clock';
 import { caseNotice, noticesAt } from '../domain/notice-ladder';
+import type { CitizenEvent } from '../domain/notice-templates';
 import { HEARTBEAT_TIMEOUT_MS } from './activity-heartbeat';
 import { isDataRejected } from './activity-failures';
 import { actionBody, caseUpdates, type ActionPayload } from './case-messages';
@@ -35,6 +36,14 @@ const mail = proxyActivities<Activities>({
 });
 
 const now = () => new Date().toISOString();
+
+const ACCUSED_NOTICE_IN_WRITING =
+  'Không có email của người bị tố cáo: cơ quan thông báo bằng văn bản trong 5 ngày làm việc (Luật Tố cáo 2018, Điều 29) / no email for the accused: the agency informs them in writing within 5 working days';
+const ACCUSED_EXTENSION_IN_WRITING =
+  'Không có email của người bị tố cáo: cơ quan thông báo việc gia hạn bằng văn bản (Luật Tố cáo 2018, Điều 30 khoản 4) / no email for the accused: the agency informs them of the extension in writing';
+const FORWARDER_IN_WRITING =
+  'Không có email của cơ quan chuyển đơn: cơ quan thông báo kết quả xử lý bằng văn bản (Luật Tố cáo 2018, Điều 26 khoản 2) / no email for the forwarding body: the agency writes to it with the result';
+const FORWARDER_MAILED = 'Đã gửi thông báo kết quả xử lý qua email / the result was mailed';
 
 /**
  * A case in flight and what the workflow does to it: the case file, the action running now (one at
@@ -74,6 +83,7 @@ export class CaseProcess {
   async intake(): Promise<void> {
     const { file, caseId } = this;
     await this.runClock({ kind: 'start', step: 'first_step', from: file.receivedAt }, `${caseId}:clock:first_step`, 'system');
+    await this.carry(intakeDuties(file), 'system', `${caseId}:intake`);
     const { agencyId } = await acts.routeCase({ caseId });
     file.agencyId = agencyId;
     file.status = agencyId ? 'ASSIGNED' : 'UNROUTED';
@@ -84,9 +94,12 @@ export class CaseProcess {
     if (patched('citizen-receipt')) await this.notify({ eventKey: `${caseId}:receipt`, to: [{ audience: 'citizen', template: 'citizen_receipt' }] });
   }
 
-  /** Waits for what comes next: the citizen's rating after an answer, else the next rung of the ladder. */
+  /** Waits for what comes next: the citizen's rating after an answer (unless a duty's rung comes first), else the next rung of a ladder. */
   async next(): Promise<void> {
-    if (this.file.status === 'ANSWERED') await this.awaitRating();
+    const rung = this.nextRung();
+    const rating = this.file.ratingDueAt;
+    const dutyFirst = rung !== null && rating !== null && new Date(rung.step.at).getTime() < new Date(rating).getTime();
+    if (this.file.status === 'ANSWERED' && !dutyFirst) await this.awaitRating();
     else await this.watchDeadline();
   }
 
@@ -131,6 +144,7 @@ export class CaseProcess {
     const dueOf = (ref: DueRef | undefined) =>
       ref === 'computed' ? computed?.dueAt : ref === 'current' ? currentDeadline(file)?.dueAt : ref === 'first_step' ? file.firstStep?.dueAt : ref === 'resolution' ? file.resolution?.dueAt : undefined;
     for (const s of steps) {
+      if (s.patch && !patched(s.patch)) continue;
       const eventKey = 'key' in s && s.key ? `${key}${s.key}` : key;
       switch (s.do) {
         case 'set':
@@ -150,11 +164,13 @@ export class CaseProcess {
           computed = await this.runClock(s.op, eventKey, actor);
           break;
         case 'notify':
-          if (s.patch && !patched(s.patch)) break;
           await this.notify({ eventKey, to: [caseNotice(s)], citizenEvent: s.citizenEvent, step: s.step, dueAt: dueOf(s.due), note: s.note });
           break;
         case 'tellAccused':
-          if (patched('accused-notice')) await this.tellTheAccused(eventKey, s.summary, computed?.dueAt ?? null);
+          if (patched('accused-notice')) await this.tellTheAccused(eventKey, s, computed?.dueAt ?? null);
+          break;
+        case 'tellForwarder':
+          await this.tellTheForwarder(eventKey, s.result, s.note, computed?.dueAt ?? null);
           break;
         case 'appealCase': {
           const { caseId: appealId } = await acts.createAppealCase({ fromCaseId: caseId, eventKey, actor, tokenId: this.actionToken, reason: s.reason });
@@ -170,15 +186,33 @@ export class CaseProcess {
   }
 
   /**
-   * The accused is told of the acceptance within 5 working days (Denunciations Law 2018 art. 29): by
-   * mail at once when the denunciation gave an address, otherwise the agency must write, and the
-   * case says so.
+   * The accused is told of the acceptance within 5 working days (Denunciations Law 2018 art. 29) and
+   * of each extension (art. 30(4)): by mail at once when the denunciation gave an address, otherwise
+   * the agency must write, and the case says so. The written notice of the acceptance is a deadline
+   * of its own, with its ladder, until the officer records it sent (recordWrittenNotice).
    */
-  private async tellTheAccused(eventKey: string, summary: string | undefined, dueAt: string | null): Promise<void> {
-    const { recipients } = await this.notify({ eventKey, to: [caseNotice({ audience: 'accused' })], step: 'resolution', dueAt, note: summary });
-    if (recipients === 0) {
-      await acts.recordEvent({ caseId: this.caseId, eventKey: `${eventKey}:in-writing`, type: 'accused_notice_in_writing', actor: 'system', tokenId: this.actionToken, reason: 'Không có email của người bị tố cáo: cơ quan thông báo bằng văn bản trong 5 ngày làm việc (Luật Tố cáo 2018, Điều 29) / no email for the accused: the agency informs them in writing within 5 working days' });
+  private async tellTheAccused(eventKey: string, s: Extract<Step, { do: 'tellAccused' }>, dueAt: string | null): Promise<void> {
+    const extension = s.about === 'extension';
+    const { recipients } = await this.notify({ eventKey, to: [caseNotice({ audience: 'accused', ...(extension ? { template: 'accused_extension' } : {}) })], step: 'resolution', dueAt, note: s.summary });
+    if (recipients > 0) return;
+    const reason = extension ? ACCUSED_EXTENSION_IN_WRITING : ACCUSED_NOTICE_IN_WRITING;
+    await acts.recordEvent({ caseId: this.caseId, eventKey: `${eventKey}:in-writing`, type: 'accused_notice_in_writing', actor: 'system', tokenId: this.actionToken, reason });
+    if (!extension && patched(DENUNCIATION_RULES)) {
+      await this.runClock({ kind: 'start', step: 'accused_notice', from: this.file.resolution?.startedAt ?? now() }, `${eventKey}:deadline`, 'system');
     }
+  }
+
+  /**
+   * The body or press that forwarded a denunciation is told the result of its handling (art. 26(2)):
+   * a mail meets that deadline; without an address the agency writes, and the deadline runs on.
+   */
+  private async tellTheForwarder(eventKey: string, result: CitizenEvent, note: string | undefined, dueAt: string | null): Promise<void> {
+    const { recipients } = await this.notify({ eventKey, to: [{ audience: 'forwarder', template: 'forwarder_result' }], citizenEvent: result, step: 'resolution', dueAt: result === 'accepted' ? dueAt : null, note });
+    if (recipients === 0) {
+      await acts.recordEvent({ caseId: this.caseId, eventKey: `${eventKey}:in-writing`, type: 'forwarder_result_in_writing', actor: 'system', tokenId: this.actionToken, reason: FORWARDER_IN_WRITING });
+      return;
+    }
+    await this.runClock({ kind: 'meet', step: 'forwarder_result', note: FORWARDER_MAILED }, `${eventKey}:deadline`, 'system');
   }
 
   /** One rung of the escalation ladder; who is told what is the ladder table's (domain/notice-ladder.ts). */
@@ -192,12 +226,21 @@ export class CaseProcess {
     await this.notify({ eventKey, to: noticesAt('case', step.kind), step: dl.step, dueAt: dl.dueAt });
   }
 
-  /** Until the case moves on or its deadline changes, take the next ladder step when it comes due. */
+  /** Until the case moves on or a deadline changes, take the next ladder step when it comes due. */
   private async watchDeadline(): Promise<void> {
-    const dl = currentDeadline(this.file);
+    const rung = this.nextRung();
     const [version, status] = [this.clockVersion, this.file.status];
-    const step = nextLadderStep(dl, this.file.escalations);
-    if (await waitForLadderStep(step, () => this.clockVersion !== version || this.file.status !== status)) await this.escalate(dl!, step!);
+    if (await waitForLadderStep(rung?.step ?? null, () => this.clockVersion !== version || this.file.status !== status)) await this.escalate(rung!.dl, rung!.step);
+  }
+
+  /** The first rung not taken of the running deadline's ladder and of each duty's. */
+  private nextRung(): { dl: Deadline; step: LadderStep } | null {
+    let first: { dl: Deadline; step: LadderStep } | null = null;
+    for (const dl of [currentDeadline(this.file), ...Object.values(this.file.duties ?? {})]) {
+      const step = nextLadderStep(dl ?? null, this.file.escalations);
+      if (step && (!first || new Date(step.at).getTime() < new Date(first.step.at).getTime())) first = { dl: dl!, step };
+    }
+    return first;
   }
 
   /** After the answer: the citizen rates it, or the window passes and the case closes. */
@@ -221,6 +264,12 @@ export class CaseProcess {
     if (dl.step === 'first_step') this.file.firstStep = dl;
     else if (dl.step === 'resolution') this.file.resolution = dl;
     else if (dl.step === 'rating') this.file.ratingDueAt = dl.dueAt;
+    else if (isDutyStep(dl.step)) {
+      const duties = { ...this.file.duties };
+      if (dl.metAt) delete duties[dl.step];
+      else duties[dl.step] = dl;
+      this.file.duties = duties;
+    }
     this.clockVersion += 1;
     this.publish();
     return dl;

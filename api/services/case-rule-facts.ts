@@ -1,13 +1,16 @@
 import type { RuleFacts } from '../../domain/case-actions';
+import { pendingDuties } from '../../domain/case-state';
+import type { Deadline, DeadlineStep } from '../../domain/legal-clock';
 import { policyByVersion } from '../../infra/clock-config';
 import type { Database } from '../../infra/database';
 import type { Case } from '../../prisma/generated/client';
 
-type Row = Pick<Case, 'status' | 'type' | 'transfers' | 'extensionsUsed' | 'complexity' | 'satisfied' | 'policyVersion' | 'extensionRequestedBy' | 'extensionRequestReason'>;
+type Row = Pick<Case, 'status' | 'type' | 'transfers' | 'extensionsUsed' | 'complexity' | 'satisfied' | 'policyVersion' | 'extensionRequestedBy' | 'extensionRequestReason' | 'deadlines'>;
 
 /** What the action rules need to know of a case, from its row: the database owns these facts. */
 export async function caseRuleFacts(db: Database, c: Row): Promise<RuleFacts> {
   const policy = await policyByVersion(db, c.policyVersion);
+  const deadlines = c.deadlines as Partial<Record<DeadlineStep, Deadline>> | null;
   return {
     status: c.status,
     type: c.type,
@@ -18,5 +21,7 @@ export async function caseRuleFacts(db: Database, c: Row): Promise<RuleFacts> {
     extensionPending: c.extensionRequestedBy ? { requestedBy: c.extensionRequestedBy, reason: c.extensionRequestReason ?? '' } : null,
     rated: c.satisfied !== null,
     ...(policy.complaintProcedure ? { complaintProcedure: policy.complaintProcedure } : {}),
+    firstStep: deadlines?.first_step ?? null,
+    duties: pendingDuties(deadlines),
   };
 }

@@ -50,6 +50,9 @@ const rule = z
   .strict();
 
 const ruleBasis = z.object({ basis: text(500) }).strict();
+const limitRule = z.object({ limit: duration, basis: text(500), basisEn: text(500) }).strict();
+/** Denunciations Law 2018 arts. 24, 26(2), 29: without them a version takes the built-in ones. */
+const denunciationRules = z.object({ severalPlaces: limitRule, transfer: limitRule, forwarderResult: limitRule, accusedNotice: limitRule }).strict();
 
 /** A new legal-clock policy version; versions are never edited, a new one supersedes from its date. */
 export const clockPolicySchema = z
@@ -64,6 +67,7 @@ export const clockPolicySchema = z
     ratingWindow: duration,
     /** The amended complaint procedure (Law 136/2025/QH15): the basis of each rule; without it, none of them. */
     complaintProcedure: z.object({ suspension: ruleBasis, termination: ruleBasis, partialWithdrawal: ruleBasis, dialogueAbsence: ruleBasis }).strict().optional(),
+    denunciation: denunciationRules.optional(),
   })
   .strict();
 

@@ -3,7 +3,7 @@ import { label, pick, t } from '../i18n';
 
 interface Duration { amount: number; unit: string }
 export interface DeadlineView {
-  step: string; startedAt: string; limit: Duration; extensions: Duration[]; pausedAt: string | null; dueAt: string | null;
+  step: string; startedAt: string; limit: Duration; extensions: Duration[]; pausedAt: string | null; dueAt: string | null; metAt?: string;
   legalBasis: string; inputs: Record<string, string | number | boolean>;
   history: Array<{ at: string; kind: string; dueAt: string | null; note: string }>;
   ladder: Array<{ kind: string; at: string }>;
@@ -22,7 +22,7 @@ export function Deadlines({ deadlines }: { deadlines: Record<string, DeadlineVie
     <>
       {list.map((d) => (
         <section key={d.step} class="card" aria-label={label('step', d.step)}>
-          <h3>{label('step', d.step)}: {d.dueAt ? dateTime(d.dueAt) : t('clockStopped')}</h3>
+          <h3>{label('step', d.step)}: {d.dueAt ? dateTime(d.dueAt) : t('clockStopped')}{d.metAt && <> — {t('dutyMet')} {dateTime(d.metAt)}</>}</h3>
           <dl class="facts">
             <dt>{t('limit')}</dt><dd>{duration(d.limit)}{d.extensions.length > 0 && ` + ${d.extensions.map(duration).join(' + ')}`}</dd>
             <dt>{t('startedAt')}</dt><dd>{dateTime(d.startedAt)}</dd>
