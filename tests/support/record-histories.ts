@@ -68,6 +68,13 @@ const deadlinesPolicy = () =>
     ratingWindow: seconds(2),
     sessionNotice: { limit: seconds(3), basis: 'Quy định 11-QĐi/TW' },
     recommendationResponse: { limit: seconds(3), basis: 'Quy định 124-QĐ/TW' },
+    // Where the recorded code has them, a denunciation's own limits, the written notice to the accused in seconds.
+    denunciation: {
+      severalPlaces: { limit: seconds(long), basis: 'Luật Tố cáo 2018, Điều 24 khoản 1', basisEn: 'Denunciations Law 2018 art. 24(1)' },
+      transfer: { limit: seconds(long), basis: 'Luật Tố cáo 2018, Điều 24 khoản 2', basisEn: 'Denunciations Law 2018 art. 24(2)' },
+      forwarderResult: { limit: seconds(long), basis: 'Luật Tố cáo 2018, Điều 26 khoản 2', basisEn: 'Denunciations Law 2018 art. 26(2)' },
+      accusedNotice: { limit: seconds(3), basis: 'Luật Tố cáo 2018, Điều 29', basisEn: 'Denunciations Law 2018 art. 29' },
+    },
   });
 
 const officer = { actor: 'canbo@hoason.gov.test' };
@@ -235,6 +242,22 @@ describe('deadlines passing', () => {
     await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã xử lý.' }] });
     expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED', rated: false });
     await save('case-escalation-ladder-rating-window', handle.workflowId);
+  });
+
+  it('denunciation-rules: forwarded, verified at several places, returned as not competent and transferred by reception, accepted without the accused’s email (the written notice’s ladder), extended, both letters recorded, withdrawn', async () => {
+    const { handle } = await submitCase(sys, { type: 'DENUNCIATION', categoryCode: 'can-bo', unitCode: 'HS-P-DUCXUAN', forwardedBy: { name: 'Báo Hòa Sơn' }, accused: { fullName: 'Đỗ Văn Hùng' } });
+    await handle.executeUpdate(caseUpdates.verifyAtSeveralPlaces, { args: [{ ...officer, reason: 'Xác minh tại ba xã' }] });
+    await handle.executeUpdate(caseUpdates.return, { args: [{ ...officer, reason: 'Không thuộc thẩm quyền của phường' }] });
+    await handle.executeUpdate(caseUpdates.assign, { args: [{ ...reception, agencyId: await orgId('HS-TT') }] });
+    await handle.executeUpdate(caseUpdates.accept, { args: [{ ...officer, complexity: 'COMPLEX' }] });
+    await eventually(async () => expect((await escalations(handle)).filter((k) => k.startsWith('accused_notice:'))).toHaveLength(3), 20_000);
+    await handle.executeUpdate(caseUpdates.requestExtension, { args: [{ ...officer, reason: 'Cần giám định tài liệu' }] });
+    await handle.executeUpdate(caseUpdates.decideExtension, { args: [{ ...head, approved: true }] });
+    await handle.executeUpdate(caseUpdates.recordWrittenNotice, { args: [{ ...officer, to: 'accused', letter: 'Công văn số 15/TB-TTr' }] });
+    await handle.executeUpdate(caseUpdates.recordWrittenNotice, { args: [{ ...officer, to: 'forwarder', letter: 'Công văn số 16/TB-TTr' }] });
+    await handle.executeUpdate(caseUpdates.withdraw, { args: [{ ...citizen, reason: 'Người tố cáo rút đơn.' }] });
+    expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'WITHDRAWN', duties: {} });
+    await save('denunciation-rules', handle.workflowId);
   });
 
   it('session-with-opinions and session-opinion-answered: opinions become cases, the notice ladder runs, the head concludes, the cases close, the roll-up goes out', async () => {
