@@ -21,8 +21,8 @@ type Sms = (c: CaseNoticeContext & { agencyName: string }, due: string) => strin
 
 const short = (s: string, max = 50) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-const STEP_VI = { first_step: 'hạn thụ lý', resolution: 'hạn giải quyết' } as Record<string, string>;
-const STEP_EN = { first_step: 'acceptance deadline', resolution: 'resolution deadline' } as Record<string, string>;
+const STEP_VI = { first_step: 'hạn thụ lý', resolution: 'hạn giải quyết', accused_notice: 'hạn thông báo người bị tố cáo', forwarder_result: 'hạn báo kết quả nơi chuyển đơn' } as Record<string, string>;
+const STEP_EN = { first_step: 'acceptance deadline', resolution: 'resolution deadline', accused_notice: 'deadline to notify the accused', forwarder_result: 'deadline to tell the forwarder' } as Record<string, string>;
 
 // Every event, so a new one cannot reach a citizen's phone as "undefined".
 const EVENT_VI: Record<CitizenEvent, string> = {

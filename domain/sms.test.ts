@@ -62,5 +62,8 @@ describe('SMS texts', () => {
   it('exist only for the citizen’s notices and the escalations', () => {
     expect(renderSms('assignment', 'vi', ctx, { gsm7: true })).toBeNull();
     expect(renderSms('overdue_front', 'vi', { ...ctx, url: 'https://pakn.example.vn/cases/1' }, { gsm7: true })).toMatch(/^\[PA-ABCDEFGH23456789\] Qua han thu ly luc 15\/12\/2026 23:59: "Duong lien xom xuong cap" - Phong Kinh te\. De MTTQ giam sat\./);
+    // A denunciation's written notice to the accused is a deadline of its own (Denunciations Law 2018 art. 29).
+    expect(renderSms('overdue_head', 'vi', { ...ctx, step: 'accused_notice' }, { gsm7: true })).toMatch(/^\[PA-ABCDEFGH23456789\] Qua han thong bao nguoi bi to cao luc 15\/12\/2026 23:59/);
+    expect(renderSms('overdue_head', 'en', { ...ctx, step: 'forwarder_result' }, { gsm7: true })).toMatch(/^\[PA-ABCDEFGH23456789\] deadline to tell the forwarder passed at/);
   });
 });
