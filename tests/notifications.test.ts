@@ -171,6 +171,42 @@ describe('delivery', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('keeps a case open to its next action while the relay is down, and sends every notice once, in order, when it is back', async () => {
+    const citizen = { fullName: 'Hà Văn Nam', email: 'nam.hv@example.test' };
+    const officerCookie = await login(sys, 'canbo.snnmt@hoason.gov.test');
+    const act = (caseId: string, action: string, body: object) =>
+      fetch(`${sys.baseUrl}/api/cases/${caseId}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: officerCookie }, body: JSON.stringify(body) });
+    sys.smtp.setRefusing(true);
+    let submitted: Awaited<ReturnType<typeof submitCase>>;
+    try {
+      submitted = await submitCase(sys, { type: 'FEEDBACK', categoryCode: 'dat-dai', unitCode: 'HS', petitioner: citizen });
+      const { id, handle } = submitted;
+      // Each action is taken once its facts are recorded; its notices wait for the relay, not the case.
+      expect((await act(id, 'accept', {})).status).toBe(200);
+      expect((await act(id, 'answer', { answer: 'Đã thu hồi phần đất lấn chiếm.' })).status).toBe(200);
+      await handle.executeUpdate(caseUpdates.rate, { args: [{ actor: 'citizen', satisfied: true }] });
+      expect((await caseRow(sys, id)).status).toBe('CLOSED');
+      expect(sys.smtp.to(citizen.email)).toHaveLength(0);
+      // Closed, but its workflow stays until the notices it owes are out.
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+    } finally {
+      sys.smtp.setRefusing(false);
+    }
+    const { id, trackingCode, handle } = submitted;
+    expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED' });
+    await sleep(1500); // nothing more arrives later
+    expect(mailsFor(sys, trackingCode, citizen.email).map((m) => m.subject)).toEqual([
+      `[${trackingCode}] Biên nhận đơn của ông/bà`,
+      `[${trackingCode}] Đơn của ông/bà đã được thụ lý giải quyết`,
+      `[${trackingCode}] Đơn của ông/bà đã có kết quả trả lời`,
+    ]);
+    expect(mailsFor(sys, trackingCode, 'hs-snnmt@hoason.gov.test')).toHaveLength(1);
+    const rows = await sys.db.notification.findMany({ where: { caseId: id } });
+    expect(rows.every((r) => r.status === 'SENT')).toBe(true);
+    const ids = mailsFor(sys, trackingCode).map((m) => m.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+  }, 120_000);
+
   describe('claims: one live attempt per notice', () => {
     // `deliver` called directly, as two workers would call it, with the worker's own dependencies.
     const notice = (event: string): MailNotice => ({
