@@ -158,8 +158,10 @@ describe('delivery', () => {
     expect(pending.every((n) => n.attempts >= 1 && n.lastError?.includes('421'))).toBe(true);
 
     sys.smtp.setRefusing(false);
+    // The workflow sends the receipt after the agency's notice, in the order its intake asked for them.
     await eventually(() => {
       for (const c of cases) expect(mailsFor(sys, c.trackingCode, agency)).toHaveLength(1);
+      for (const c of cases) expect(mailsFor(sys, c.trackingCode, 'hoa@example.test')).toHaveLength(1);
     }, 40_000);
     await sleep(2000); // nothing more arrives later
     for (const c of cases) expect(mailsFor(sys, c.trackingCode, agency)).toHaveLength(1);

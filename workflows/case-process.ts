@@ -46,6 +46,19 @@ const FORWARDER_IN_WRITING =
 const FORWARDER_MAILED = 'Đã gửi thông báo kết quả xử lý qua email / the result was mailed';
 
 /**
+ * What follows a notice, by how many it reached: the accused's and a forwarding body's notices stand
+ * for a written one the agency must send when there is no address. The action's API token goes on
+ * the entries it leads to.
+ */
+type AfterNotice = { kind: 'accused'; extension: boolean; tokenId: string | undefined } | { kind: 'forwarder'; tokenId: string | undefined };
+
+/** A notice waiting for the notice loop, with what follows it. */
+interface PendingNotice {
+  req: Omit<NoticeRequest, 'caseId'>;
+  after?: AfterNotice;
+}
+
+/**
  * A case in flight and what the workflow does to it: the case file, the action running now (one at
  * a time), the clock and the ladder. The rules are the domain's (case-actions, case-transitions);
  * this class carries them out with activities and timers. Beside the workflow, as Temporal's
@@ -57,8 +70,10 @@ export class CaseProcess {
   private actionToken: string | undefined;
   /** Bumped by every clock change, so a ladder wait knows its deadline moved. */
   private clockVersion = 0;
-  /** Actions wait for intake (first clock, routing, first notice). */
+  /** Actions wait for intake (first clock, routing). */
   private intakeDone: boolean;
+  /** Notices asked for and not sent yet, in order: `sendNotices` sends them after the action that asked has answered. */
+  private readonly pending: PendingNotice[] = [];
 
   constructor(
     readonly file: CaseFile,
@@ -79,7 +94,7 @@ export class CaseProcess {
     return this.busy === null;
   }
 
-  /** Intake: the first deadline, routing, and the notice to whoever acts first. */
+  /** Intake: the first deadline, routing, and the notice to whoever acts first (sent once the notice loop gets to it). */
   async intake(): Promise<void> {
     const { file, caseId } = this;
     await this.runClock({ kind: 'start', step: 'first_step', from: file.receivedAt }, `${caseId}:clock:first_step`, 'system');
@@ -191,28 +206,19 @@ export class CaseProcess {
    * the agency must write, and the case says so. The written notice of the acceptance is a deadline
    * of its own, with its ladder, until the officer records it sent (recordWrittenNotice).
    */
-  private async tellTheAccused(eventKey: string, s: Extract<Step, { do: 'tellAccused' }>, dueAt: string | null): Promise<void> {
+  private tellTheAccused(eventKey: string, s: Extract<Step, { do: 'tellAccused' }>, dueAt: string | null): Promise<unknown> {
     const extension = s.about === 'extension';
-    const { recipients } = await this.notify({ eventKey, to: [caseNotice({ audience: 'accused', ...(extension ? { template: 'accused_extension' } : {}) })], step: 'resolution', dueAt, note: s.summary });
-    if (recipients > 0) return;
-    const reason = extension ? ACCUSED_EXTENSION_IN_WRITING : ACCUSED_NOTICE_IN_WRITING;
-    await acts.recordEvent({ caseId: this.caseId, eventKey: `${eventKey}:in-writing`, type: 'accused_notice_in_writing', actor: 'system', tokenId: this.actionToken, reason });
-    if (!extension && patched(DENUNCIATION_RULES)) {
-      await this.runClock({ kind: 'start', step: 'accused_notice', from: this.file.resolution?.startedAt ?? now() }, `${eventKey}:deadline`, 'system');
-    }
+    const to = [caseNotice({ audience: 'accused', ...(extension ? { template: 'accused_extension' } : {}) })];
+    return this.notify({ eventKey, to, step: 'resolution', dueAt, note: s.summary }, { kind: 'accused', extension, tokenId: this.actionToken });
   }
 
   /**
    * The body or press that forwarded a denunciation is told the result of its handling (art. 26(2)):
    * a mail meets that deadline; without an address the agency writes, and the deadline runs on.
    */
-  private async tellTheForwarder(eventKey: string, result: CitizenEvent, note: string | undefined, dueAt: string | null): Promise<void> {
-    const { recipients } = await this.notify({ eventKey, to: [{ audience: 'forwarder', template: 'forwarder_result' }], citizenEvent: result, step: 'resolution', dueAt: result === 'accepted' ? dueAt : null, note });
-    if (recipients === 0) {
-      await acts.recordEvent({ caseId: this.caseId, eventKey: `${eventKey}:in-writing`, type: 'forwarder_result_in_writing', actor: 'system', tokenId: this.actionToken, reason: FORWARDER_IN_WRITING });
-      return;
-    }
-    await this.runClock({ kind: 'meet', step: 'forwarder_result', note: FORWARDER_MAILED }, `${eventKey}:deadline`, 'system');
+  private tellTheForwarder(eventKey: string, result: CitizenEvent, note: string | undefined, dueAt: string | null): Promise<unknown> {
+    const req: Omit<NoticeRequest, 'caseId'> = { eventKey, to: [{ audience: 'forwarder', template: 'forwarder_result' }], citizenEvent: result, step: 'resolution', dueAt: result === 'accepted' ? dueAt : null, note };
+    return this.notify(req, { kind: 'forwarder', tokenId: this.actionToken });
   }
 
   /** One rung of the escalation ladder; who is told what is the ladder table's (domain/notice-ladder.ts). */
@@ -275,8 +281,64 @@ export class CaseProcess {
     return dl;
   }
 
-  private notify(req: Omit<NoticeRequest, 'caseId'>) {
-    return mail.sendNotices({ caseId: this.caseId, ...req });
+  /**
+   * A notice an action, the intake or a rung asks for. It waits in `pending` for the notice loop, so
+   * the action answers once the case's facts are recorded and a mail outage never keeps the case busy.
+   * Runs already past this point before the change send it in place, as they did, with the same
+   * promises, so their histories replay in the same order.
+   */
+  private notify(req: Omit<NoticeRequest, 'caseId'>, after?: AfterNotice): Promise<unknown> {
+    if (!patched('notices-after-action')) return after ? this.sendThenFollow({ req, after }, false) : mail.sendNotices({ caseId: this.caseId, ...req });
+    this.pending.push(after ? { req, after } : { req });
+    return Promise.resolve();
+  }
+
+  /** Whether every notice asked for has gone (or failed for good): the workflow waits for it before it ends or continues as new. */
+  get noticesSent(): boolean {
+    return this.pending.length === 0;
+  }
+
+  /** The notice loop: sends the pending notices one at a time, in the order they were asked for, for as long as the workflow runs. */
+  async sendNotices(): Promise<never> {
+    for (;;) {
+      await condition(() => this.pending.length > 0);
+      const notice = this.pending[0]!;
+      try {
+        await this.sendThenFollow(notice, true);
+      } catch {
+        // The activity retries an outage without end: what fails here never can be sent, and the case says so instead of waiting on it.
+        await acts.recordEvent({ caseId: this.caseId, eventKey: `${notice.req.eventKey}:failed`, type: 'notice_failed', actor: 'system', reason: 'Thông báo không gửi được: dữ liệu không lưu được / the notice cannot be sent: its data cannot be stored' });
+      }
+      this.pending.shift();
+    }
+  }
+
+  /**
+   * Sends one notice (the outbox keys it by event × recipient, so a retry sends nothing twice), then
+   * what follows it. Without an address the accused's notice is the agency's to write (its written
+   * notice of the acceptance a deadline of its own, with its ladder, until the officer records it
+   * sent); a forwarder's result mailed meets its deadline. From the loop, that waits for no action
+   * to be running, as it changes the case like one.
+   */
+  private async sendThenFollow({ req, after }: PendingNotice, fromLoop: boolean): Promise<void> {
+    const { recipients } = await mail.sendNotices({ caseId: this.caseId, ...req });
+    if (!after) return;
+    if (fromLoop) await condition(() => this.busy === null);
+    const { eventKey } = req;
+    if (after.kind === 'forwarder') {
+      if (recipients === 0) {
+        await acts.recordEvent({ caseId: this.caseId, eventKey: `${eventKey}:in-writing`, type: 'forwarder_result_in_writing', actor: 'system', tokenId: after.tokenId, reason: FORWARDER_IN_WRITING });
+        return;
+      }
+      await this.runClock({ kind: 'meet', step: 'forwarder_result', note: FORWARDER_MAILED }, `${eventKey}:deadline`, 'system');
+      return;
+    }
+    if (recipients > 0) return;
+    const reason = after.extension ? ACCUSED_EXTENSION_IN_WRITING : ACCUSED_NOTICE_IN_WRITING;
+    await acts.recordEvent({ caseId: this.caseId, eventKey: `${eventKey}:in-writing`, type: 'accused_notice_in_writing', actor: 'system', tokenId: after.tokenId, reason });
+    if (!after.extension && patched(DENUNCIATION_RULES)) {
+      await this.runClock({ kind: 'start', step: 'accused_notice', from: this.file.resolution?.startedAt ?? now() }, `${eventKey}:deadline`, 'system');
+    }
   }
 
   /** Keeps the operators' search attributes current (README: the case lifecycle). */
