@@ -40,6 +40,9 @@ function uploadFile(file: File, onProgress: (percent: number) => void): Promise<
   });
 }
 
+/** What a document came with: its own words for the petition and the usual actions, else the action's name. */
+const cameWith = (action: string) => (label('attachedWith', action) === action ? label('action', action) : label('attachedWith', action));
+
 const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : megabytes(bytes));
 
 /**
@@ -138,7 +141,7 @@ export function DocumentList({ documents, href, secret }: { documents: DocumentI
             {d.name === null ? <span class="hint">{t('withheldDocument')}</span> : secret === undefined ? <a href={href(d)} download={d.name}>{d.name}</a> : (
               <button type="button" class="linklike" onClick={() => void fetchAndSave(d)}>{d.name}</button>
             )}{' '}
-            <span class="hint">({sizeOf(d.size)}{d.attachedWith ? `, ${label('attachedWith', d.attachedWith)}` : ''})</span> <ScanBadge status={d.scanStatus} />
+            <span class="hint">({sizeOf(d.size)}{d.attachedWith ? `, ${cameWith(d.attachedWith)}` : ''})</span> <ScanBadge status={d.scanStatus} />
           </li>
         ))}
       </ul>
