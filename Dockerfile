@@ -11,6 +11,8 @@ COPY prisma/schema.prisma ./prisma/schema.prisma
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY . .
+# The documents volume takes this folder's owner when first mounted.
+RUN mkdir -p .data/documents && chown node:node .data/documents
 USER node
 EXPOSE 3000
 CMD ["node", "--import", "tsx", "api/main.ts"]

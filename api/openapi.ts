@@ -90,6 +90,21 @@ export function openApiDocument(serverUrl: string) {
           { post: op(`Citizen action: ${a}`, { parameters: [pathParam('code', 'tracking code'), citizenSecret], requestBody: body(CASE_ACTIONS[a].input) }, { 200: ok('Status'), ...errors(401, 403, 404, 409, 422, 429) }) },
         ]),
       ),
+      '/api/documents': {
+        post: op(
+          'Upload one file (streamed; its type proven from its content: PDF, pictures, Office, OpenDocument; scanned by clamd). Name its id in documentIds of a submission or an action',
+          {
+            parameters: [{ name: 'X-Requested-With', in: 'header', required: true, description: 'Any value: a cross-site form cannot send it', schema: { type: 'string' } }],
+            requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } } },
+          },
+          { 201: ok('The document: id, name, contentType, size, scanStatus'), ...errors(400, 413, 415, 422, 429, 503) },
+        ),
+      },
+      '/api/documents/limits': { get: op('The largest file taken and the most a case may hold, in bytes') },
+      '/api/track/{code}/documents': { get: op('The case’s documents (citizen)', { parameters: [pathParam('code', 'tracking code'), citizenSecret] }, { 200: ok('Documents'), ...errors(401, 403, 404, 429) }) },
+      '/api/track/{code}/documents/{documentId}': {
+        get: op('A document as a download (citizen)', { parameters: [pathParam('code', 'tracking code'), pathParam('documentId', 'document id'), citizenSecret] }, { 200: { description: 'The file, Content-Disposition: attachment, its stored type' }, ...errors(401, 403, 404, 429) }),
+      },
       '/api/track/{code}/secret': {
         post: op('Send a new citizen secret to the email and phone on file (the answer is the same whether there is one)', { parameters: [pathParam('code', 'tracking code')] }, { 202: ok('Sent if there is an email or a phone'), ...errors(404, 429, 503) }),
       },
@@ -105,6 +120,10 @@ export function openApiDocument(serverUrl: string) {
       '/api/cases/{id}/timeline': { get: op('The case’s steps: who, what, when, why', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Events'), ...errors(401, 404) }) },
       '/api/catalog': { get: op('Units, categories and case types for the forms') },
       '/api/catalog/agencies': { get: op('Agencies a case can be assigned or transferred to', { security: staff }, { 200: ok('Agencies'), ...errors(401) }) },
+      '/api/cases/{id}/documents': { get: op('The case’s documents (a denouncer’s without a name for those who may not see the identity)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Documents'), ...errors(401, 404) }) },
+      '/api/cases/{id}/documents/{documentId}': {
+        get: op('A document as a download (staff, in scope; a denouncer’s recorded)', { security: staff, parameters: [pathParam('id', 'case id'), pathParam('documentId', 'document id')] }, { 200: { description: 'The file, Content-Disposition: attachment, its stored type' }, ...errors(401, 403, 404) }),
+      },
       '/api/cases/{id}/petitioner': { get: op('The petitioner’s identity (recorded)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Identity'), ...errors(401, 403, 404) }) },
       '/api/cases/{id}/history': { get: op('Merged audit and Temporal history', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Timeline'), ...errors(401, 403, 404) }) },
       ...caseActions,

@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** A count of requests or failures: a whole number from 1. */
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 
+/** An optional setting that a deployment may leave empty (compose passes `${X:-}`): empty is unset. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 /** Every environment variable the system reads, validated once at process start (README: Configuration). */
 const schema = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgresql:// URL'),
@@ -55,15 +58,15 @@ const schema = z.object({
   UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1).max(100 * 1024 * 1024).default(20 * 1024 * 1024),
   UPLOAD_MAX_CASE_BYTES: z.coerce.number().int().min(1).default(100 * 1024 * 1024),
   /** Set: documents go to this bucket of an S3-compatible object store instead of DOCUMENTS_DIR. */
-  S3_BUCKET: z.string().min(3).optional(),
+  S3_BUCKET: unsetWhenEmpty(z.string().min(3)),
   /** The store's URL (MinIO, Ceph, a cloud's object storage); unset: AWS S3. */
-  S3_ENDPOINT: z.string().url('S3_ENDPOINT must be a URL such as https://s3.example.vn').optional(),
+  S3_ENDPOINT: unsetWhenEmpty(z.string().url('S3_ENDPOINT must be a URL such as https://s3.example.vn')),
   S3_REGION: z.string().min(1).default('us-east-1'),
   /** Unset: the AWS SDK's usual chain (environment, profile, instance role). */
-  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: unsetWhenEmpty(z.string()),
+  S3_SECRET_ACCESS_KEY: unsetWhenEmpty(z.string()),
   /** Bucket in the path rather than the host name; default: true with S3_ENDPOINT, false for AWS. */
-  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  S3_FORCE_PATH_STYLE: unsetWhenEmpty(z.enum(['true', 'false'])),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -106,11 +106,19 @@ describe('an upload is checked before anything is kept', () => {
     expect(storedFiles()).toEqual(before.files);
   });
 
-  it('refuses a multipart upload without X-Requested-With (a cross-site form could send it)', async () => {
+  it('refuses a multipart upload without X-Requested-With (a cross-site form could send it), and a malformed one with a 4xx', async () => {
     const form = new FormData();
     form.append('file', new Blob([pdf()]), 'thu.pdf');
-    const res = await fetch(`${sys.baseUrl}/api/documents`, { method: 'POST', body: form });
-    expect(res.status).toBe(415);
+    expect((await fetch(`${sys.baseUrl}/api/documents`, { method: 'POST', body: form })).status).toBe(415);
+
+    const raw = (type: string, body: string) => fetch(`${sys.baseUrl}/api/documents`, { method: 'POST', headers: { 'x-requested-with': 'fetch', 'content-type': type }, body });
+    expect((await raw('multipart/form-data', 'x')).status).toBe(415); // no boundary
+    expect((await raw('application/json', '{}')).status).toBe(415);
+    expect((await raw('multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 cut')).status).toBe(400);
+    expect((await raw('multipart/form-data; boundary=b', '--b--\r\n')).status).toBe(422);
+    const rows = await sys.db.document.count();
+    expect(storedFiles().filter((f) => f.startsWith('staging/'))).toEqual([]);
+    expect(await sys.db.document.count()).toBe(rows);
   });
 });
 
