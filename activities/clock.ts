@@ -1,6 +1,7 @@
 import type { Prisma } from '../prisma/generated/client';
 import {
   denunciationRules,
+  complaintWindowsOf,
   extendDeadline,
   meetDeadline,
   pauseDeadline,
@@ -42,6 +43,10 @@ function startLimit(policy: ClockPolicy, c: CaseRow, step: DeadlineStep): { limi
   if (step === 'forwarder_result') return denunciationRules(policy).forwarderResult;
   if (step === 'rating') return { limit: policy.ratingWindow, basis: 'Thời hạn công dân đánh giá kết quả (cấu hình)' };
   if (step === 'session_notice') return { limit: policy.sessionNotice.limit, basis: policy.sessionNotice.basis };
+  if (step === 'appeal_window') {
+    const { appeal } = complaintWindowsOf(policy);
+    return { limit: c.unit.remoteArea ? appeal.remoteLimit : appeal.limit, basis: appeal.basis };
+  }
   return { limit: resolutionLimit(rule, c.complexity, c.unit.remoteArea), basis: rule.resolutionBasis };
 }
 
@@ -84,7 +89,7 @@ function stepOf(op: ClockOp): DeadlineStep {
   return op.kind === 'relimit' ? 'first_step' : 'resolution';
 }
 
-const DUE_FIELD: Partial<Record<DeadlineStep, 'firstStepDueAt' | 'resolutionDueAt'>> = { first_step: 'firstStepDueAt', resolution: 'resolutionDueAt' };
+const DUE_FIELD: Partial<Record<DeadlineStep, 'firstStepDueAt' | 'resolutionDueAt' | 'appealDueAt'>> = { first_step: 'firstStepDueAt', resolution: 'resolutionDueAt', appeal_window: 'appealDueAt' };
 
 /**
  * Starts, extends, pauses, resumes or recomputes a case deadline under the case's own policy

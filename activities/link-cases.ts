@@ -1,35 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { beyondProvinceWayOn, firstDeciderOf, secondComplaintAuthority } from '../domain/second-complaint';
 import { policyEffectiveAt } from '../infra/clock-config';
+import { secondComplaintBody } from '../infra/second-complaint-body';
 import { newTrackingCode } from '../infra/tracking-code';
-import type { Prisma, Unit } from '../prisma/generated/client';
 import { caseWorkflowId } from '../workflows/ids';
 import type { ActivityDeps } from './deps';
 import { writeCaseEvent } from './record-event';
-
-type FirstComplaint = Prisma.CaseGetPayload<{ include: { agency: { include: { unit: true } } } }>;
-
-/** The province a unit belongs to (itself for the province). */
-async function provinceOf(db: ActivityDeps['db'], unit: Unit): Promise<Unit> {
-  let u = unit;
-  while (u.level !== 'PROVINCE' && u.parentId) u = await db.unit.findUniqueOrThrow({ where: { id: u.parentId } });
-  return u;
-}
-
-/**
- * Where the second complaint goes: the People's Committee whose chairman is the direct superior of
- * whoever decided the first (domain/second-complaint.ts); beyond the province, the way on.
- */
-async function secondComplaintAuthorityOf(db: ActivityDeps['db'], from: FirstComplaint) {
-  if (!from.agency) throw ApplicationFailure.nonRetryable(`Case ${from.id} was answered by no agency`, 'NoSuperiorUnit');
-  const decider = firstDeciderOf(from.decidedBy, { kind: from.agency.kind, level: from.agency.unit.level });
-  const authority = secondComplaintAuthority(decider);
-  if (authority.kind === 'beyond_province') throw ApplicationFailure.nonRetryable(beyondProvinceWayOn(authority.basis), 'NoSuperiorUnit');
-  const unit = authority.of === 'same_unit' ? from.agency.unit : await provinceOf(db, from.agency.unit);
-  const committee = await db.organisation.findFirst({ where: { unitId: unit.id, kind: 'PEOPLES_COMMITTEE' } });
-  return { unit, committee, basis: authority.basis };
-}
 
 /**
  * A second complaint (khiếu nại lần hai): a new case for the competent chairman's People's
@@ -40,13 +16,14 @@ export function createAppealCase({ db }: ActivityDeps) {
     const existing = await db.case.findUnique({ where: { idempotencyKey: input.eventKey } });
     if (existing) return { caseId: existing.id };
     const from = await db.case.findUniqueOrThrow({ where: { id: input.fromCaseId }, include: { petitioner: true, agency: { include: { unit: true } } } });
-    const { unit, committee, basis } = await secondComplaintAuthorityOf(db, from);
+    const body = await secondComplaintBody(db, from);
+    if (body?.kind !== 'chairman') throw ApplicationFailure.nonRetryable(body?.wayOn ?? `Case ${from.id} was answered by no agency`, 'NoSuperiorUnit');
+    const { unit, committee, to: authority, basis } = body;
     const caseId = randomUUID();
     const receivedAt = new Date();
     const policy = await policyEffectiveAt(db, receivedAt);
     const p = from.petitioner;
     const petitioner = { anonymous: p?.anonymous ?? false, fullName: p?.fullName ?? null, email: p?.email ?? null, phone: p?.phone ?? null, address: p?.address ?? null };
-    const authority = committee ? `Chủ tịch ${committee.name}` : `Chủ tịch UBND ${unit.name}`;
     await db.$transaction([
       db.case.create({
         data: {

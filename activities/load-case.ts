@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseFile } from '../domain/case-state';
+import type { FilingWindow } from '../domain/complaint-windows';
 import { policyByVersion } from '../infra/clock-config';
 import type { ActivityDeps } from './deps';
 
@@ -27,6 +28,8 @@ export function loadCase({ db }: ActivityDeps) {
       firstStep: null,
       resolution: null,
       ratingDueAt: null,
+      appealDueAt: c.appealDueAt?.toISOString() ?? null,
+      filingWindow: (c.filingWindow as FilingWindow | null) ?? null,
       overdue: false,
       escalations: [],
       sessionId: c.sessionId,

@@ -20,6 +20,7 @@ const STATUS = {
   not_found: 404,
   case_not_found: 404,
   action_not_allowed: 409,
+  appeal_window_closed: 409,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -65,6 +65,24 @@ describe('case transitions', () => {
     expect(allowed('ACCEPTED', 'withdraw', { type: 'FEEDBACK' })).toBe(false);
   });
 
+  it('refuses a second complaint once its window has passed, with the date (Complaints Law 2011 art. 33)', () => {
+    const answered = { ...base, status: 'ANSWERED' as const, type: 'COMPLAINT_FIRST' as const, appealDueAt: '2026-09-03T16:59:59.999Z' };
+    expect(refusalOf(answered, 'appeal', {}, new Date('2026-09-03T16:00:00Z'))).toBeNull();
+    expect(refusalOf(answered, 'appeal', {}, new Date('2026-09-04T01:00:00Z'))).toMatch(/^Đã hết thời hạn khiếu nại lần hai lúc 03\/09\/2026 23:59/);
+    expect(refusalOf({ ...answered, appealDueAt: null }, 'appeal', {}, new Date('2030-01-01T00:00:00Z'))).toBeNull();
+  });
+
+  it('lets the agency refuse a complaint as late only when its window had passed at receipt', () => {
+    const assigned = { ...base, status: 'ASSIGNED' as const, type: 'COMPLAINT_FIRST' as const };
+    const window = { learnedOn: '2026-03-01', obstacleDays: 0, obstacleReason: null, limitDays: 90, basis: 'b', endsAt: '2026-06-01T16:59:59.999Z', explanation: { vi: '', en: '' } };
+    expect(refusalOf({ ...assigned, filingWindow: { ...window, late: true } }, 'refuse', { ground: 'FILING_WINDOW_PASSED' })).toBeNull();
+    expect(refusalOf({ ...assigned, filingWindow: { ...window, late: false } }, 'refuse', { ground: 'FILING_WINDOW_PASSED' })).toMatch(/trong thời hiệu \(hết lúc 01\/06\/2026 23:59\)/);
+    expect(refusalOf(assigned, 'refuse', { ground: 'FILING_WINDOW_PASSED' })).toMatch(/không ghi ngày biết quyết định/);
+    expect(refusalOf({ ...assigned, type: 'FEEDBACK' }, 'refuse', { ground: 'FILING_WINDOW_PASSED' })).toMatch(/Chỉ khiếu nại mới có thời hiệu/);
+    expect(CASE_ACTIONS.refuse.input.safeParse({}).success).toBe(false);
+    expect(CASE_ACTIONS.refuse.input.safeParse({ ground: 'FILING_WINDOW_PASSED' }).success).toBe(true);
+  });
+
   it('takes accusedSummary only on a denunciation', () => {
     expect(refusalOf({ ...base, status: 'ASSIGNED', type: 'DENUNCIATION' }, 'accept', { accusedSummary: 'x' })).toBeNull();
     expect(refusalOf({ ...base, status: 'ASSIGNED' }, 'accept', { accusedSummary: 'x' })).toMatch(/Chỉ đơn tố cáo/);

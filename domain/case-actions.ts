@@ -3,6 +3,7 @@ import type { CaseType } from './case-types';
 import { OPEN_STATUSES, type CaseFile, type CaseStatus } from './case-state';
 import { TERMINATION_GROUNDS } from './complaint-procedure';
 import { documentIds, documentRef, text } from './fields';
+import { appealWindowRefusal, lateFilingRefusal } from './complaint-windows';
 import { COMPLEXITIES } from './legal-clock';
 import { DECIDER_ROLES } from './second-complaint';
 
@@ -23,6 +24,10 @@ const agencyId = z.string().uuid('Mã cơ quan không hợp lệ / invalid agenc
 const IN_PROGRESS: CaseStatus[] = ['ACCEPTED', 'AWAITING_INFO'];
 const BEING_RESOLVED: CaseStatus[] = [...IN_PROGRESS, 'SUSPENDED'];
 const WITHDRAWABLE: CaseType[] = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'];
+const COMPLAINTS: CaseType[] = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND'];
+
+/** Grounds of a refusal the law names, whose reason the system writes: a complaint lodged after its window (Complaints Law 2011 art. 9, 11). */
+export const REFUSAL_GROUNDS = ['FILING_WINDOW_PASSED'] as const;
 
 /** The case as the rules see it when an action is asked for. */
 export type RuleFacts = Pick<CaseFile, 'status'> & Partial<CaseFile>;
@@ -39,7 +44,7 @@ interface ActionSpec {
   /** Fields only some case types take, and what is said when another type gives one. */
   onlyFor?: Record<string, { types: readonly CaseType[]; refusal: string }>;
   /** A rule beyond the status: why the action is refused now, or null. */
-  refusal?: (f: RuleFacts, input: Record<string, unknown>) => string | null;
+  refusal?: (f: RuleFacts, input: Record<string, unknown>, now: Date) => string | null;
 }
 
 /** Who a written notice went to, and the duty it meets. */
@@ -119,8 +124,17 @@ export const CASE_ACTIONS = {
   },
   /** Hướng dẫn the citizen to the right body. */
   guide: { from: ['ASSIGNED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
-  /** Không thụ lý, with reasons. */
-  refuse: { from: ['ASSIGNED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
+  /** Không thụ lý, with reasons; a complaint also on the ground that its window has passed (the reason then states the dates). */
+  refuse: {
+    from: ['ASSIGNED'],
+    by: ['AGENCY_OFFICER'],
+    input: z
+      .object({ reason: reason.optional(), ground: z.enum(REFUSAL_GROUNDS).optional() })
+      .strict()
+      .refine((d) => d.ground || d.reason, { path: ['reason'], message: 'Cần nêu lý do / a reason is required' }),
+    onlyFor: { ground: { types: COMPLAINTS, refusal: 'Chỉ khiếu nại mới có thời hiệu / only a complaint has a limitation period' } },
+    refusal: (f, input) => (input.ground === 'FILING_WINDOW_PASSED' ? lateFilingRefusal(f.filingWindow) : null),
+  },
   requestInfo: { from: ['ACCEPTED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
   provideInfo: { from: ['AWAITING_INFO'], by: ['AGENCY_OFFICER', 'RECEPTION_OFFICER', 'CITIZEN'], ...withDocuments({ note }) },
   requestExtension: { from: IN_PROGRESS, by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict(), refusal: extensionRefusal },
@@ -156,7 +170,7 @@ export const CASE_ACTIONS = {
     from: ['ANSWERED'],
     by: ['CITIZEN'],
     ...withDocuments({ reason }),
-    refusal: (f) => (f.type === 'COMPLAINT_FIRST' ? null : 'Chỉ khiếu nại lần đầu mới được khiếu nại lần hai / only a first complaint can be appealed'),
+    refusal: (f, _input, now) => (f.type === 'COMPLAINT_FIRST' ? appealWindowRefusal(f.appealDueAt, now) : 'Chỉ khiếu nại lần đầu mới được khiếu nại lần hai / only a first complaint can be appealed'),
   },
   withdraw: {
     from: [...OPEN_STATUSES, 'ANSWERED'],
@@ -226,11 +240,11 @@ export class InvalidTransition extends Error {
 }
 
 /** Why `action` is refused for this case now (status first, then its own rule), or null. */
-export function refusalOf(f: RuleFacts, action: CaseAction, input: Record<string, unknown> = {}): string | null {
+export function refusalOf(f: RuleFacts, action: CaseAction, input: Record<string, unknown> = {}, now = new Date()): string | null {
   const spec: ActionSpec = CASE_ACTIONS[action];
   if (!spec.from.includes(f.status)) return new InvalidTransition(action, f.status).message;
   const misplaced = Object.entries(spec.onlyFor ?? {}).find(([field, only]) => input[field] !== undefined && !(f.type && only.types.includes(f.type)));
-  return misplaced?.[1].refusal ?? spec.refusal?.(f, input) ?? null;
+  return misplaced?.[1].refusal ?? spec.refusal?.(f, input, now) ?? null;
 }
 
 /** An action's form for a case: its body as JSON Schema, without the fields this case type does not take. */

@@ -1,11 +1,12 @@
 import type { CaseType } from './case-types';
 import type { ComplaintProcedure } from './complaint-procedure';
 import { DUTY_STEPS, type Complexity, type Deadline, type DutyStep } from './legal-clock';
+import type { FilingWindow } from './complaint-windows';
 
 export const CASE_STATUSES = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED', 'ANSWERED', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_OUTCOMES = ['RESOLVED', 'GUIDED', 'REFUSED', 'WITHDRAWN', 'MERGED', 'APPEALED', 'TERMINATED'] as const;
+export const CASE_OUTCOMES = ['RESOLVED', 'GUIDED', 'REFUSED', 'WITHDRAWN', 'MERGED', 'APPEALED', 'TERMINATED', 'TOOK_EFFECT'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 /**
@@ -52,6 +53,10 @@ export interface CaseFile {
   resolution: Deadline | null;
   /** When the citizen's window to rate the answer ends. */
   ratingDueAt: string | null;
+  /** A first complaint's answer: when the window for a second complaint ends (absent for cases answered before it was kept). */
+  appealDueAt?: string | null;
+  /** A complaint's window to be lodged, when the complainant said when they learned of the decision. */
+  filingWindow?: FilingWindow | null;
   overdue: boolean;
   /** Ladder steps already taken, keyed by deadline step, kind and due date (an extension re-arms the ladder). */
   escalations: string[];

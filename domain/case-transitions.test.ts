@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTION_NAMES } from './case-actions';
 import type { CaseFile } from './case-state';
 import { LAW_136_COMPLAINT_PROCEDURE } from './complaint-procedure';
-import { intakeDuties, ratingWindowPassed, transition, TRANSITIONS, type Step } from './case-transitions';
+import { appealWindowPassed, intakeDuties, ratingWindowPassed, transition, TRANSITIONS, type Step } from './case-transitions';
 import type { Deadline } from './legal-clock';
+import type { FilingWindow } from './complaint-windows';
 
 const NOW = '2026-12-01T03:00:00.000Z';
 const file = (changes: Partial<CaseFile> = {}): CaseFile => ({
@@ -56,6 +57,7 @@ describe('what each action does', () => {
     ['refuse an extension', file(), 'decideExtension', { approved: false }, ['set extensionPending=null', 'record extension_refused', 'notify assigned_agency extension_decided due:resolution', 'notify citizen extension_decided due:resolution']],
     ['reclassify', file(), 'reclassify', { complexity: 'COMPLEX', reason: 'r' }, ['set complexity="COMPLEX"', 'clock reclassify']],
     ['answer', file(), 'answer', { answer: 'a' }, ['record answered → ANSWERED', 'clock start rating', 'notify citizen answered']],
+    ['answer a first complaint: its appeal window opens', file({ type: 'COMPLAINT_FIRST' }), 'answer', { answer: 'a' }, ['record answered → ANSWERED', 'clock start appeal_window', 'clock start rating', 'notify citizen answered']],
     ['rate satisfied', file({ status: 'ANSWERED' }), 'rate', { satisfied: true }, ['set rated=true', 'record rated_satisfied', 'set outcome="RESOLVED"', 'record closed → CLOSED :close']],
     ['rate a first complaint dissatisfied', file({ status: 'ANSWERED', type: 'COMPLAINT_FIRST' }), 'rate', { satisfied: false }, ['set rated=true', 'record rated_dissatisfied']],
     ['rate dissatisfied', file({ status: 'ANSWERED' }), 'rate', { satisfied: false }, ['set rated=true', 'record rated_dissatisfied', 'set rated=false', 'record reopened → ACCEPTED :reopen', 'clock start resolution', 'notify assigned_agency assignment due:computed', 'notify citizen reopened due:computed']],
@@ -158,5 +160,26 @@ describe('steps', () => {
 
   it('closes an unrated answer as resolved when the window passes', () => {
     expect(ratingWindowPassed(NOW).map(line)).toEqual(['set outcome="RESOLVED"', 'record closed → CLOSED']);
+  });
+
+  it('opens a first complaint’s appeal window behind a patch, so running cases replay (Complaints Law 2011 art. 33)', () => {
+    const opened = transition(file({ type: 'COMPLAINT_FIRST' }), 'answer', { actor, answer: 'a' }, NOW).find((s) => s.do === 'clock' && s.op.kind === 'start' && s.op.step === 'appeal_window');
+    expect(opened).toEqual({ do: 'clock', op: { kind: 'start', step: 'appeal_window', from: NOW }, key: ':appeal-window', patch: 'appeal-window' });
+  });
+
+  it('closes an unappealed first complaint as taken effect and tells the complainant (art. 44)', () => {
+    expect(appealWindowPassed(NOW).map(line)).toEqual(['set outcome="TOOK_EFFECT"', 'record closed → CLOSED', 'notify citizen closed']);
+    expect(appealWindowPassed(NOW)[2]).toMatchObject({ note: expect.stringMatching(/có hiệu lực pháp luật \(Luật Khiếu nại 2011, Điều 44\) \/ .*taken legal effect/) });
+  });
+
+  it('refuses a late complaint with the dates of its window (art. 9, 11)', () => {
+    const window: FilingWindow = {
+      learnedOn: '2026-03-01', obstacleDays: 0, obstacleReason: null, limitDays: 90, basis: 'Luật Khiếu nại 2011, Điều 9',
+      endsAt: '2026-06-01T16:59:59.999Z', late: true, explanation: { vi: '', en: '' },
+    };
+    const f = file({ status: 'ASSIGNED', type: 'COMPLAINT_FIRST', receivedAt: '2026-06-02T01:00:00.000Z', filingWindow: window });
+    const [, closed, told] = transition(f, 'refuse', { actor, ground: 'FILING_WINDOW_PASSED' }, NOW);
+    expect(closed).toMatchObject({ type: 'closed', reason: expect.stringMatching(/^Không thụ lý vì đã hết thời hiệu khiếu nại .*biết quyết định Chủ nhật 01\/03\/2026, thời hiệu 90 ngày hết lúc 01\/06\/2026 23:59, đơn nhận lúc 02\/06\/2026 08:00\. \/ Not accepted/) });
+    expect(told).toMatchObject({ citizenEvent: 'refused', note: (closed as { reason: string }).reason });
   });
 });

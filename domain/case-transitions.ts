@@ -1,6 +1,7 @@
 import { WRITTEN_NOTICE_TO, type CaseAction, type UpdateInput } from './case-actions';
 import type { CaseFile, CaseOutcome, CaseStatus } from './case-state';
 import { describeDecision, TERMINATION_GROUND_LABELS, type Decision } from './complaint-procedure';
+import { lateFilingReason, TOOK_EFFECT_REASON } from './complaint-windows';
 import type { ClockOp, DeadlineStep } from './legal-clock';
 import type { CaseNoticeChoice } from './notice-ladder';
 import type { CitizenEvent } from './notice-templates';
@@ -133,7 +134,10 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
     { do: 'clock', op: { kind: 'relimit', rule: 'severalPlaces', reason }, key: ':clock' },
   ],
   guide: (f, { reason }, now) => [...close(now, 'GUIDED', reason, 'guided'), ...tellForwarder(f, 'guided', reason)],
-  refuse: (f, { reason }, now) => [...close(now, 'REFUSED', reason, 'refused'), ...tellForwarder(f, 'refused', reason)],
+  refuse: (f, { reason, ground }, now) => {
+    const why = ground === 'FILING_WINDOW_PASSED' && f.filingWindow ? lateFilingReason(f.filingWindow, f.receivedAt, reason) : (reason ?? '');
+    return [...close(now, 'REFUSED', why, 'refused'), ...tellForwarder(f, 'refused', why)];
+  },
   requestInfo: (_f, { reason }) => [
     { do: 'record', type: 'info_requested', reason, status: 'AWAITING_INFO' },
     { do: 'clock', op: { kind: 'pause', reason }, key: ':clock' },
@@ -164,8 +168,10 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
     { do: 'set', changes: { complexity } },
     { do: 'clock', op: { kind: 'reclassify', complexity, reason }, key: '' },
   ],
-  answer: (_f, { answer, documents, decidedBy }, now) => [
+  answer: (f, { answer, documents, decidedBy }, now) => [
     { do: 'record', type: 'answered', status: 'ANSWERED', fields: { answeredAt: now, answer, answerDocuments: documents ?? [], ...(decidedBy ? { decidedBy } : {}) } },
+    // A first decision takes effect unless appealed within 30 days, 45 in remote areas (Complaints Law 2011 art. 33, 44).
+    ...(f.type === 'COMPLAINT_FIRST' ? [{ do: 'clock', op: { kind: 'start', step: 'appeal_window', from: now }, key: ':appeal-window', patch: 'appeal-window' } as const] : []),
     { do: 'clock', op: { kind: 'start', step: 'rating', from: now }, key: ':clock' },
     { do: 'notify', audience: 'citizen', citizenEvent: 'answered', note: answer },
   ],
@@ -235,6 +241,9 @@ export function intakeDuties(f: CaseFile): Step[] {
 
 /** An answer nobody rated within the window: the case closes as resolved. */
 export const ratingWindowPassed = (now: string): Step[] => close(now, 'RESOLVED', 'Hết thời hạn đánh giá / the rating window has passed');
+
+/** A first decision nobody appealed in time has taken effect (Complaints Law 2011 art. 44): the case closes, and the complainant is told. */
+export const appealWindowPassed = (now: string): Step[] => close(now, 'TOOK_EFFECT', TOOK_EFFECT_REASON, 'closed');
 
 /** The steps of `action` on this case. */
 export function transition<A extends CaseAction>(f: CaseFile, action: A, input: Input<A>, now: string): Step[] {

@@ -24,7 +24,7 @@ type Tiered<T> = Record<Complexity, T>;
 export const DUTY_STEPS = ['accused_notice', 'forwarder_result'] as const;
 export type DutyStep = (typeof DUTY_STEPS)[number];
 
-export type DeadlineStep = 'first_step' | 'resolution' | 'session_notice' | 'rating' | 'recommendation_response' | DutyStep;
+export type DeadlineStep = 'first_step' | 'resolution' | 'session_notice' | 'rating' | 'recommendation_response' | 'appeal_window' | DutyStep;
 
 export const isDutyStep = (step: DeadlineStep): step is DutyStep => (DUTY_STEPS as readonly string[]).includes(step);
 
@@ -75,6 +75,16 @@ export interface ClockPolicy {
   complaintProcedure?: ComplaintProcedure;
   /** Versions stored before these rules use the default's (the statute did not change). */
   denunciation?: DenunciationRules;
+  /** The complainant's own windows (versions before them use the default, complaintWindowsOf). */
+  complaintWindows?: ComplaintWindows;
+}
+
+/** Limits on the complainant rather than on the agency (Complaints Law 2011). */
+export interface ComplaintWindows {
+  /** Thời hiệu: lodging a complaint, from the day the complainant learned of the decision (art. 9). */
+  lodge: { limit: { amount: number; unit: 'calendar_days' }; basis: string };
+  /** A second complaint, from the first decision; after it the first decision takes effect (art. 33, 44). */
+  appeal: { limit: Duration; remoteLimit: Duration; basis: string };
 }
 
 /** What a case's clock is asked to do: start a deadline, extend, pause, resume or recompute it. */
@@ -205,7 +215,13 @@ export const DEFAULT_CLOCK_POLICY: ClockPolicy = {
   ladder: { reminderBefore: wd(2), graceAfterDue: wd(5) },
   ratingWindow: d(15),
   denunciation: DENUNCIATION_RULES,
+  complaintWindows: {
+    lodge: { limit: { amount: 90, unit: 'calendar_days' }, basis: 'Luật Khiếu nại 2011, Điều 9' },
+    appeal: { limit: d(30), remoteLimit: d(45), basis: 'Luật Khiếu nại 2011, Điều 33 và Điều 44' },
+  },
 };
+
+export const complaintWindowsOf = (policy: ClockPolicy): ComplaintWindows => policy.complaintWindows ?? DEFAULT_CLOCK_POLICY.complaintWindows!;
 
 /** The denunciation rules of a policy version, the default's for versions stored before they existed. */
 export const denunciationRules = (policy: ClockPolicy): DenunciationRules => policy.denunciation ?? DENUNCIATION_RULES;
@@ -340,8 +356,8 @@ const dateOf = (day: LocalDay) => {
   const { year, month, day: d } = ymdOf(day);
   return `${String(d).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 };
-const dayVi = (day: LocalDay) => `${WEEKDAY_VI[ymdOf(day).weekday]!} ${dateOf(day)}`;
-const dayEn = (day: LocalDay) => `${WEEKDAY_EN[ymdOf(day).weekday]!} ${dateOf(day)}`;
+export const dayVi = (day: LocalDay) => `${WEEKDAY_VI[ymdOf(day).weekday]!} ${dateOf(day)}`;
+export const dayEn = (day: LocalDay) => `${WEEKDAY_EN[ymdOf(day).weekday]!} ${dateOf(day)}`;
 
 /** "2 ngày 17 giờ" / "2 d 17 h": the two largest units. */
 export function describeSpan(ms: number, lang: 'vi' | 'en'): string {

@@ -155,6 +155,7 @@ const STEP: Record<DeadlineStep, Record<Language, string>> = {
   rating: { vi: 'thời hạn đánh giá', en: 'rating window' },
   accused_notice: { vi: 'thời hạn thông báo bằng văn bản cho người bị tố cáo', en: 'deadline for the written notice to the accused' },
   forwarder_result: { vi: 'thời hạn thông báo kết quả xử lý cho cơ quan chuyển đơn', en: 'deadline to tell the forwarding body the result' },
+  appeal_window: { vi: 'thời hạn khiếu nại lần hai', en: 'deadline for a second complaint' },
 };
 
 /** In place of the agency while none is assigned. */

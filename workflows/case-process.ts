@@ -12,7 +12,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { NoticeRequest } from '../activities/send-notices';
 import { assertAllowed, updateSchemaOf, type CaseAction } from '../domain/case-actions';
-import { DENUNCIATION_RULES, intakeDuties, ratingWindowPassed, transition, type DueRef, type Step } from '../domain/case-transitions';
+import { appealWindowPassed, DENUNCIATION_RULES, intakeDuties, ratingWindowPassed, transition, type DueRef, type Step } from '../domain/case-transitions';
 import { currentDeadline, type CaseFile } from '../domain/case-state';
 import { isDutyStep, type ClockOp, type Deadline, type LadderStep } from '../domain/legal-clock';
 import { caseNotice, noticesAt } from '../domain/notice-ladder';
@@ -249,20 +249,25 @@ export class CaseProcess {
     return first;
   }
 
-  /** After the answer: the citizen rates it, or the window passes and the case closes. */
+  /**
+   * After the answer: the citizen rates it, or the window passes and the case closes. A first
+   * complaint waits for its appeal window instead (kept since the 'appeal-window' patch): unappealed,
+   * its decision takes effect (Complaints Law 2011 art. 44).
+   */
   private async awaitRating(): Promise<void> {
     const { file } = this;
-    const window = file.ratingDueAt;
+    const closesAt = () => (file.type === 'COMPLAINT_FIRST' && file.appealDueAt) || file.ratingDueAt;
+    const window = closesAt();
     if (!window) {
-      await condition(() => file.ratingDueAt !== null || file.status !== 'ANSWERED');
+      await condition(() => closesAt() !== null || file.status !== 'ANSWERED');
       return;
     }
     const ms = Math.max(1, new Date(window).getTime() - Date.now());
-    if (await condition(() => file.status !== 'ANSWERED' || file.ratingDueAt !== window, ms)) return;
+    if (await condition(() => file.status !== 'ANSWERED' || closesAt() !== window, ms)) return;
     await condition(() => this.busy === null);
-    if (file.status === 'ANSWERED') {
-      await this.carry(ratingWindowPassed(now()), 'system', `${this.caseId}:rating-window:${window}`);
-    }
+    if (file.status !== 'ANSWERED') return;
+    if (window === file.appealDueAt) await this.carry(appealWindowPassed(now()), 'system', `${this.caseId}:appeal-window:${window}`);
+    else await this.carry(ratingWindowPassed(now()), 'system', `${this.caseId}:rating-window:${window}`);
   }
 
   private async runClock(op: ClockOp, eventKey: string, actor: string): Promise<Deadline> {
@@ -276,6 +281,7 @@ export class CaseProcess {
       else duties[dl.step] = dl;
       this.file.duties = duties;
     }
+    else if (dl.step === 'appeal_window') this.file.appealDueAt = dl.dueAt;
     this.clockVersion += 1;
     this.publish();
     return dl;

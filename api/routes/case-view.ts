@@ -44,6 +44,12 @@ export function toCaseView(c: Case & { unit: Unit; agency: Organisation | null; 
     receivedAt: c.receivedAt,
     firstStepDueAt: c.firstStepDueAt,
     resolutionDueAt: c.resolutionDueAt,
+    /** A complaint's window to be lodged (Complaints Law 2011 art. 9) with its explanation; null when the date was not given. */
+    filingWindow: c.filingWindow,
+    /** A first complaint's answer: until when a second complaint may be lodged (art. 33); then the decision takes effect (art. 44). */
+    appealDueAt: c.appealDueAt,
+    /** Who signed a first complaint's decision, when the officer said. */
+    decidedBy: c.decidedBy,
     acceptedAt: c.acceptedAt,
     answeredAt: c.answeredAt,
     answer: c.answer,

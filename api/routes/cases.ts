@@ -11,6 +11,7 @@ import { caseRuleFacts } from '../services/case-rule-facts';
 import { findMergeTargetInScope } from '../services/find-merge-target';
 import { runCaseAction } from '../services/run-case-action';
 import type { DocumentDeps } from '../../infra/documents';
+import { secondComplaintView } from '../services/second-complaint-view';
 import { CASE_VIEW_INCLUDE, toCaseView } from './case-view';
 import { readPetitioner } from './petitioner';
 import { caseIdSchema } from './petitions.schema';
@@ -43,7 +44,7 @@ export function casesRouter({ db, temporal, temporalUi, documents }: { db: Datab
 
   router.get('/:id', async (req, res) => {
     const { user, found } = await findInScope(req.params.id, res);
-    res.json({ ...toCaseView(found), ...(await actionsView(found, user.role)) });
+    res.json({ ...toCaseView(found), secondComplaint: await secondComplaintView(db, found), ...(await actionsView(found, user.role)) });
   });
 
   /**
@@ -80,7 +81,7 @@ export function casesRouter({ db, temporal, temporalUi, documents }: { db: Datab
     const claimDocuments = (ids: string[], attachedWith: string) => claimForAction(db, { caseId: found.id, ids, attachedWith, limits: documents.limits });
     await runCaseAction(temporal, found.id, action.data, req.body, { actor: user.email, tokenId: user.tokenId, findMergeTarget, claimDocuments });
     const after = await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_VIEW_INCLUDE });
-    res.json({ ...toCaseView(after), ...(await actionsView(after, user.role)) });
+    res.json({ ...toCaseView(after), secondComplaint: await secondComplaintView(db, after), ...(await actionsView(after, user.role)) });
   });
 
   return router;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentIds, documentRef, text } from '../../domain/fields';
 import { CASE_TYPES } from '../../domain/case-types';
+import { VN_OFFSET_MS } from '../../domain/local-time';
 
 
 /** A named link to a document, as attached by a citizen or sent with an answer. */
@@ -9,6 +10,10 @@ const email = z.string().trim().email('Email không hợp lệ / invalid email')
 
 /** Only feedback and dialogue-session opinions may be anonymous; complaints and denunciations need an identity. */
 const ANONYMOUS_ALLOWED = new Set(['FEEDBACK', 'SESSION_OPINION']);
+const COMPLAINTS = new Set(['COMPLAINT_FIRST', 'COMPLAINT_SECOND']);
+
+/** Today in Asia/Ho_Chi_Minh as YYYY-MM-DD. */
+const todayInVietnam = () => new Date(Date.now() + VN_OFFSET_MS).toISOString().slice(0, 10);
 
 export const submitPetitionSchema = z
   .object({
@@ -45,6 +50,10 @@ export const submitPetitionSchema = z
       .optional(),
     /** Whom a complaint is against (người bị khiếu nại): told of a suspension, its resumption and a termination. */
     respondent: z.object({ fullName: text(200), position: text(300).optional(), email: email.optional() }).strict().optional(),
+    /** A complaint: the day the complainant learned of the decision (a second complaint: received the first decision), which starts their window (Complaints Law 2011 art. 9, 33). */
+    learnedOfDecisionOn: z.iso.date('Ngày không có thật hoặc không theo dạng YYYY-MM-DD / not a real date as YYYY-MM-DD').optional(),
+    /** Time lost to an objective obstacle (illness, natural disaster, travel, …), not counted in that window (art. 9). */
+    obstacle: z.object({ days: z.number().int().min(1).max(3650), reason: text(1000) }).strict().optional(),
     /** Whoever forwarded the petition (a body, an elected representative, the press): told of a complaint's acceptance or refusal. */
     forwardedBy: z.object({ name: text(300), email: email.optional() }).strict().optional(),
   })
@@ -61,6 +70,15 @@ export const submitPetitionSchema = z
     }
     if (!v.anonymous && !v.petitioner) {
       ctx.addIssue({ code: 'custom', path: ['petitioner'], message: 'Cần thông tin người gửi / petitioner details are required' });
+    }
+    if ((v.learnedOfDecisionOn || v.obstacle) && !COMPLAINTS.has(v.type)) {
+      ctx.addIssue({ code: 'custom', path: [v.learnedOfDecisionOn ? 'learnedOfDecisionOn' : 'obstacle'], message: 'Chỉ khiếu nại mới có thời hiệu / only a complaint has a window to be lodged' });
+    }
+    if (v.learnedOfDecisionOn && v.learnedOfDecisionOn > todayInVietnam()) {
+      ctx.addIssue({ code: 'custom', path: ['learnedOfDecisionOn'], message: 'Ngày biết quyết định không thể ở tương lai / the day you learned of the decision cannot be in the future' });
+    }
+    if (v.obstacle && !v.learnedOfDecisionOn) {
+      ctx.addIssue({ code: 'custom', path: ['learnedOfDecisionOn'], message: 'Cần ngày biết quyết định để tính thời gian trở ngại / the day you learned of the decision is needed to count the obstacle' });
     }
     if (!ANONYMOUS_ALLOWED.has(v.type) && !v.petitioner?.address) {
       ctx.addIssue({ code: 'custom', path: ['petitioner', 'address'], message: 'Khiếu nại, tố cáo cần địa chỉ người gửi / complaints and denunciations need an address' });

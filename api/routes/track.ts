@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
 import { citizenSecretMatches } from '../../infra/citizen-secret';
 import { CASE_ACTIONS, caseActionName } from '../../domain/case-actions';
+import { appealWindowRefusal, type FilingWindow } from '../../domain/complaint-windows';
 import { CITIZEN_ACTIONS } from '../auth/scope';
 import { AppError } from '../errors';
 import { clientAddress, type RateLimits } from '../security/rate-limits';
@@ -11,6 +12,7 @@ import { claimForAction } from '../services/attach-documents';
 import { reissueCitizenSecret, type CitizenMailDeps } from '../services/reissue-citizen-secret';
 import { runCaseAction } from '../services/run-case-action';
 import type { DocumentDeps } from '../../infra/documents';
+import { secondComplaintView } from '../services/second-complaint-view';
 
 const codeSchema = z.string().regex(/^PA-[0-9A-Z]{16}$/);
 
@@ -37,6 +39,9 @@ export async function requireCitizenSecret(limits: RateLimits, req: Request, cod
   }
 }
 
+/** The dates of the window, without what the obstacle was (the page needs only the tracking code). */
+const publicFilingWindow = (w: FilingWindow | null) => (w ? { learnedOn: w.learnedOn, obstacleDays: w.obstacleDays, limitDays: w.limitDays, endsAt: w.endsAt, late: w.late } : null);
+
 /** Citizens follow their case with its tracking code, and act on it with their secret; no account needed. */
 export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }: { db: Database; temporal: Client; citizenMail?: CitizenMailDeps; rateLimits: RateLimits; documents: DocumentDeps }): Router {
   const router = Router();
@@ -62,6 +67,8 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }
       trackingCode: c.trackingCode, type: c.type, status: c.status, outcome: c.outcome, title: c.title,
       unit: c.unit.name, agency: c.agency?.name ?? null, receivedAt: c.receivedAt, firstStepDueAt: c.firstStepDueAt,
       resolutionDueAt: c.resolutionDueAt, answeredAt: c.answeredAt, answer: c.answer, answerDocuments: c.answerDocuments, closedAt: c.closedAt,
+      // The complainant's own windows: to lodge (art. 9), and to appeal the first decision and to whom (art. 33, 21).
+      filingWindow: publicFilingWindow(c.filingWindow as FilingWindow | null), appealDueAt: c.appealDueAt, secondComplaint: await secondComplaintView(db, c),
     });
   });
 
@@ -73,6 +80,9 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }
     }
     await requireCitizenSecret(rateLimits, req, c.trackingCode, c.citizenSecretHash);
     if (action.data === 'provideInfo') citizenProvideInfoSchema.parse(req.body ?? {});
+    // Once the window has passed the first decision has taken effect, and its workflow may have ended: the API says so itself.
+    const lateAppeal = action.data === 'appeal' ? appealWindowRefusal(c.appealDueAt?.toISOString(), new Date()) : null;
+    if (lateAppeal) throw new AppError('appeal_window_closed', lateAppeal);
     const claimDocuments = (ids: string[], attachedWith: string) => claimForAction(db, { caseId: c.id, ids, attachedWith, limits: documents.limits });
     const file = await runCaseAction(temporal, c.id, action.data, req.body, { actor: 'citizen', claimDocuments });
     res.json({ trackingCode: c.trackingCode, status: file.status, outcome: file.outcome });

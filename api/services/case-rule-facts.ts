@@ -1,11 +1,12 @@
 import type { RuleFacts } from '../../domain/case-actions';
 import { pendingDuties } from '../../domain/case-state';
 import type { Deadline, DeadlineStep } from '../../domain/legal-clock';
+import type { FilingWindow } from '../../domain/complaint-windows';
 import { policyByVersion } from '../../infra/clock-config';
 import type { Database } from '../../infra/database';
 import type { Case } from '../../prisma/generated/client';
 
-type Row = Pick<Case, 'status' | 'type' | 'transfers' | 'extensionsUsed' | 'complexity' | 'satisfied' | 'policyVersion' | 'extensionRequestedBy' | 'extensionRequestReason' | 'deadlines'>;
+type Row = Pick<Case, 'status' | 'type' | 'transfers' | 'extensionsUsed' | 'complexity' | 'satisfied' | 'policyVersion' | 'extensionRequestedBy' | 'extensionRequestReason' | 'deadlines' | 'appealDueAt' | 'filingWindow'>;
 
 /** What the action rules need to know of a case, from its row: the database owns these facts. */
 export async function caseRuleFacts(db: Database, c: Row): Promise<RuleFacts> {
@@ -23,5 +24,7 @@ export async function caseRuleFacts(db: Database, c: Row): Promise<RuleFacts> {
     ...(policy.complaintProcedure ? { complaintProcedure: policy.complaintProcedure } : {}),
     firstStep: deadlines?.first_step ?? null,
     duties: pendingDuties(deadlines),
+    appealDueAt: c.appealDueAt?.toISOString() ?? null,
+    filingWindow: (c.filingWindow as FilingWindow | null) ?? null,
   };
 }

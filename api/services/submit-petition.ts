@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { claimDocuments } from './attach-documents';
 import type { DocumentLimits } from '../../infra/documents';
 import type { SubmitPetition } from '../routes/petitions.schema';
+import { complaintFilingWindow } from './complaint-filing-window';
 import { startCaseWorkflow } from './start-case-workflow';
 
 export interface SubmitDeps {
@@ -119,6 +120,7 @@ export async function submitPetition(deps: SubmitDeps, key: string, input: Submi
   const citizenSecret = newCitizenSecret();
   const receivedAt = new Date();
   const policy = await policyEffectiveAt(db, receivedAt);
+  const filingWindow = await complaintFilingWindow(db, input, refs.unitId, receivedAt, policy);
   try {
     await db.$transaction(async (tx) => {
       await tx.case.create({
@@ -128,6 +130,7 @@ export async function submitPetition(deps: SubmitDeps, key: string, input: Submi
           ...(input.accused ? { accusedName: input.accused.fullName, accusedPosition: input.accused.position, accusedEmail: input.accused.email } : {}),
           ...(input.respondent ? { respondentName: input.respondent.fullName, respondentPosition: input.respondent.position, respondentEmail: input.respondent.email } : {}),
           ...(input.forwardedBy ? { forwarderName: input.forwardedBy.name, forwarderEmail: input.forwardedBy.email } : {}),
+          ...(filingWindow ? { filingWindow: filingWindow as object } : {}),
           ...refs, receivedAt, policyVersion: policy.version, workflowId: caseWorkflowId(caseId),
           petitioner: { create: { anonymous: input.anonymous, language: input.language, ...(input.anonymous ? {} : input.petitioner) } },
         },

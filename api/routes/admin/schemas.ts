@@ -63,6 +63,14 @@ export const clockPolicySchema = z
     rules: z.object(Object.fromEntries(CASE_TYPES.map((t) => [t, rule])) as Record<(typeof CASE_TYPES)[number], typeof rule>).strict(),
     sessionNotice: z.object({ limit: duration, basis: text(500) }).strict(),
     recommendationResponse: z.object({ limit: duration, basis: text(500) }).strict().optional(),
+    /** The complainant's windows: to lodge (calendar days, Complaints Law 2011 art. 9) and to appeal (art. 33, 44). */
+    complaintWindows: z
+      .object({
+        lodge: z.object({ limit: z.object({ amount: z.number().int().min(1).max(3650), unit: z.literal('calendar_days') }).strict(), basis: text(500) }).strict(),
+        appeal: z.object({ limit: duration, remoteLimit: duration, basis: text(500) }).strict(),
+      })
+      .strict()
+      .optional(),
     ladder: z.object({ reminderBefore: duration, graceAfterDue: duration }).strict(),
     ratingWindow: duration,
     /** The amended complaint procedure (Law 136/2025/QH15): the basis of each rule; without it, none of them. */

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { ActionForm, type ActionFormSchema } from '../components/action-form';
 import { Async, ErrorBox, useLoad } from '../components/data';
+import { ComplaintWindows, type FilingWindowView, type SecondComplaintView } from '../components/complaint-windows';
 import { Deadlines, type DeadlineView } from '../components/deadlines';
 import { DocumentList, type DocumentInfo } from '../components/documents';
 import { dateTime } from '../format';
@@ -19,6 +20,7 @@ export interface CaseView {
   receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
   answerDocuments: Array<{ name: string; url: string }> | null; complexity: string; outcome: string | null; closedAt: string | null;
   policyVersion: string; deadlines: Record<string, DeadlineView> | null; allowedActions: string[]; actionForms: Record<string, ActionFormSchema>;
+  filingWindow: FilingWindowView | null; appealDueAt: string | null; decidedBy: string | null; secondComplaint: SecondComplaintView | null;
   notices: Array<{ template: string; channel: 'email' | 'sms'; recipient: string; status: string; attempts: number; sentAt: string | null; error?: string }>;
 }
 interface TimelineEvent { type: string; at: string; actor: string; actorName: string | null; reason: string | null }
@@ -53,6 +55,8 @@ export function CasePage({ id }: { id: string }) {
                 <dt>{t('receivedAt')}</dt><dd>{dateTime(k.receivedAt)}</dd>
                 <dt>{t('firstStepDue')}</dt><dd>{dateTime(k.firstStepDueAt)}</dd>
                 <dt>{t('resolutionDue')}</dt><dd>{dateTime(k.resolutionDueAt)}</dd>
+                {k.decidedBy && <><dt>{t('decidedBy')}</dt><dd>{label('decidedBy', k.decidedBy)}</dd></>}
+                <ComplaintWindows c={k} />
                 <dt>{t('version')}</dt><dd>{k.policyVersion}</dd>
               </dl>
               {me?.role === 'ADMINISTRATOR' && <p><a href={`/cases/${k.id}/history`}>{t('fullHistory')}</a></p>}

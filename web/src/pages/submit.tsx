@@ -73,7 +73,7 @@ function Receipt({ done, form, unitName, onNew }: { done: Submitted; form: typeo
     </section>
   );
 }
-const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '', accusedName: '', accusedPosition: '', accusedEmail: '', forwarderName: '', forwarderEmail: '', respondentName: '', respondentPosition: '', respondentEmail: '' };
+const empty = { type: 'FEEDBACK', unitCode: '', categoryCode: '', title: '', content: '', anonymous: false, language: 'vi', fullName: '', email: '', phone: '', address: '', accusedName: '', accusedPosition: '', accusedEmail: '', forwarderName: '', forwarderEmail: '', respondentName: '', respondentPosition: '', respondentEmail: '', learnedOn: '', obstacleDays: '', obstacleReason: '' };
 
 /** The request body: empty optional fields are left out rather than sent blank. */
 function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string }>, uploads: DocumentInfo[]) {
@@ -86,12 +86,19 @@ function bodyOf(f: typeof empty, attachments: Array<{ name: string; url: string 
     ...(f.type === 'DENUNCIATION' ? accusedOf(f) : {}),
     ...(f.type === 'COMPLAINT_FIRST' || f.type === 'COMPLAINT_SECOND' ? respondentOf(f) : {}),
     ...forwarderOf(f),
+    ...(f.type.startsWith('COMPLAINT') ? filingWindowOf(f) : {}),
   };
 }
 
 function respondentOf(f: typeof empty) {
   const given = Object.entries({ fullName: f.respondentName, position: f.respondentPosition, email: f.respondentEmail }).filter(([, v]) => v.trim() !== '');
   return given.length ? { respondent: { fullName: f.respondentName, ...Object.fromEntries(given) } } : {};
+}
+
+/** When the complainant learned of the decision, and any time an obstacle cost them (Complaints Law 2011 art. 9). */
+function filingWindowOf(f: typeof empty) {
+  const obstacle = f.obstacleDays.trim() || f.obstacleReason.trim() ? { obstacle: { days: Number(f.obstacleDays), reason: f.obstacleReason } } : {};
+  return { ...(f.learnedOn ? { learnedOfDecisionOn: f.learnedOn } : {}), ...obstacle };
 }
 
 function forwarderOf(f: typeof empty) {
@@ -211,6 +218,21 @@ export function SubmitPage() {
               </Field>
               <Field label={t('address')} hint={t('addressHint')} required={f.type !== 'FEEDBACK'} error={e['petitioner.address']}>
                 {(p) => <input {...p} autoComplete="street-address" value={f.address} onInput={set('address')} />}
+              </Field>
+            </fieldset>
+          )}
+          {f.type.startsWith('COMPLAINT') && (
+            <fieldset>
+              <legend>{t('filingWindow')}</legend>
+              <p class="hint">{t('filingWindowHint')}</p>
+              <Field label={t('learnedOfDecisionOn')} error={e.learnedOfDecisionOn}>
+                {(p) => <input {...p} type="date" value={f.learnedOn} onInput={set('learnedOn')} />}
+              </Field>
+              <Field label={t('obstacleDays')} hint={t('obstacleHint')} error={e['obstacle.days'] ?? e.obstacle}>
+                {(p) => <input {...p} type="number" min={1} inputMode="numeric" value={f.obstacleDays} onInput={set('obstacleDays')} />}
+              </Field>
+              <Field label={t('obstacleReason')} error={e['obstacle.reason']}>
+                {(p) => <input {...p} value={f.obstacleReason} onInput={set('obstacleReason')} />}
               </Field>
             </fieldset>
           )}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { rememberedSecret, rememberSecret, SECRET_HEADER } from '../citizen-secret';
+import { ComplaintWindows, type FilingWindowView, type SecondComplaintView } from '../components/complaint-windows';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { citizenDocuments, DocumentList, documentIdsOf, UploadField, type DocumentInfo } from '../components/documents';
 import { Field, inputValue, useSubmit } from '../components/form';
@@ -12,12 +13,16 @@ interface Tracked {
   trackingCode: string; type: string; status: string; outcome: string | null; title: string; unit: string; agency: string | null;
   receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
   answerDocuments: Array<{ name: string; url: string }> | null; closedAt: string | null;
+  filingWindow: FilingWindowView | null; appealDueAt: string | null; secondComplaint: SecondComplaintView | null;
   /** What the agency asked for while the case waits for the citizen. */
   infoRequest: { reason: string | null; at: string } | null;
   /** The decision suspending a complaint's resolution, while it stands. */
   suspension: { decision: string | null; at: string } | null;
   terminationGround: string | null;
 }
+
+/** The second complaint's window has closed: the form would only be refused (the server checks again). */
+const windowPassed = (dueAt: string | null) => dueAt !== null && Date.now() > new Date(dueAt).getTime();
 
 /** A complaint or denunciation may be withdrawn while it is being handled, not once answered. */
 const WITHDRAWABLE = ['COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION'];
@@ -62,6 +67,7 @@ function TrackedCase({ code }: { code: string }) {
               <dt>{t('firstStepDue')}</dt><dd>{dateTime(c.firstStepDueAt)}</dd>
               <dt>{t('resolutionDue')}</dt><dd>{dateTime(c.resolutionDueAt)}</dd>
               <dt>{t('answeredAt')}</dt><dd>{dateTime(c.answeredAt)}</dd>
+              <ComplaintWindows c={c} />
               {c.closedAt && <><dt>{t('closedAt')}</dt><dd>{dateTime(c.closedAt)}</dd></>}
             </dl>
             {c.infoRequest && (
@@ -149,7 +155,7 @@ function CitizenActions({ c, secret, onDone }: { c: Tracked; secret: string; onD
           </div>
         </form>
       )}
-      {c.status === 'ANSWERED' && c.type === 'COMPLAINT_FIRST' && (
+      {c.status === 'ANSWERED' && c.type === 'COMPLAINT_FIRST' && c.secondComplaint?.to && !windowPassed(c.appealDueAt) && (
         <form class="card" onSubmit={appeal.submit} noValidate>
           <h2>{t('appealTitle')}</h2>
           <p class="hint">{t('appealHint')}</p>
