@@ -338,6 +338,9 @@ describe('a citizen appealing a first complaint in the browser', () => {
     const { page } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${sys.baseUrl}/track/${complaint.trackingCode}`);
+    // Until when, and to whom: the commune office head decided, so the commune chairman (Complaints Law 2011 art. 18(2)).
+    await expectText(page.getByTestId('second-complaint-to'), 'Chủ tịch UBND xã Bằng Vân');
+    await expectText(page.getByTestId('appeal-due'), 'Điều 44');
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Khiếu nại lần hai' }) });
     await form.getByLabel('Lý do').fill('Mức bồi thường thấp hơn giá thị trường.');
     await form.getByRole('button', { name: 'Khiếu nại tiếp' }).click();
