@@ -75,12 +75,12 @@ describe('case transitions', () => {
   it('lets the agency refuse a complaint as late only when its window had passed at receipt', () => {
     const assigned = { ...base, status: 'ASSIGNED' as const, type: 'COMPLAINT_FIRST' as const };
     const window = { learnedOn: '2026-03-01', obstacleDays: 0, obstacleReason: null, limitDays: 90, basis: 'b', endsAt: '2026-06-01T16:59:59.999Z', explanation: { vi: '', en: '' } };
-    expect(refusalOf({ ...assigned, filingWindow: { ...window, late: true } }, 'refuse', { ground: 'FILING_WINDOW_PASSED' })).toBeNull();
-    expect(refusalOf({ ...assigned, filingWindow: { ...window, late: false } }, 'refuse', { ground: 'FILING_WINDOW_PASSED' })).toMatch(/trong thời hiệu \(hết lúc 01\/06\/2026 23:59\)/);
-    expect(refusalOf(assigned, 'refuse', { ground: 'FILING_WINDOW_PASSED' })).toMatch(/không ghi ngày biết quyết định/);
-    expect(refusalOf({ ...assigned, type: 'FEEDBACK' }, 'refuse', { ground: 'FILING_WINDOW_PASSED' })).toMatch(/Chỉ khiếu nại mới có thời hiệu/);
+    expect(refusalOf({ ...assigned, filingWindow: { ...window, late: true } }, 'refuse', { refusalGround: 'FILING_WINDOW_PASSED' })).toBeNull();
+    expect(refusalOf({ ...assigned, filingWindow: { ...window, late: false } }, 'refuse', { refusalGround: 'FILING_WINDOW_PASSED' })).toMatch(/trong thời hiệu \(hết lúc 01\/06\/2026 23:59\)/);
+    expect(refusalOf(assigned, 'refuse', { refusalGround: 'FILING_WINDOW_PASSED' })).toMatch(/không ghi ngày biết quyết định/);
+    expect(refusalOf({ ...assigned, type: 'FEEDBACK' }, 'refuse', { refusalGround: 'FILING_WINDOW_PASSED' })).toMatch(/Chỉ khiếu nại mới có thời hiệu/);
     expect(CASE_ACTIONS.refuse.input.safeParse({}).success).toBe(false);
-    expect(CASE_ACTIONS.refuse.input.safeParse({ ground: 'FILING_WINDOW_PASSED' }).success).toBe(true);
+    expect(CASE_ACTIONS.refuse.input.safeParse({ refusalGround: 'FILING_WINDOW_PASSED' }).success).toBe(true);
   });
 
   it('takes accusedSummary only on a denunciation', () => {

@@ -129,11 +129,11 @@ export const CASE_ACTIONS = {
     from: ['ASSIGNED'],
     by: ['AGENCY_OFFICER'],
     input: z
-      .object({ reason: reason.optional(), ground: z.enum(REFUSAL_GROUNDS).optional() })
+      .object({ reason: reason.optional(), refusalGround: z.enum(REFUSAL_GROUNDS).optional() })
       .strict()
-      .refine((d) => d.ground || d.reason, { path: ['reason'], message: 'Cần nêu lý do / a reason is required' }),
-    onlyFor: { ground: { types: COMPLAINTS, refusal: 'Chỉ khiếu nại mới có thời hiệu / only a complaint has a limitation period' } },
-    refusal: (f, input) => (input.ground === 'FILING_WINDOW_PASSED' ? lateFilingRefusal(f.filingWindow) : null),
+      .refine((d) => d.refusalGround || d.reason, { path: ['reason'], message: 'Cần nêu lý do / a reason is required' }),
+    onlyFor: { refusalGround: { types: COMPLAINTS, refusal: 'Chỉ khiếu nại mới có thời hiệu / only a complaint has a limitation period' } },
+    refusal: (f, input) => (input.refusalGround === 'FILING_WINDOW_PASSED' ? lateFilingRefusal(f.filingWindow) : null),
   },
   requestInfo: { from: ['ACCEPTED'], by: ['AGENCY_OFFICER'], input: z.object({ reason }).strict() },
   provideInfo: { from: ['AWAITING_INFO'], by: ['AGENCY_OFFICER', 'RECEPTION_OFFICER', 'CITIZEN'], ...withDocuments({ note }) },

@@ -178,7 +178,7 @@ describe('steps', () => {
       endsAt: '2026-06-01T16:59:59.999Z', late: true, explanation: { vi: '', en: '' },
     };
     const f = file({ status: 'ASSIGNED', type: 'COMPLAINT_FIRST', receivedAt: '2026-06-02T01:00:00.000Z', filingWindow: window });
-    const [, closed, told] = transition(f, 'refuse', { actor, ground: 'FILING_WINDOW_PASSED' }, NOW);
+    const [, closed, told] = transition(f, 'refuse', { actor, refusalGround: 'FILING_WINDOW_PASSED' }, NOW);
     expect(closed).toMatchObject({ type: 'closed', reason: expect.stringMatching(/^Không thụ lý vì đã hết thời hiệu khiếu nại .*biết quyết định Chủ nhật 01\/03\/2026, thời hiệu 90 ngày hết lúc 01\/06\/2026 23:59, đơn nhận lúc 02\/06\/2026 08:00\. \/ Not accepted/) });
     expect(told).toMatchObject({ citizenEvent: 'refused', note: (closed as { reason: string }).reason });
   });

@@ -134,8 +134,8 @@ export const TRANSITIONS: { [A in CaseAction]: Transition<A> } = {
     { do: 'clock', op: { kind: 'relimit', rule: 'severalPlaces', reason }, key: ':clock' },
   ],
   guide: (f, { reason }, now) => [...close(now, 'GUIDED', reason, 'guided'), ...tellForwarder(f, 'guided', reason)],
-  refuse: (f, { reason, ground }, now) => {
-    const why = ground === 'FILING_WINDOW_PASSED' && f.filingWindow ? lateFilingReason(f.filingWindow, f.receivedAt, reason) : (reason ?? '');
+  refuse: (f, { reason, refusalGround }, now) => {
+    const why = refusalGround === 'FILING_WINDOW_PASSED' && f.filingWindow ? lateFilingReason(f.filingWindow, f.receivedAt, reason) : (reason ?? '');
     return [...close(now, 'REFUSED', why, 'refused'), ...tellForwarder(f, 'refused', why)];
   },
   requestInfo: (_f, { reason }) => [

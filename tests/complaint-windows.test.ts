@@ -73,12 +73,12 @@ describe('the window to lodge a complaint (Complaints Law 2011 art. 9)', () => {
     const late = await submitCase(sys, { ...landComplaint, learnedOfDecisionOn: vnDate(-200), obstacle: { days: 20, reason: 'Điều trị tại bệnh viện tỉnh' } });
     const view = await asOfficer('GET', `/api/cases/${late.id}`);
     expect(view.body.filingWindow).toMatchObject({ learnedOn: vnDate(-200), obstacleDays: 20, limitDays: 90, late: true, explanation: { vi: expect.stringContaining('cộng 20 ngày (Điều trị tại bệnh viện tỉnh)') } });
-    expect(view.body.actionForms.refuse.properties.ground).toMatchObject({ enum: ['FILING_WINDOW_PASSED'] });
+    expect(view.body.actionForms.refuse.properties.refusalGround).toMatchObject({ enum: ['FILING_WINDOW_PASSED'] });
     // The tracking page (the code alone opens it) shows the dates, not what the obstacle was.
     const tracked = await call('GET', `/api/track/${late.trackingCode}`);
     expect(tracked.body.filingWindow).toEqual({ learnedOn: vnDate(-200), obstacleDays: 20, limitDays: 90, endsAt: view.body.filingWindow.endsAt, late: true });
 
-    const refused = await asOfficer('POST', `/api/cases/${late.id}/actions/refuse`, { ground: 'FILING_WINDOW_PASSED' });
+    const refused = await asOfficer('POST', `/api/cases/${late.id}/actions/refuse`, { refusalGround: 'FILING_WINDOW_PASSED' });
     expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({ status: 'CLOSED', outcome: 'REFUSED' });
     const reason = (await sys.db.caseEvent.findFirstOrThrow({ where: { caseId: late.id, type: 'closed' } })).reason!;
@@ -88,7 +88,7 @@ describe('the window to lodge a complaint (Complaints Law 2011 art. 9)', () => {
 
   it('does not let the agency refuse a complaint lodged in time on that ground', async () => {
     const inTime = await submitCase(sys, { ...landComplaint, learnedOfDecisionOn: vnDate(-1) });
-    const refused = await asOfficer('POST', `/api/cases/${inTime.id}/actions/refuse`, { ground: 'FILING_WINDOW_PASSED' });
+    const refused = await asOfficer('POST', `/api/cases/${inTime.id}/actions/refuse`, { refusalGround: 'FILING_WINDOW_PASSED' });
     expect(refused).toMatchObject({ status: 409, body: { code: 'action_not_allowed', detail: expect.stringMatching(/Đơn được gửi trong thời hiệu \(hết lúc .+\) \/ the complaint was lodged in time/) } });
     expect((await caseRow(sys, inTime.id)).status).toBe('ASSIGNED');
   });

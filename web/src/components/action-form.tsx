@@ -15,7 +15,7 @@ interface Agency { id: string; name: string; unit: { name: string } }
 
 /** Field names whose label is not the field's own name in the messages. */
 const LABEL: Partial<Record<string, MessageKey>> = { documentIds: 'uploadDocuments', agencyId: 'agencyTo', targetTrackingCode: 'targetCase', satisfied: 'satisfiedQ', to: 'writtenNoticeTo', letter: 'writtenNoticeNote' };
-const HINT: Partial<Record<string, MessageKey>> = { documents: 'documentsHint', accusedSummary: 'accusedSummaryHint', decidedBy: 'decidedByHint', ground: 'groundHint' };
+const HINT: Partial<Record<string, MessageKey>> = { documents: 'documentsHint', accusedSummary: 'accusedSummaryHint', decidedBy: 'decidedByHint', refusalGround: 'refusalGroundHint' };
 const fieldLabel = (name: string) => t(LABEL[name] ?? (name as MessageKey));
 
 /** "name | url" per line into document references. */
