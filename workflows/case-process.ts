@@ -275,13 +275,13 @@ export class CaseProcess {
     if (dl.step === 'first_step') this.file.firstStep = dl;
     else if (dl.step === 'resolution') this.file.resolution = dl;
     else if (dl.step === 'rating') this.file.ratingDueAt = dl.dueAt;
+    else if (dl.step === 'appeal_window') this.file.appealDueAt = dl.dueAt;
     else if (isDutyStep(dl.step)) {
       const duties = { ...this.file.duties };
       if (dl.metAt) delete duties[dl.step];
       else duties[dl.step] = dl;
       this.file.duties = duties;
     }
-    else if (dl.step === 'appeal_window') this.file.appealDueAt = dl.dueAt;
     this.clockVersion += 1;
     this.publish();
     return dl;
