@@ -57,7 +57,7 @@ describe('what each action does', () => {
     ['refuse an extension', file(), 'decideExtension', { approved: false }, ['set extensionPending=null', 'record extension_refused', 'notify assigned_agency extension_decided due:resolution', 'notify citizen extension_decided due:resolution']],
     ['reclassify', file(), 'reclassify', { complexity: 'COMPLEX', reason: 'r' }, ['set complexity="COMPLEX"', 'clock reclassify']],
     ['answer', file(), 'answer', { answer: 'a' }, ['record answered → ANSWERED', 'clock start rating', 'notify citizen answered']],
-    ['answer a first complaint: its appeal window opens', file({ type: 'COMPLAINT_FIRST' }), 'answer', { answer: 'a' }, ['record answered → ANSWERED', 'clock start appeal_window', 'clock start rating', 'notify citizen answered']],
+    ['answer a first complaint: its appeal window opens', file({ type: 'COMPLAINT_FIRST' }), 'answer', { answer: 'a' }, ['record answered → ANSWERED', 'clock start appeal_window [new]', 'clock start rating', 'notify citizen answered']],
     ['rate satisfied', file({ status: 'ANSWERED' }), 'rate', { satisfied: true }, ['set rated=true', 'record rated_satisfied', 'set outcome="RESOLVED"', 'record closed → CLOSED :close']],
     ['rate a first complaint dissatisfied', file({ status: 'ANSWERED', type: 'COMPLAINT_FIRST' }), 'rate', { satisfied: false }, ['set rated=true', 'record rated_dissatisfied']],
     ['rate dissatisfied', file({ status: 'ANSWERED' }), 'rate', { satisfied: false }, ['set rated=true', 'record rated_dissatisfied', 'set rated=false', 'record reopened → ACCEPTED :reopen', 'clock start resolution', 'notify assigned_agency assignment due:computed', 'notify citizen reopened due:computed']],
