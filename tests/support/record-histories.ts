@@ -68,6 +68,8 @@ const deadlinesPolicy = () =>
     ratingWindow: seconds(2),
     sessionNotice: { limit: seconds(3), basis: 'Quy định 11-QĐi/TW' },
     recommendationResponse: { limit: seconds(3), basis: 'Quy định 124-QĐ/TW' },
+    // Where the recorded code has them, the complainant's windows, the appeal window in seconds.
+    complaintWindows: { lodge: { limit: { amount: 90, unit: 'calendar_days' }, basis: 'Luật Khiếu nại 2011, Điều 9' }, appeal: { limit: seconds(3), remoteLimit: seconds(3), basis: 'Luật Khiếu nại 2011, Điều 33 và Điều 44' } },
     // Where the recorded code has them, a denunciation's own limits, the written notice to the accused in seconds.
     denunciation: {
       severalPlaces: { limit: seconds(long), basis: 'Luật Tố cáo 2018, Điều 24 khoản 1', basisEn: 'Denunciations Law 2018 art. 24(1)' },
@@ -242,6 +244,14 @@ describe('deadlines passing', () => {
     await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Đã xử lý.' }] });
     expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED', rated: false });
     await save('case-escalation-ladder-rating-window', handle.workflowId);
+  });
+
+  it('complaint-first-took-effect: a late complaint the agency still accepts, answered with who signed the decision, unappealed: it takes effect when the appeal window passes', async () => {
+    const { handle } = await submitCase(sys, { type: 'COMPLAINT_FIRST', categoryCode: 'dat-dai', unitCode: 'HS', learnedOfDecisionOn: '2025-01-02', obstacle: { days: 10, reason: 'Nằm viện' } });
+    await handle.executeUpdate(caseUpdates.accept, { args: [officer] });
+    await handle.executeUpdate(caseUpdates.answer, { args: [{ ...officer, answer: 'Giữ nguyên quyết định.', decidedBy: 'AGENCY_HEAD' }] });
+    expect(await handle.result()).toMatchObject({ status: 'CLOSED', outcome: 'TOOK_EFFECT' });
+    await save('complaint-first-took-effect', handle.workflowId);
   });
 
   it('denunciation-rules: forwarded, verified at several places, returned as not competent and transferred by reception, accepted without the accused’s email (the written notice’s ladder), extended, both letters recorded, withdrawn', async () => {
