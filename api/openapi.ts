@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { responseSchemas, responseTypeName } from './response-schemas';
+import { caseViewSchema, staffCaseViewSchema } from './routes/case-view';
 import * as admin from './routes/admin/schemas';
 import * as serviceAccounts from './routes/admin/service-accounts.schema';
 import { loginSchema } from './routes/auth';
+import { caseTimelineSchema } from './routes/cases';
+import { caseHistorySchema } from './services/case-history';
 import { CASE_ACTIONS } from '../domain/case-actions';
 import { CITIZEN_ACTIONS } from './auth/scope';
-import { CITIZEN_SECRET_HEADER } from './routes/track';
+import { CITIZEN_SECRET_HEADER, citizenActionResultSchema, trackedCaseSchema } from './routes/track';
 import { changeLogQuerySchema } from './routes/admin/change-log';
 import { inboxQuerySchema } from './routes/inbox';
 import { overdueQuerySchema } from './services/overdue-list';
@@ -22,7 +26,21 @@ type Schema = z.ZodType;
 const json = (schema: Schema) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const body = (schema: Schema) => ({ required: true, content: { 'application/json': { schema: json(schema) } } });
 const problem = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-const ok = (description: string) => ({ description, content: { 'application/json': {} } });
+/** A response: its body's named schema (api/response-schemas.ts), or undescribed JSON. */
+const ok = (description: string, schema?: Schema) =>
+  ({ description, content: { 'application/json': schema ? { schema: { $ref: `#/components/schemas/${responseTypeName(schema)}` } } : {} } });
+/** Response bodies as JSON: what a route sends, its Dates as date-time strings. */
+function responseComponents() {
+  const { schemas } = z.toJSONSchema(responseSchemas, {
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema._zod.def.type === 'date') Object.assign(jsonSchema, { type: 'string', format: 'date-time' });
+    },
+  });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
+}
 const query = (schema: z.ZodObject) =>
   Object.entries(schema.shape).map(([name, field]) => ({ name, in: 'query', required: !(field as Schema).safeParse(undefined).success, schema: json(field as Schema) }));
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
@@ -37,7 +55,7 @@ function op(summary: string, extra: Record<string, unknown> = {}, responses: Rec
 const caseActions = Object.fromEntries(
   Object.entries(CASE_ACTIONS).map(([action, { input: schema }]) => [
     `/api/cases/{id}/actions/${action}`,
-    { post: op(`Case action: ${action}`, { security: staff, parameters: [pathParam('id', 'case id')], requestBody: body(schema) }, { 200: ok('The updated case'), ...errors(401, 403, 404, 409, 422) }) },
+    { post: op(`Case action: ${action}`, { security: staff, parameters: [pathParam('id', 'case id')], requestBody: body(schema) }, { 200: ok('The updated case', staffCaseViewSchema), ...errors(401, 403, 404, 409, 422) }) },
   ]),
 );
 
@@ -56,6 +74,7 @@ export function openApiDocument(serverUrl: string) {
         bearer: { type: 'http', scheme: 'bearer', description: 'A session token from /api/auth/login, or a service account’s API token (pat_…)' },
       },
       schemas: {
+        ...responseComponents(),
         Problem: {
           type: 'object',
           required: ['code', 'status', 'detail'],
@@ -82,12 +101,12 @@ export function openApiDocument(serverUrl: string) {
           },
         ),
       },
-      '/api/petitions/{id}': { get: op('A case by id, without identity (staff, in scope)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(401, 404) }) },
-      '/api/track/{code}': { get: op('The citizen’s view by tracking code', { parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case'), ...errors(404, 429) }) },
+      '/api/petitions/{id}': { get: op('A case by id, without identity (staff, in scope)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case', caseViewSchema), ...errors(401, 404) }) },
+      '/api/track/{code}': { get: op('The citizen’s view by tracking code', { parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case', trackedCaseSchema), ...errors(404, 429) }) },
       ...Object.fromEntries(
         CITIZEN_ACTIONS.map((a) => [
           `/api/track/{code}/actions/${a}`,
-          { post: op(`Citizen action: ${a}`, { parameters: [pathParam('code', 'tracking code'), citizenSecret], requestBody: body(CASE_ACTIONS[a].input) }, { 200: ok('Status'), ...errors(401, 403, 404, 409, 422, 429) }) },
+          { post: op(`Citizen action: ${a}`, { parameters: [pathParam('code', 'tracking code'), citizenSecret], requestBody: body(CASE_ACTIONS[a].input) }, { 200: ok('Status', citizenActionResultSchema), ...errors(401, 403, 404, 409, 422, 429) }) },
         ]),
       ),
       '/api/documents': {
@@ -112,12 +131,12 @@ export function openApiDocument(serverUrl: string) {
       '/api/auth/logout': { post: op('End the session', { security: staff }, { 204: { description: 'Logged out' } }) },
       '/api/auth/me': { get: op('Who am I', { security: staff }, { 200: ok('The user'), ...errors(401) }) },
       '/api/inbox': { get: op('My open cases, soonest due first', { security: staff, parameters: query(inboxQuerySchema) }, { 200: ok('A page of cases'), ...errors(401, 422) }) },
-      '/api/cases/{id}': { get: op('A case in my scope', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case'), ...errors(401, 404) }) },
+      '/api/cases/{id}': { get: op('A case in my scope', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case, what I may do to it now and each action’s form', staffCaseViewSchema), ...errors(401, 404) }) },
       '/api/cases/search': {
         get: op('Find cases in my scope by tracking code, words (diacritics optional), unit or agency, or the petitioner where my role may read it', { security: staff, parameters: query(searchQuerySchema) }, { 200: ok('A page of matching cases, best first'), ...errors(401, 422) }),
       },
       '/api/cases/by-code/{code}': { get: op('Find a case in my scope by tracking code', { security: staff, parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case id'), ...errors(401, 404) }) },
-      '/api/cases/{id}/timeline': { get: op('The case’s steps: who, what, when, why', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Events'), ...errors(401, 404) }) },
+      '/api/cases/{id}/timeline': { get: op('The case’s steps: who, what, when, why', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Events', caseTimelineSchema), ...errors(401, 404) }) },
       '/api/catalog': { get: op('Units, categories and case types for the forms') },
       '/api/catalog/agencies': { get: op('Agencies a case can be assigned or transferred to', { security: staff }, { 200: ok('Agencies'), ...errors(401) }) },
       '/api/cases/{id}/documents': { get: op('The case’s documents (a denouncer’s without a name for those who may not see the identity)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Documents'), ...errors(401, 404) }) },
@@ -125,7 +144,7 @@ export function openApiDocument(serverUrl: string) {
         get: op('A document as a download (staff, in scope; a denouncer’s recorded)', { security: staff, parameters: [pathParam('id', 'case id'), pathParam('documentId', 'document id')] }, { 200: { description: 'The file, Content-Disposition: attachment, its stored type' }, ...errors(401, 403, 404) }),
       },
       '/api/cases/{id}/petitioner': { get: op('The petitioner’s identity (recorded)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Identity'), ...errors(401, 403, 404) }) },
-      '/api/cases/{id}/history': { get: op('Merged audit and Temporal history', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Timeline'), ...errors(401, 403, 404) }) },
+      '/api/cases/{id}/history': { get: op('Merged audit and Temporal history', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Timeline', caseHistorySchema), ...errors(401, 403, 404) }) },
       ...caseActions,
       '/api/sessions': { get: op('Dialogue sessions in my scope', { security: staff }, { 200: ok('Sessions'), ...errors(401, 403) }), post: op('Record a dialogue session', { security: staff, requestBody: body(createSessionSchema) }, { 201: ok('Created'), ...errors(401, 403, 422) }) },
       '/api/sessions/{id}': { get: op('A session, its cases and deadline', { security: staff, parameters: [pathParam('id', 'session id')] }, { 200: ok('Session'), ...errors(401, 403, 404) }) },

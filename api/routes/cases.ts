@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../infra/database';
 import { actionForm, actionsOf, allowedActions, caseActionName } from '../../domain/case-actions';
@@ -6,15 +7,24 @@ import { requireStaff } from '../auth/authenticate';
 import { caseScope } from '../auth/scope';
 import { AppError } from '../errors';
 import { claimForAction } from '../services/attach-documents';
-import { caseHistory } from '../services/case-history';
+import { caseHistory, caseHistorySchema } from '../services/case-history';
 import { caseRuleFacts } from '../services/case-rule-facts';
 import { findMergeTargetInScope } from '../services/find-merge-target';
 import { runCaseAction } from '../services/run-case-action';
 import type { DocumentDeps } from '../../infra/documents';
 import { secondComplaintView } from '../services/second-complaint-view';
-import { CASE_VIEW_INCLUDE, toCaseView } from './case-view';
+import { CASE_VIEW_INCLUDE, toCaseView, type StaffCaseView } from './case-view';
 import { readPetitioner } from './petitioner';
+import { instant, responseType } from '../response-schemas';
 import { caseIdSchema } from './petitions.schema';
+
+/** A case's steps for anyone who may see it: who did what, when and why. */
+export const caseTimelineSchema = responseType(
+  'CaseTimeline',
+  z.object({
+    events: z.array(z.object({ type: z.string(), at: instant, actor: z.string(), actorName: z.string().nullable(), reason: z.string().nullable() })),
+  }),
+);
 
 /** Staff access to cases: read within scope, act by role. A case outside the scope does not exist (404). */
 export function casesRouter({ db, temporal, temporalUi, documents }: { db: Database; temporal: Client; temporalUi: { url: string; namespace: string }; documents: DocumentDeps }): Router {
@@ -29,6 +39,11 @@ export function casesRouter({ db, temporal, temporalUi, documents }: { db: Datab
   };
 
   /** What the caller may do to the case now, and each action's form (its fields for this case type). */
+  const staffView = async (c: Parameters<typeof toCaseView>[0], role: string): Promise<StaffCaseView> => ({
+    ...toCaseView(c),
+    secondComplaint: await secondComplaintView(db, c),
+    ...(await actionsView(c, role)),
+  });
   const actionsView = async (c: Parameters<typeof caseRuleFacts>[1], role: string) => {
     const allowed = allowedActions(await caseRuleFacts(db, c), role);
     return { allowedActions: allowed, actionForms: Object.fromEntries(allowed.map((a) => [a, actionForm(a, c)])) };
@@ -44,7 +59,7 @@ export function casesRouter({ db, temporal, temporalUi, documents }: { db: Datab
 
   router.get('/:id', async (req, res) => {
     const { user, found } = await findInScope(req.params.id, res);
-    res.json({ ...toCaseView(found), secondComplaint: await secondComplaintView(db, found), ...(await actionsView(found, user.role)) });
+    res.json(await staffView(found, user.role));
   });
 
   /**
@@ -56,7 +71,8 @@ export function casesRouter({ db, temporal, temporalUi, documents }: { db: Datab
     const events = await db.caseEvent.findMany({ where: { caseId: found.id }, orderBy: { at: 'asc' }, select: { type: true, at: true, actor: true, reason: true } });
     const staff = await db.user.findMany({ where: { email: { in: [...new Set(events.map((e) => e.actor))] } }, select: { email: true, fullName: true } });
     const nameOf = new Map(staff.map((u) => [u.email, u.fullName]));
-    res.json({ events: events.map((e) => ({ ...e, actorName: nameOf.get(e.actor) ?? null })) });
+    const timeline: z.output<typeof caseTimelineSchema> = { events: events.map((e) => ({ ...e, actorName: nameOf.get(e.actor) ?? null })) };
+    res.json(timeline);
   });
 
   router.get('/:id/petitioner', async (req, res) => {
@@ -67,7 +83,8 @@ export function casesRouter({ db, temporal, temporalUi, documents }: { db: Datab
   router.get('/:id/history', async (req, res) => {
     const { user, found } = await findInScope(req.params.id, res);
     if (user.role !== 'ADMINISTRATOR') throw new AppError('forbidden', 'Chỉ quản trị viên xem được lịch sử đầy đủ / administrators only');
-    res.json({ ...(await caseHistory(db, temporal, found.id, temporalUi)), deadlines: found.deadlines });
+    const history: z.output<typeof caseHistorySchema> = { ...(await caseHistory(db, temporal, found.id, temporalUi)), deadlines: toCaseView(found).deadlines };
+    res.json(history);
   });
 
   router.post('/:id/actions/:action', async (req, res) => {
@@ -81,7 +98,7 @@ export function casesRouter({ db, temporal, temporalUi, documents }: { db: Datab
     const claimDocuments = (ids: string[], attachedWith: string) => claimForAction(db, { caseId: found.id, ids, attachedWith, limits: documents.limits });
     await runCaseAction(temporal, found.id, action.data, req.body, { actor: user.email, tokenId: user.tokenId, findMergeTarget, claimDocuments });
     const after = await db.case.findUniqueOrThrow({ where: { id: found.id }, include: CASE_VIEW_INCLUDE });
-    res.json({ ...toCaseView(after), secondComplaint: await secondComplaintView(db, after), ...(await actionsView(after, user.role)) });
+    res.json(await staffView(after, user.role));
   });
 
   return router;

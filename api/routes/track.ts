@@ -13,6 +13,8 @@ import { reissueCitizenSecret, type CitizenMailDeps } from '../services/reissue-
 import { runCaseAction } from '../services/run-case-action';
 import type { DocumentDeps } from '../../infra/documents';
 import { secondComplaintView } from '../services/second-complaint-view';
+import { instant, responseType } from '../response-schemas';
+import { caseViewSchema, filingWindowSchema, secondComplaintSchema } from './case-view';
 
 const codeSchema = z.string().regex(/^PA-[0-9A-Z]{16}$/);
 
@@ -40,7 +42,29 @@ export async function requireCitizenSecret(limits: RateLimits, req: Request, cod
 }
 
 /** The dates of the window, without what the obstacle was (the page needs only the tracking code). */
-const publicFilingWindow = (w: FilingWindow | null) => (w ? { learnedOn: w.learnedOn, obstacleDays: w.obstacleDays, limitDays: w.limitDays, endsAt: w.endsAt, late: w.late } : null);
+const publicFilingWindowSchema = filingWindowSchema.pick({ learnedOn: true, obstacleDays: true, limitDays: true, endsAt: true, late: true });
+const publicFilingWindow = (w: FilingWindow | null): z.output<typeof publicFilingWindowSchema> | null =>
+  w ? { learnedOn: w.learnedOn, obstacleDays: w.obstacleDays, limitDays: w.limitDays, endsAt: w.endsAt, late: w.late } : null;
+
+const since = z.object({ at: instant });
+/** What a citizen sees with the tracking code alone: the process, never an identity. */
+export const trackedCaseSchema = responseType(
+  'TrackedCase',
+  caseViewSchema
+    .pick({ trackingCode: true, type: true, status: true, outcome: true, title: true, receivedAt: true, firstStepDueAt: true, resolutionDueAt: true, answeredAt: true, answer: true, answerDocuments: true, closedAt: true, appealDueAt: true, terminationGround: true })
+    .extend({
+      unit: z.string(),
+      agency: z.string().nullable(),
+      /** What the agency asked for while the case waits for the citizen. */
+      infoRequest: since.extend({ reason: z.string().nullable() }).nullable(),
+      /** The decision suspending a complaint's resolution, while it stands. */
+      suspension: since.extend({ decision: z.string().nullable() }).nullable(),
+      filingWindow: publicFilingWindowSchema.nullable(),
+      secondComplaint: secondComplaintSchema.nullable(),
+    }),
+);
+/** A citizen's action taken. */
+export const citizenActionResultSchema = responseType('CitizenActionResult', caseViewSchema.pick({ trackingCode: true, status: true, outcome: true }));
 
 /** Citizens follow their case with its tracking code, and act on it with their secret; no account needed. */
 export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }: { db: Database; temporal: Client; citizenMail?: CitizenMailDeps; rateLimits: RateLimits; documents: DocumentDeps }): Router {
@@ -60,16 +84,17 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }
     // while a complaint's resolution is suspended, the decision and its reasons.
     const asked = c.status === 'AWAITING_INFO' ? await latest('info_requested') : null;
     const suspended = c.status === 'SUSPENDED' ? await latest('suspended') : null;
-    res.json({
+    const view: z.output<typeof trackedCaseSchema> = {
       infoRequest: asked ? { reason: asked.reason, at: asked.at } : null,
       suspension: suspended ? { decision: suspended.reason, at: suspended.at } : null,
       terminationGround: c.terminationGround,
       trackingCode: c.trackingCode, type: c.type, status: c.status, outcome: c.outcome, title: c.title,
       unit: c.unit.name, agency: c.agency?.name ?? null, receivedAt: c.receivedAt, firstStepDueAt: c.firstStepDueAt,
-      resolutionDueAt: c.resolutionDueAt, answeredAt: c.answeredAt, answer: c.answer, answerDocuments: c.answerDocuments, closedAt: c.closedAt,
+      resolutionDueAt: c.resolutionDueAt, answeredAt: c.answeredAt, answer: c.answer, answerDocuments: c.answerDocuments as z.output<typeof trackedCaseSchema>['answerDocuments'], closedAt: c.closedAt,
       // The complainant's own windows: to lodge (art. 9), and to appeal the first decision and to whom (art. 33, 21).
       filingWindow: publicFilingWindow(c.filingWindow as FilingWindow | null), appealDueAt: c.appealDueAt, secondComplaint: await secondComplaintView(db, c),
-    });
+    };
+    res.json(view);
   });
 
   router.post('/:code/actions/:action', async (req, res) => {
@@ -85,7 +110,8 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }
     if (lateAppeal) throw new AppError('appeal_window_closed', lateAppeal);
     const claimDocuments = (ids: string[], attachedWith: string) => claimForAction(db, { caseId: c.id, ids, attachedWith, limits: documents.limits });
     const file = await runCaseAction(temporal, c.id, action.data, req.body, { actor: 'citizen', claimDocuments });
-    res.json({ trackingCode: c.trackingCode, status: file.status, outcome: file.outcome });
+    const result: z.output<typeof citizenActionResultSchema> = { trackingCode: c.trackingCode, status: file.status, outcome: file.outcome };
+    res.json(result);
   });
 
   /** A lost secret: a new one goes to the email and the phone (SMS) on file. The answer is the same whether or not there is one. */

@@ -1,21 +1,39 @@
 import type { Client } from '@temporalio/client';
 import { optionalTsToDate } from '@temporalio/common/lib/time';
 import protos from '@temporalio/proto';
+import { z } from 'zod';
 import type { Database } from '../../infra/database';
+import { isoInstant, responseType } from '../response-schemas';
+import { caseViewSchema } from '../routes/case-view';
 import { caseWorkflowId } from '../../workflows/ids';
 
 // CommonJS without named exports Node can detect: take the namespace from the default export.
 const proto = protos.temporal;
 type HistoryEvent = protos.temporal.api.history.v1.IHistoryEvent;
 
-export interface TimelineEntry {
-  at: string;
-  source: 'audit' | 'temporal';
-  type: string;
-  detail: string | null;
-  actor?: string;
-  data?: unknown;
-}
+const timelineEntrySchema = z.object({
+  at: isoInstant,
+  source: z.enum(['audit', 'temporal']),
+  type: z.string(),
+  detail: z.string().nullable(),
+  actor: z.string().optional(),
+  data: z.unknown().optional(),
+});
+type TimelineEntry = z.output<typeof timelineEntrySchema>;
+
+/** A case's audit trail and its workflow's events in one timeline, and where to see the run in Temporal. */
+export const caseHistorySchema = responseType(
+  'CaseHistory',
+  z.object({
+    caseId: z.string(),
+    workflowId: z.string(),
+    temporalUiUrl: z.string(),
+    /** Why the workflow's events are missing, when Temporal could not be read. */
+    temporalError: z.string().nullable(),
+    timeline: z.array(timelineEntrySchema),
+    deadlines: caseViewSchema.shape.deadlines,
+  }),
+);
 
 const seconds = (d: { seconds?: unknown; nanos?: number | null } | null | undefined) => (d ? Number(d.seconds ?? 0) + (d.nanos ?? 0) / 1e9 : 0);
 
@@ -38,7 +56,7 @@ const SKIPPED = new Set(['WORKFLOW_TASK_SCHEDULED', 'WORKFLOW_TASK_STARTED', 'WO
  * run (timers started and fired, activities and their retries, updates), plus a link to the run in
  * the Temporal Web UI.
  */
-export async function caseHistory(db: Database, temporal: Client, caseId: string, ui: { url: string; namespace: string }) {
+export async function caseHistory(db: Database, temporal: Client, caseId: string, ui: { url: string; namespace: string }): Promise<Omit<z.output<typeof caseHistorySchema>, 'deadlines'>> {
   const workflowId = caseWorkflowId(caseId);
   const audit: TimelineEntry[] = (await db.caseEvent.findMany({ where: { caseId }, orderBy: { at: 'asc' } })).map((e) => ({
     at: e.at.toISOString(), source: 'audit', type: e.type, actor: e.actor, detail: e.reason, data: e.data,

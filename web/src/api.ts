@@ -1,4 +1,5 @@
 // The console's only way to the server: JSON over /api with the session cookie.
+import type { components } from './api-types';
 export interface FieldProblem {
   field: string;
   message: string;
@@ -43,3 +44,6 @@ export const fieldErrors = (err: unknown): Record<string, string> =>
 /** The id of the case in the caller's scope with this tracking code. */
 export const caseIdByCode = async (code: string): Promise<string> =>
   (await api<{ id: string }>(`/api/cases/by-code/${encodeURIComponent(code.trim())}`)).id;
+
+/** A response body's type, by its name in the OpenAPI document (generated into api-types.ts). */
+export type ApiType<N extends keyof components['schemas']> = components['schemas'][N];

@@ -1,15 +1,12 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, type ApiType } from '../api';
 import { label, lang, t, type MessageKey } from '../i18n';
 import { ErrorBox, useLoad } from './data';
 import { documentIdsOf, UploadField, type DocumentInfo } from './documents';
 import { Field, inputValue, useSubmit } from './form';
 
 /** An action's form as the API describes it (JSON Schema of its body for this case). */
-export interface ActionFormSchema {
-  properties: Record<string, { type?: string; enum?: string[]; maxLength?: number; format?: string }>;
-  required: string[];
-}
+type ActionFormSchema = ApiType<'ActionForm'>;
 
 interface Agency { id: string; name: string; unit: { name: string } }
 

@@ -1,13 +1,12 @@
+import type { ApiType } from '../api';
 import { dateTime } from '../format';
 import { lang, pick, t } from '../i18n';
 
-/** A complaint's window to be lodged, as computed at receipt (domain/complaint-windows.ts). */
-export interface FilingWindowView { learnedOn: string; obstacleDays: number; endsAt: string; late: boolean; explanation?: { vi: string; en: string } }
-/** Who takes a first complaint's second complaint, or the way on beyond the province. */
-export interface SecondComplaintView { to: string | null; basis: string; wayOn: string | null }
+/** A complaint's window to be lodged as the staff view or the tracking page gives it (the latter without the explanation). */
+type FilingWindowView = Pick<ApiType<'FilingWindow'>, 'learnedOn' | 'obstacleDays' | 'endsAt' | 'late'> & { explanation?: ApiType<'FilingWindow'>['explanation'] };
 
 /** The complainant's windows: to lodge (art. 9) and to appeal (art. 33), and to whom (art. 21). */
-export function ComplaintWindows({ c }: { c: { filingWindow: FilingWindowView | null; appealDueAt: string | null; secondComplaint: SecondComplaintView | null } }) {
+export function ComplaintWindows({ c }: { c: { filingWindow: FilingWindowView | null; appealDueAt: string | null; secondComplaint: ApiType<'SecondComplaint'> | null } }) {
   const w = c.filingWindow;
   return (
     <>

@@ -1,13 +1,8 @@
+import type { ApiType } from '../api';
 import { dateTime } from '../format';
 import { label, pick, t } from '../i18n';
 
-interface Duration { amount: number; unit: string }
-export interface DeadlineView {
-  step: string; startedAt: string; limit: Duration; extensions: Duration[]; pausedAt: string | null; dueAt: string | null; metAt?: string;
-  legalBasis: string; inputs: Record<string, string | number | boolean>;
-  history: Array<{ at: string; kind: string; dueAt: string | null; note: string }>;
-  ladder: Array<{ kind: string; at: string }>;
-}
+type Duration = ApiType<'Deadline'>['limit'];
 
 const UNIT: Record<string, [string, string]> = {
   calendar_days: ['ngày', 'days'], working_days: ['ngày làm việc', 'working days'], seconds: ['giây', 'seconds'],
@@ -15,7 +10,7 @@ const UNIT: Record<string, [string, string]> = {
 export const duration = (d: Duration) => `${d.amount} ${(UNIT[d.unit] ?? [d.unit, d.unit])[t('days') === 'ngày' ? 0 : 1]}`;
 
 /** Each deadline with how it was computed: limit, start, basis, inputs, every recalculation, the escalation steps. */
-export function Deadlines({ deadlines }: { deadlines: Record<string, DeadlineView> | null }) {
+export function Deadlines({ deadlines }: { deadlines: Record<string, ApiType<'Deadline'>> | null }) {
   const list = Object.values(deadlines ?? {});
   if (list.length === 0) return <p>—</p>;
   return (

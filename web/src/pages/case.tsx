@@ -1,36 +1,23 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api';
-import { ActionForm, type ActionFormSchema } from '../components/action-form';
+import { api, type ApiType } from '../api';
+import { ActionForm } from '../components/action-form';
 import { Async, ErrorBox, useLoad } from '../components/data';
-import { ComplaintWindows, type FilingWindowView, type SecondComplaintView } from '../components/complaint-windows';
-import { Deadlines, type DeadlineView } from '../components/deadlines';
+import { ComplaintWindows } from '../components/complaint-windows';
+import { Deadlines } from '../components/deadlines';
 import { DocumentList, type DocumentInfo } from '../components/documents';
 import { dateTime } from '../format';
 import { eventLabel, label, lang, pick, t } from '../i18n';
 import { useSession } from '../session';
 
-export interface CaseView {
-  id: string; trackingCode: string; type: string; status: string; title: string; content: string;
-  attachments: Array<{ name: string; url: string }>;
-  accused: { fullName: string; position: string | null; email: string | null } | null;
-  forwardedBy: { name: string; email: string | null } | null;
-  respondent: { fullName: string; position: string | null; email: string | null } | null;
-  terminationGround: string | null;
-  category: { nameVi: string; nameEn: string }; unit: { name: string }; agency: { name: string } | null;
-  receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
-  answerDocuments: Array<{ name: string; url: string }> | null; complexity: string; outcome: string | null; closedAt: string | null;
-  policyVersion: string; deadlines: Record<string, DeadlineView> | null; allowedActions: string[]; actionForms: Record<string, ActionFormSchema>;
-  filingWindow: FilingWindowView | null; appealDueAt: string | null; decidedBy: string | null; secondComplaint: SecondComplaintView | null;
-  notices: Array<{ template: string; channel: 'email' | 'sms'; recipient: string; status: string; attempts: number; sentAt: string | null; error?: string }>;
-}
-interface TimelineEvent { type: string; at: string; actor: string; actorName: string | null; reason: string | null }
+export type CaseView = ApiType<'StaffCaseView'>;
+type TimelineEvent = ApiType<'CaseTimeline'>['events'][number];
 
 /** A person by name; the system and the citizen in words; an unknown account (a removed user) as recorded. */
 const actorOf = (e: TimelineEvent) => e.actorName ?? label('actor', e.actor);
 
 export function CasePage({ id }: { id: string }) {
   const c = useLoad<CaseView>(`/api/cases/${id}`);
-  const timeline = useLoad<{ events: TimelineEvent[] }>(`/api/cases/${id}/timeline`);
+  const timeline = useLoad<ApiType<'CaseTimeline'>>(`/api/cases/${id}/timeline`);
   const documents = useLoad<{ documents: DocumentInfo[] }>(`/api/cases/${id}/documents`);
   const { me } = useSession();
   const [action, setAction] = useState<string | null>(null);

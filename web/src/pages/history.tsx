@@ -1,13 +1,10 @@
 import { Async, useLoad } from '../components/data';
-import { Deadlines, type DeadlineView } from '../components/deadlines';
+import type { ApiType } from '../api';
+import { Deadlines } from '../components/deadlines';
 import { dateTime } from '../format';
 import { eventLabel, t } from '../i18n';
 
-interface History {
-  caseId: string; workflowId: string; temporalUiUrl: string; temporalError: string | null;
-  timeline: Array<{ at: string; source: 'audit' | 'temporal'; type: string; actor?: string; detail?: string | null }>;
-  deadlines: Record<string, DeadlineView> | null;
-}
+type History = ApiType<'CaseHistory'>;
 
 /** Administrators: the audit trail and the workflow's own events in one timeline, with a link to Temporal. */
 export function HistoryPage({ id }: { id: string }) {

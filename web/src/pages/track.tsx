@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, type ApiType } from '../api';
 import { rememberedSecret, rememberSecret, SECRET_HEADER } from '../citizen-secret';
-import { ComplaintWindows, type FilingWindowView, type SecondComplaintView } from '../components/complaint-windows';
+import { ComplaintWindows } from '../components/complaint-windows';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { citizenDocuments, DocumentList, documentIdsOf, UploadField, type DocumentInfo } from '../components/documents';
 import { Field, inputValue, useSubmit } from '../components/form';
@@ -9,17 +9,7 @@ import { dateTime } from '../format';
 import { label, type MessageKey, pick, t } from '../i18n';
 import { navigate } from '../router';
 
-interface Tracked {
-  trackingCode: string; type: string; status: string; outcome: string | null; title: string; unit: string; agency: string | null;
-  receivedAt: string; firstStepDueAt: string | null; resolutionDueAt: string | null; answeredAt: string | null; answer: string | null;
-  answerDocuments: Array<{ name: string; url: string }> | null; closedAt: string | null;
-  filingWindow: FilingWindowView | null; appealDueAt: string | null; secondComplaint: SecondComplaintView | null;
-  /** What the agency asked for while the case waits for the citizen. */
-  infoRequest: { reason: string | null; at: string } | null;
-  /** The decision suspending a complaint's resolution, while it stands. */
-  suspension: { decision: string | null; at: string } | null;
-  terminationGround: string | null;
-}
+type Tracked = ApiType<'TrackedCase'>;
 
 /** The second complaint's window has closed: the form would only be refused (the server checks again). */
 const windowPassed = (dueAt: string | null) => dueAt !== null && Date.now() > new Date(dueAt).getTime();
