@@ -27,6 +27,11 @@ export function createWorker({ connection, namespace, taskQueue, deps, workflowB
     taskQueue,
     activities: createActivities(deps),
     interceptors: { activity: [heartbeatWhileRunning, failDataErrorsAtOnce] },
+    // A stop (deploy, Ctrl-C, a test's teardown) never waits on an activity stuck on a dead peer:
+    // after the grace its attempt is cancelled, after the force time the worker goes anyway.
+    // Every activity is idempotent, so Temporal's retry on another worker finishes the job.
+    shutdownGraceTime: '10s',
+    shutdownForceTime: '30s',
     ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
