@@ -3,16 +3,20 @@ import { responseSchemas, responseTypeName } from './response-schemas';
 import { caseViewSchema, staffCaseViewSchema } from './routes/case-view';
 import * as admin from './routes/admin/schemas';
 import * as serviceAccounts from './routes/admin/service-accounts.schema';
-import { loginSchema } from './routes/auth';
-import { caseTimelineSchema } from './routes/cases';
+import { currentUserSchema, loginSchema, loginSessionSchema } from './routes/auth';
+import { caseRefSchema, caseTimelineSchema } from './routes/cases';
+import { agencyListSchema, catalogSchema } from './routes/catalog';
+import { documentInfoSchema, documentLimitsSchema, documentListSchema } from './routes/documents';
+import { casePetitionerSchema } from './routes/petitioner';
+import { submittedPetitionSchema } from './routes/petitions';
 import { caseHistorySchema } from './services/case-history';
 import { CASE_ACTIONS } from '../domain/case-actions';
 import { CITIZEN_ACTIONS } from './auth/scope';
-import { CITIZEN_SECRET_HEADER, citizenActionResultSchema, trackedCaseSchema } from './routes/track';
+import { CITIZEN_SECRET_HEADER, citizenActionResultSchema, citizenSecretSentSchema, trackedCaseSchema } from './routes/track';
 import { changeLogQuerySchema } from './routes/admin/change-log';
-import { inboxQuerySchema } from './routes/inbox';
+import { inboxQuerySchema, inboxSchema } from './routes/inbox';
 import { overdueQuerySchema } from './services/overdue-list';
-import { searchQuerySchema } from './services/search-cases';
+import { caseSearchResultsSchema, searchQuerySchema } from './services/search-cases';
 import { submitPetitionSchema } from './routes/petitions.schema';
 import { recommendationSchema, respondSchema } from './routes/recommendations';
 import { dialogueQuery } from './routes/reports';
@@ -95,8 +99,8 @@ export function openApiDocument(serverUrl: string) {
           'Submit a petition',
           { parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 200 } }], requestBody: body(submitPetitionSchema) },
           {
-            201: ok('Created: id, trackingCode, the citizen’s secret (shown once), receivedAt, acceptance {dueAt, limit} and receipt [{channel email|sms, status}]: the receipt with the code and the secret sent to the email and phone given'),
-            200: ok('The same key from the same client: the first case (a new secret within 10 minutes, unless a receipt already carried the first; no second receipt)'),
+            201: ok('Created: id, trackingCode, the citizen’s secret (shown once), receivedAt, acceptance {dueAt, limit} and receipt [{channel email|sms, status}]: the receipt with the code and the secret sent to the email and phone given', submittedPetitionSchema),
+            200: ok('The same key from the same client: the first case (a new secret within 10 minutes, unless a receipt already carried the first; no second receipt)', submittedPetitionSchema),
             ...errors(400, 413, 422, 429, 503),
           },
         ),
@@ -116,34 +120,34 @@ export function openApiDocument(serverUrl: string) {
             parameters: [{ name: 'X-Requested-With', in: 'header', required: true, description: 'Any value: a cross-site form cannot send it', schema: { type: 'string' } }],
             requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } } },
           },
-          { 201: ok('The document: id, name, contentType, size, scanStatus'), ...errors(400, 413, 415, 422, 429, 503) },
+          { 201: ok('The document: id, name, contentType, size, scanStatus', documentInfoSchema), ...errors(400, 413, 415, 422, 429, 503) },
         ),
       },
-      '/api/documents/limits': { get: op('The largest file taken and the most a case may hold, in bytes') },
-      '/api/track/{code}/documents': { get: op('The case’s documents (citizen)', { parameters: [pathParam('code', 'tracking code'), citizenSecret] }, { 200: ok('Documents'), ...errors(401, 403, 404, 429) }) },
+      '/api/documents/limits': { get: op('The largest file taken and the most a case may hold, in bytes', {}, { 200: ok('The limits', documentLimitsSchema) }) },
+      '/api/track/{code}/documents': { get: op('The case’s documents (citizen)', { parameters: [pathParam('code', 'tracking code'), citizenSecret] }, { 200: ok('Documents', documentListSchema), ...errors(401, 403, 404, 429) }) },
       '/api/track/{code}/documents/{documentId}': {
         get: op('A document as a download (citizen)', { parameters: [pathParam('code', 'tracking code'), pathParam('documentId', 'document id'), citizenSecret] }, { 200: { description: 'The file, Content-Disposition: attachment, its stored type' }, ...errors(401, 403, 404, 429) }),
       },
       '/api/track/{code}/secret': {
-        post: op('Send a new citizen secret to the email and phone on file (the answer is the same whether there is one)', { parameters: [pathParam('code', 'tracking code')] }, { 202: ok('Sent if there is an email or a phone'), ...errors(404, 429, 503) }),
+        post: op('Send a new citizen secret to the email and phone on file (the answer is the same whether there is one)', { parameters: [pathParam('code', 'tracking code')] }, { 202: ok('Sent if there is an email or a phone', citizenSecretSentSchema), ...errors(404, 429, 503) }),
       },
-      '/api/auth/login': { post: op('Staff login', { requestBody: body(loginSchema) }, { 200: ok('The user; the session token in an HttpOnly cookie, or in the body when tokenIn is body (scripts only)'), ...errors(401, 422, 429) }) },
+      '/api/auth/login': { post: op('Staff login', { requestBody: body(loginSchema) }, { 200: ok('The user; the session token in an HttpOnly cookie, or in the body when tokenIn is body (scripts only)', loginSessionSchema), ...errors(401, 422, 429) }) },
       '/api/auth/logout': { post: op('End the session', { security: staff }, { 204: { description: 'Logged out' } }) },
-      '/api/auth/me': { get: op('Who am I', { security: staff }, { 200: ok('The user'), ...errors(401) }) },
-      '/api/inbox': { get: op('My open cases, soonest due first', { security: staff, parameters: query(inboxQuerySchema) }, { 200: ok('A page of cases'), ...errors(401, 422) }) },
+      '/api/auth/me': { get: op('Who am I', { security: staff }, { 200: ok('The user', currentUserSchema), ...errors(401) }) },
+      '/api/inbox': { get: op('My open cases, soonest due first', { security: staff, parameters: query(inboxQuerySchema) }, { 200: ok('A page of cases', inboxSchema), ...errors(401, 422) }) },
       '/api/cases/{id}': { get: op('A case in my scope', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('The case, what I may do to it now and each action’s form', staffCaseViewSchema), ...errors(401, 404) }) },
       '/api/cases/search': {
-        get: op('Find cases in my scope by tracking code, words (diacritics optional), unit or agency, or the petitioner where my role may read it', { security: staff, parameters: query(searchQuerySchema) }, { 200: ok('A page of matching cases, best first'), ...errors(401, 422) }),
+        get: op('Find cases in my scope by tracking code, words (diacritics optional), unit or agency, or the petitioner where my role may read it', { security: staff, parameters: query(searchQuerySchema) }, { 200: ok('A page of matching cases, best first', caseSearchResultsSchema), ...errors(401, 422) }),
       },
-      '/api/cases/by-code/{code}': { get: op('Find a case in my scope by tracking code', { security: staff, parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case id'), ...errors(401, 404) }) },
+      '/api/cases/by-code/{code}': { get: op('Find a case in my scope by tracking code', { security: staff, parameters: [pathParam('code', 'tracking code')] }, { 200: ok('The case id', caseRefSchema), ...errors(401, 404) }) },
       '/api/cases/{id}/timeline': { get: op('The case’s steps: who, what, when, why', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Events', caseTimelineSchema), ...errors(401, 404) }) },
-      '/api/catalog': { get: op('Units, categories and case types for the forms') },
-      '/api/catalog/agencies': { get: op('Agencies a case can be assigned or transferred to', { security: staff }, { 200: ok('Agencies'), ...errors(401) }) },
-      '/api/cases/{id}/documents': { get: op('The case’s documents (a denouncer’s without a name for those who may not see the identity)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Documents'), ...errors(401, 404) }) },
+      '/api/catalog': { get: op('Units, categories and case types for the forms', {}, { 200: ok('The catalog', catalogSchema) }) },
+      '/api/catalog/agencies': { get: op('Agencies a case can be assigned or transferred to', { security: staff }, { 200: ok('Agencies', agencyListSchema), ...errors(401) }) },
+      '/api/cases/{id}/documents': { get: op('The case’s documents (a denouncer’s without a name for those who may not see the identity)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Documents', documentListSchema), ...errors(401, 404) }) },
       '/api/cases/{id}/documents/{documentId}': {
         get: op('A document as a download (staff, in scope; a denouncer’s recorded)', { security: staff, parameters: [pathParam('id', 'case id'), pathParam('documentId', 'document id')] }, { 200: { description: 'The file, Content-Disposition: attachment, its stored type' }, ...errors(401, 403, 404) }),
       },
-      '/api/cases/{id}/petitioner': { get: op('The petitioner’s identity (recorded)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Identity'), ...errors(401, 403, 404) }) },
+      '/api/cases/{id}/petitioner': { get: op('The petitioner’s identity (recorded)', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Identity', casePetitionerSchema), ...errors(401, 403, 404) }) },
       '/api/cases/{id}/history': { get: op('Merged audit and Temporal history', { security: staff, parameters: [pathParam('id', 'case id')] }, { 200: ok('Timeline', caseHistorySchema), ...errors(401, 403, 404) }) },
       ...caseActions,
       '/api/sessions': { get: op('Dialogue sessions in my scope', { security: staff }, { 200: ok('Sessions'), ...errors(401, 403) }), post: op('Record a dialogue session', { security: staff, requestBody: body(createSessionSchema) }, { 201: ok('Created'), ...errors(401, 403, 422) }) },

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Database } from '../../infra/database';
 import { hashPassword, needsRehash, verifyPassword } from '../../infra/passwords';
-import type { Role } from '../../prisma/generated/client';
+import { Role } from '../../prisma/generated/enums';
+import { responseType, type Conforms } from '../response-schemas';
 import type { LoginThrottle } from '../security/login-throttle';
 import { isApiToken, userForApiToken } from './api-tokens';
 
@@ -15,6 +17,21 @@ export interface StaffUser {
   /** Set when a service account acts through an API token; recorded on the case events it causes. */
   tokenId?: string;
 }
+
+/** A staff user as login and /api/auth/me answer (`tokenId` only for a service account acting through an API token). */
+export const staffUserSchema = responseType(
+  'StaffUser',
+  z.object({
+    id: z.string(),
+    email: z.string(),
+    fullName: z.string(),
+    role: z.enum(Role),
+    unitId: z.string().nullable(),
+    organisationId: z.string().nullable(),
+    tokenId: z.string().optional(),
+  }),
+);
+true satisfies Conforms<StaffUser, typeof staffUserSchema>;
 
 export const SESSION_HOURS = 8;
 // Compared against when the email is unknown, so both failures take as long.

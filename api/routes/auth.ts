@@ -2,8 +2,9 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../infra/database';
 import { requireStaff, SESSION_COOKIE, sessionToken } from '../auth/authenticate';
-import { login, logout, SESSION_HOURS } from '../auth/sessions';
+import { login, logout, SESSION_HOURS, staffUserSchema } from '../auth/sessions';
 import { AppError } from '../errors';
+import { instant, responseType } from '../response-schemas';
 import type { LoginThrottle } from '../security/login-throttle';
 import { clientAddress } from '../security/rate-limits';
 
@@ -15,6 +16,19 @@ export const loginSchema = z
     tokenIn: z.enum(['cookie', 'body']).default('cookie'),
   })
   .strict();
+
+/** A login: the user and until when the session lasts. */
+export const loginSessionSchema = responseType(
+  'LoginSession',
+  z.object({
+    user: staffUserSchema,
+    /** Only when `tokenIn` is `body` (scripts); a browser's token is in the HttpOnly cookie. */
+    token: z.string().optional(),
+    expiresAt: instant,
+  }),
+);
+/** Who is signed in. */
+export const currentUserSchema = responseType('CurrentUser', z.object({ user: staffUserSchema }));
 
 /** Browsers send Origin or Sec-Fetch-Site with a POST; curl and integrations send neither. */
 const fromBrowser = (req: Request) => req.get('origin') !== undefined || req.get('sec-fetch-site') !== undefined;
@@ -31,11 +45,13 @@ export function authRouter({ db, secureCookies, loginThrottle }: { db: Database;
     const result = await login(db, loginThrottle, { email, password, address: clientAddress(req) });
     if (!result.ok) throw new AppError('invalid_credentials', 'Sai email hoặc mật khẩu / wrong email or password');
     if (tokenIn === 'body') {
-      res.json({ user: result.user, token: result.token, expiresAt: result.expiresAt });
+      const session: z.output<typeof loginSessionSchema> = { user: result.user, token: result.token, expiresAt: result.expiresAt };
+      res.json(session);
       return;
     }
     res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/', maxAge: SESSION_HOURS * 3_600_000 });
-    res.json({ user: result.user, expiresAt: result.expiresAt });
+    const session: z.output<typeof loginSessionSchema> = { user: result.user, expiresAt: result.expiresAt };
+    res.json(session);
   });
 
   router.post('/logout', async (req, res) => {
@@ -45,7 +61,8 @@ export function authRouter({ db, secureCookies, loginThrottle }: { db: Database;
   });
 
   router.get('/me', (_req, res) => {
-    res.json({ user: requireStaff(res) });
+    const me: z.output<typeof currentUserSchema> = { user: requireStaff(res) };
+    res.json(me);
   });
 
   return router;

@@ -14,7 +14,7 @@ import { runCaseAction } from '../services/run-case-action';
 import type { DocumentDeps } from '../../infra/documents';
 import { secondComplaintView } from '../services/second-complaint-view';
 import { CASE_VIEW_INCLUDE, toCaseView, type StaffCaseView } from './case-view';
-import { readPetitioner } from './petitioner';
+import { casePetitionerSchema, readPetitioner } from './petitioner';
 import { instant, responseType } from '../response-schemas';
 import { caseIdSchema } from './petitions.schema';
 
@@ -25,6 +25,9 @@ export const caseTimelineSchema = responseType(
     events: z.array(z.object({ type: z.string(), at: instant, actor: z.string(), actorName: z.string().nullable(), reason: z.string().nullable() })),
   }),
 );
+
+/** The case a tracking code names, in the caller's scope. */
+export const caseRefSchema = responseType('CaseRef', z.object({ id: z.string() }));
 
 /** Staff access to cases: read within scope, act by role. A case outside the scope does not exist (404). */
 export function casesRouter({ db, temporal, temporalUi, documents }: { db: Database; temporal: Client; temporalUi: { url: string; namespace: string }; documents: DocumentDeps }): Router {
@@ -54,7 +57,8 @@ export function casesRouter({ db, temporal, temporalUi, documents }: { db: Datab
     const user = requireStaff(res);
     const found = await db.case.findFirst({ where: { trackingCode: req.params.code.trim().toUpperCase().slice(0, 40), ...(await caseScope(db, user)) }, select: { id: true } });
     if (!found) throw new AppError('case_not_found', 'Không tìm thấy hồ sơ / case not found');
-    res.json({ id: found.id });
+    const ref: z.output<typeof caseRefSchema> = { id: found.id };
+    res.json(ref);
   });
 
   router.get('/:id', async (req, res) => {
@@ -77,7 +81,8 @@ export function casesRouter({ db, temporal, temporalUi, documents }: { db: Datab
 
   router.get('/:id/petitioner', async (req, res) => {
     const { user, found } = await findInScope(req.params.id, res);
-    res.set('Cache-Control', 'no-store').json({ petitioner: await readPetitioner(db, user, found) });
+    const identity: z.output<typeof casePetitionerSchema> = { petitioner: await readPetitioner(db, user, found) };
+    res.set('Cache-Control', 'no-store').json(identity);
   });
 
   router.get('/:id/history', async (req, res) => {

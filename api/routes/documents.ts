@@ -1,21 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Response } from 'express';
+import { z } from 'zod';
 import { attachmentDisposition, PETITIONER_SIDE } from '../../domain/documents';
 import type { Database } from '../../infra/database';
 import type { Case, Document } from '../../prisma/generated/client';
+import { ScanStatus } from '../../prisma/generated/enums';
 import { requireStaff } from '../auth/authenticate';
 import { caseScope, type StaffUser } from '../auth/scope';
 import { AppError } from '../errors';
 import type { RateLimits } from '../security/rate-limits';
-import type { DocumentDeps } from '../../infra/documents';
+import type { DocumentDeps, DocumentLimits } from '../../infra/documents';
+import { instant, responseType, type Conforms } from '../response-schemas';
 import { storeUpload } from '../services/store-upload';
 import { mayReadPetitioner } from './petitioner';
 import { caseIdSchema } from './petitions.schema';
 import { requireCitizenSecret } from './track';
 
 /** A document as lists show it; `name` is withheld (null) from staff who may not see the petitioner's identity. */
-function documentView(d: Document, nameShown = true) {
+export const documentInfoSchema = responseType(
+  'DocumentInfo',
+  z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    contentType: z.string(),
+    size: z.number(),
+    scanStatus: z.enum(ScanStatus),
+    /** "submission" or the case action it came with; null until a submission or an action names it. */
+    attachedWith: z.string().nullable(),
+    uploadedAt: instant,
+  }),
+);
+/** A case's documents, oldest first. */
+export const documentListSchema = responseType('DocumentList', z.object({ documents: z.array(documentInfoSchema) }));
+/** The largest file taken and the most a case may hold, in bytes. */
+export const documentLimitsSchema = responseType('DocumentLimits', z.object({ maxFileBytes: z.number(), maxCaseBytes: z.number() }));
+true satisfies Conforms<DocumentLimits, typeof documentLimitsSchema>;
+
+function documentView(d: Document, nameShown = true): z.output<typeof documentInfoSchema> {
   return { id: d.id, name: nameShown ? d.name : null, contentType: d.contentType, size: d.size, scanStatus: d.scanStatus, attachedWith: d.attachedWith, uploadedAt: d.createdAt };
 }
 
@@ -34,7 +56,8 @@ export function documentsRouter({ db, documents, rateLimits }: { db: Database; d
 
   /** What the upload widget checks before sending: the same limits the server applies. */
   router.get('/documents/limits', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').json(documents.limits);
+    const limits: z.output<typeof documentLimitsSchema> = documents.limits;
+    res.set('Cache-Control', 'public, max-age=300').json(limits);
   });
 
   router.post('/documents', rateLimits.perAddress('upload'), async (req, res) => {
@@ -58,7 +81,8 @@ export function documentsRouter({ db, documents, rateLimits }: { db: Database; d
 
   router.get('/cases/:id/documents', async (req, res) => {
     const { user, found } = await caseInScope(req.params.id, res);
-    res.set('Cache-Control', 'no-store').json({ documents: found.documents.map((d) => documentView(d, staffMayOpen(user, found, d))) });
+    const list: z.output<typeof documentListSchema> = { documents: found.documents.map((d) => documentView(d, staffMayOpen(user, found, d))) };
+    res.set('Cache-Control', 'no-store').json(list);
   });
 
   router.get('/cases/:id/documents/:documentId', async (req, res) => {
@@ -82,7 +106,8 @@ export function documentsRouter({ db, documents, rateLimits }: { db: Database; d
 
   router.get('/track/:code/documents', async (req, res) => {
     const found = await citizenCase(req.params.code, req);
-    res.set('Cache-Control', 'no-store').json({ documents: found.documents.map((d) => documentView(d)) });
+    const list: z.output<typeof documentListSchema> = { documents: found.documents.map((d) => documentView(d)) };
+    res.set('Cache-Control', 'no-store').json(list);
   });
 
   router.get('/track/:code/documents/:documentId', async (req, res) => {

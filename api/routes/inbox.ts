@@ -8,6 +8,8 @@ import { requireStaff } from '../auth/authenticate';
 import { caseScope, unitSubtree } from '../auth/scope';
 import { DUE_GROUPS, type DueColumn } from '../services/open-cases';
 import type { Prisma } from '../../prisma/generated/client';
+import { CaseStatus, CaseType } from '../../prisma/generated/enums';
+import { instant, responseType } from '../response-schemas';
 
 export const inboxQuerySchema = z
   .object({
@@ -41,6 +43,33 @@ const ROW = {
   id: true, trackingCode: true, type: true, status: true, title: true, firstStepDueAt: true, resolutionDueAt: true,
   unit: { select: { code: true, name: true } }, category: { select: { code: true } }, agency: { select: { code: true, name: true } },
 } satisfies Prisma.CaseSelect;
+
+/** A page of my open cases, soonest due first, each with its current due date and the time left. */
+export const inboxSchema = responseType(
+  'Inbox',
+  z.object({
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        trackingCode: z.string(),
+        type: z.enum(CaseType),
+        status: z.enum(CaseStatus),
+        title: z.string(),
+        unit: z.object({ code: z.string(), name: z.string() }),
+        /** The category's code. */
+        category: z.string(),
+        agency: z.object({ code: z.string(), name: z.string() }).nullable(),
+        dueAt: instant.nullable(),
+        /** Negative once overdue; null without a running deadline. */
+        secondsLeft: z.number().nullable(),
+        overdue: z.boolean(),
+      }),
+    ),
+  }),
+);
 
 /**
  * My open cases, soonest due first, with the time left (negative when overdue). Each status group
@@ -76,7 +105,7 @@ export function inboxRouter({ db }: { db: Database }): Router {
       .map((c) => ({ c, due: currentDue(c)?.dueAt ?? null }))
       .sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
     const page = items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-    res.json({
+    const inbox: z.output<typeof inboxSchema> = {
       total: groups.reduce((n, g) => n + g.total, 0),
       page: q.page,
       pageSize: q.pageSize,
@@ -93,7 +122,8 @@ export function inboxRouter({ db }: { db: Database }): Router {
         secondsLeft: due ? Math.round((due.getTime() - now.getTime()) / 1000) : null,
         overdue: due ? due.getTime() < now.getTime() : false,
       })),
-    });
+    };
+    res.json(inbox);
   });
   return router;
 }

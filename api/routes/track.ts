@@ -65,6 +65,8 @@ export const trackedCaseSchema = responseType(
 );
 /** A citizen's action taken. */
 export const citizenActionResultSchema = responseType('CitizenActionResult', caseViewSchema.pick({ trackingCode: true, status: true, outcome: true }));
+/** A new secret asked for: the same answer whether or not the case has an email or a phone. */
+export const citizenSecretSentSchema = responseType('CitizenSecretSent', z.object({ detail: z.string() }));
 
 /** Citizens follow their case with its tracking code, and act on it with their secret; no account needed. */
 export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }: { db: Database; temporal: Client; citizenMail?: CitizenMailDeps; rateLimits: RateLimits; documents: DocumentDeps }): Router {
@@ -120,9 +122,10 @@ export function trackRouter({ db, temporal, citizenMail, rateLimits, documents }
     if (!citizenMail) throw new AppError('temporarily_unavailable', 'Chưa gửi được thư, vui lòng thử lại sau / the mail could not be sent yet, retry later');
     await rateLimits.consume('citizen-secret-mail', c.trackingCode);
     await reissueCitizenSecret(citizenMail, c.trackingCode);
-    res.status(202).json({
+    const sent: z.output<typeof citizenSecretSentSchema> = {
       detail: 'Nếu hồ sơ có địa chỉ email hoặc số điện thoại, mã bí mật mới đã được gửi tới đó / if the case has an email address or a phone number, a new secret was sent there',
-    });
+    };
+    res.status(202).json(sent);
   });
 
   return router;

@@ -3,6 +3,8 @@ import { Prisma, type Role } from '../../prisma/generated/client';
 import type { Database } from '../../infra/database';
 import { CASE_STATUSES } from '../../domain/case-state';
 import { CASE_TYPES } from '../../domain/case-types';
+import { CaseStatus, CaseType } from '../../prisma/generated/enums';
+import { instant, responseType } from '../response-schemas';
 import { type CaseScope, scopeSql } from './overdue-list';
 
 export const searchQuerySchema = z
@@ -22,6 +24,32 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
 /** Where a case matched, best first: its tracking code, its title, its content, its unit or agency, its petitioner. */
 export const MATCHES = ['code', 'title', 'content', 'unit', 'agency', 'petitioner'] as const;
 export type Match = (typeof MATCHES)[number];
+
+/** A page of matching cases, best first: where each matched, the start of its content, never an identity. */
+export const caseSearchResultsSchema = responseType(
+  'CaseSearchResults',
+  z.object({
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        trackingCode: z.string(),
+        type: z.enum(CaseType),
+        status: z.enum(CaseStatus),
+        title: z.string(),
+        /** The content's first 240 characters. */
+        excerpt: z.string(),
+        unit: z.object({ code: z.string(), name: z.string() }),
+        /** The agency's name. */
+        agency: z.string().nullable(),
+        receivedAt: instant,
+        matchedOn: z.array(z.enum(MATCHES)),
+      }),
+    ),
+  }),
+);
 
 /** "Xả thải, Đồng Tâm!" → ["xa", "thai", "dong", "tam"]: the words as the index holds them (unaccented, lower case). */
 export function searchWords(q: string): string[] {
@@ -60,7 +88,7 @@ const CASE_DOCUMENT = Prisma.sql`to_tsvector('simple'::regconfig, vn_unaccent(c.
 const words = (column: Prisma.Sql) => Prisma.sql`to_tsvector('simple'::regconfig, vn_unaccent(${column}))`;
 
 interface Hit {
-  id: string; trackingCode: string; type: string; status: string; title: string; content: string; unitCode: string; unitName: string;
+  id: string; trackingCode: string; type: CaseType; status: CaseStatus; title: string; content: string; unitCode: string; unitName: string;
   agency: string | null; receivedAt: Date; best: number; how: number[]; total: bigint;
 }
 
@@ -70,7 +98,7 @@ interface Hit {
  * petitioner's name where the role may read it; a tracking code by its start. Code hits first,
  * then title, content, unit or agency, petitioner; newest first within each. Never an identity.
  */
-export async function searchCases(db: Database, user: { role: Role }, scope: CaseScope, q: SearchQuery, unitIds: string[] | null) {
+export async function searchCases(db: Database, user: { role: Role }, scope: CaseScope, q: SearchQuery, unitIds: string[] | null): Promise<z.output<typeof caseSearchResultsSchema>> {
   const found = searchWords(q.q);
   const code = codePrefix(q.q);
   if (!found.length && !code) return { total: 0, page: q.page, pageSize: q.pageSize, items: [] };

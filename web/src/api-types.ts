@@ -2079,7 +2079,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["LoginSession"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -2174,7 +2174,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CurrentUser"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -4571,7 +4571,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DocumentList"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -4760,7 +4760,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CasePetitioner"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -4883,7 +4883,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CaseRef"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -4944,7 +4944,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CaseSearchResults"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -4992,13 +4992,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The catalog */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Catalog"];
                     };
                 };
             };
@@ -5034,7 +5034,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AgencyList"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -5091,7 +5091,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DocumentInfo"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -5173,13 +5173,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The limits */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DocumentLimits"];
                     };
                 };
             };
@@ -5329,7 +5329,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Inbox"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -5477,7 +5477,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SubmittedPetition"];
                     };
                 };
                 /** @description Created: id, trackingCode, the citizen’s secret (shown once), receivedAt, acceptance {dueAt, limit} and receipt [{channel email|sms, status}]: the receipt with the code and the secret sent to the email and phone given */
@@ -5486,7 +5486,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SubmittedPetition"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -6884,7 +6884,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DocumentList"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -7039,7 +7039,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CitizenSecretSent"];
                     };
                 };
                 /** @description Problem details (RFC 9457) */
@@ -7094,6 +7094,19 @@ export interface components {
             };
             required: string[];
         };
+        AgencyList: {
+            agencies: {
+                code: string;
+                id: string;
+                /** @enum {string} */
+                kind: "PEOPLES_COMMITTEE" | "FRONT_COMMITTEE" | "SECTOR_AGENCY" | "INSPECTORATE";
+                name: string;
+                unit: {
+                    code: string;
+                    name: string;
+                };
+            }[];
+        };
         CaseHistory: {
             caseId: string;
             deadlines: {
@@ -7112,6 +7125,42 @@ export interface components {
                 type: string;
             }[];
             workflowId: string;
+        };
+        CasePetitioner: {
+            petitioner: {
+                address: string | null;
+                anonymous: boolean;
+                email: string | null;
+                fullName: string | null;
+                language: string;
+                phone: string | null;
+            } | null;
+        };
+        CaseRef: {
+            id: string;
+        };
+        CaseSearchResults: {
+            items: {
+                agency: string | null;
+                excerpt: string;
+                id: string;
+                matchedOn: ("code" | "title" | "content" | "unit" | "agency" | "petitioner")[];
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status: "RECEIVED" | "ASSIGNED" | "UNROUTED" | "ACCEPTED" | "AWAITING_INFO" | "SUSPENDED" | "ANSWERED" | "CLOSED";
+                title: string;
+                trackingCode: string;
+                /** @enum {string} */
+                type: "FEEDBACK" | "COMPLAINT_FIRST" | "COMPLAINT_SECOND" | "DENUNCIATION" | "SESSION_OPINION";
+                unit: {
+                    code: string;
+                    name: string;
+                };
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CaseTimeline: {
             events: {
@@ -7202,11 +7251,32 @@ export interface components {
                 name: string;
             };
         };
+        Catalog: {
+            caseTypes: ("FEEDBACK" | "COMPLAINT_FIRST" | "COMPLAINT_SECOND" | "DENUNCIATION" | "SESSION_OPINION")[];
+            categories: {
+                code: string;
+                nameEn: string;
+                nameVi: string;
+            }[];
+            units: {
+                code: string;
+                /** @enum {string} */
+                level: "PROVINCE" | "DISTRICT" | "COMMUNE";
+                name: string;
+                parentCode: string | null;
+            }[];
+        };
         CitizenActionResult: {
             outcome: ("RESOLVED" | "GUIDED" | "REFUSED" | "WITHDRAWN" | "MERGED" | "APPEALED" | "TERMINATED" | "TOOK_EFFECT") | null;
             /** @enum {string} */
             status: "RECEIVED" | "ASSIGNED" | "UNROUTED" | "ACCEPTED" | "AWAITING_INFO" | "SUSPENDED" | "ANSWERED" | "CLOSED";
             trackingCode: string;
+        };
+        CitizenSecretSent: {
+            detail: string;
+        };
+        CurrentUser: {
+            user: components["schemas"]["StaffUser"];
         };
         Deadline: {
             dueAt: string | null;
@@ -7270,6 +7340,24 @@ export interface components {
                 };
             };
         };
+        DocumentInfo: {
+            attachedWith: string | null;
+            contentType: string;
+            id: string;
+            name: string | null;
+            /** @enum {string} */
+            scanStatus: "CLEAN" | "INFECTED";
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        DocumentLimits: {
+            maxCaseBytes: number;
+            maxFileBytes: number;
+        };
+        DocumentList: {
+            documents: components["schemas"]["DocumentInfo"][];
+        };
         FilingWindow: {
             basis: string;
             /** Format: date-time */
@@ -7283,6 +7371,38 @@ export interface components {
             limitDays: number;
             obstacleDays: number;
             obstacleReason: string | null;
+        };
+        Inbox: {
+            items: {
+                agency: {
+                    code: string;
+                    name: string;
+                } | null;
+                category: string;
+                dueAt: string | null;
+                id: string;
+                overdue: boolean;
+                secondsLeft: number | null;
+                /** @enum {string} */
+                status: "RECEIVED" | "ASSIGNED" | "UNROUTED" | "ACCEPTED" | "AWAITING_INFO" | "SUSPENDED" | "ANSWERED" | "CLOSED";
+                title: string;
+                trackingCode: string;
+                /** @enum {string} */
+                type: "FEEDBACK" | "COMPLAINT_FIRST" | "COMPLAINT_SECOND" | "DENUNCIATION" | "SESSION_OPINION";
+                unit: {
+                    code: string;
+                    name: string;
+                };
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        LoginSession: {
+            /** Format: date-time */
+            expiresAt: string;
+            token?: string;
+            user: components["schemas"]["StaffUser"];
         };
         Problem: {
             code: string;
@@ -7383,6 +7503,38 @@ export interface components {
                 code: string;
                 name: string;
             };
+        };
+        StaffUser: {
+            email: string;
+            fullName: string;
+            id: string;
+            organisationId: string | null;
+            /** @enum {string} */
+            role: "RECEPTION_OFFICER" | "AGENCY_OFFICER" | "HEAD_OF_GOVERNMENT" | "FRONT_SUPERVISOR" | "ADMINISTRATOR";
+            tokenId?: string;
+            unitId: string | null;
+        };
+        SubmittedPetition: {
+            acceptance: {
+                dueAt: string | null;
+                limit: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "working_days" | "seconds";
+                };
+            };
+            id: string;
+            idempotencyKey: string;
+            receipt: {
+                /** @enum {string} */
+                channel: "email" | "sms";
+                /** @enum {string} */
+                status: "PENDING" | "SENT" | "FAILED";
+            }[];
+            /** Format: date-time */
+            receivedAt: string;
+            secret: string | null;
+            trackingCode: string;
         };
         TrackedCase: {
             agency: string | null;

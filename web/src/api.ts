@@ -43,7 +43,7 @@ export const fieldErrors = (err: unknown): Record<string, string> =>
 
 /** The id of the case in the caller's scope with this tracking code. */
 export const caseIdByCode = async (code: string): Promise<string> =>
-  (await api<{ id: string }>(`/api/cases/by-code/${encodeURIComponent(code.trim())}`)).id;
+  (await api<ApiType<'CaseRef'>>(`/api/cases/by-code/${encodeURIComponent(code.trim())}`)).id;
 
 /** A response body's type, by its name in the OpenAPI document (generated into api-types.ts). */
 export type ApiType<N extends keyof components['schemas']> = components['schemas'][N];

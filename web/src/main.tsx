@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api } from './api';
+import { api, type ApiType } from './api';
 import { lang, setLang, t } from './i18n';
 import { AdminPage } from './pages/admin';
 import { CasePage } from './pages/case';
@@ -51,7 +51,7 @@ function App() {
   const [, setLangState] = useState(lang());
   const [me, setMe] = useState<Me | null>(null);
   const refresh = useCallback(async () => {
-    setMe(await api<{ user: Me }>('/api/auth/me').then((r) => r.user, () => null));
+    setMe(await api<ApiType<'CurrentUser'>>('/api/auth/me').then((r) => r.user, () => null));
   }, []);
   useEffect(() => {
     void refresh();

@@ -1,16 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { ApiType } from './api';
 
-export type Role = 'RECEPTION_OFFICER' | 'AGENCY_OFFICER' | 'HEAD_OF_GOVERNMENT' | 'FRONT_SUPERVISOR' | 'ADMINISTRATOR';
-
-export interface Me {
-  id: string;
-  email: string;
-  fullName: string;
-  role: Role;
-  unitId: string | null;
-  organisationId: string | null;
-}
+export type Me = ApiType<'StaffUser'>;
+export type Role = Me['role'];
 
 export interface SessionState {
   me: Me | null;

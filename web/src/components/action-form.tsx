@@ -8,8 +8,6 @@ import { Field, inputValue, useSubmit } from './form';
 /** An action's form as the API describes it (JSON Schema of its body for this case). */
 type ActionFormSchema = ApiType<'ActionForm'>;
 
-interface Agency { id: string; name: string; unit: { name: string } }
-
 /** Field names whose label is not the field's own name in the messages. */
 const LABEL: Partial<Record<string, MessageKey>> = { documentIds: 'uploadDocuments', agencyId: 'agencyTo', targetTrackingCode: 'targetCase', satisfied: 'satisfiedQ', to: 'writtenNoticeTo', letter: 'writtenNoticeNote' };
 const HINT: Partial<Record<string, MessageKey>> = { documents: 'documentsHint', accusedSummary: 'accusedSummaryHint', decidedBy: 'decidedByHint', refusalGround: 'refusalGroundHint' };
@@ -40,7 +38,7 @@ function bodyOf(form: ActionFormSchema, v: Record<string, string | boolean>, upl
 export function ActionForm({ caseId, action, form, onDone }: { caseId: string; action: string; form: ActionFormSchema; onDone: () => void }) {
   const [v, setV] = useState<Record<string, string | boolean>>({});
   const [uploads, setUploads] = useState<DocumentInfo[]>([]);
-  const agencies = useLoad<{ agencies: Agency[] }>('agencyId' in form.properties ? '/api/catalog/agencies' : null);
+  const agencies = useLoad<ApiType<'AgencyList'>>('agencyId' in form.properties ? '/api/catalog/agencies' : null);
   const submit = useSubmit(() => api(`/api/cases/${caseId}/actions/${action}`, { body: bodyOf(form, v, uploads) }), () => { setV({}); setUploads([]); onDone(); });
   const set = (name: string) => (e: Event) => setV({ ...v, [name]: inputValue(e) });
   const e = submit.fields;

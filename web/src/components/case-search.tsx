@@ -1,13 +1,8 @@
 import { useState } from 'preact/hooks';
+import type { ApiType } from '../api';
 import { dateTime } from '../format';
 import { label, t } from '../i18n';
 import { Async, useLoad } from './data';
-
-interface Hit {
-  id: string; trackingCode: string; type: string; status: string; title: string; excerpt: string;
-  unit: { code: string; name: string }; agency: string | null; receivedAt: string; matchedOn: string[];
-}
-interface Results { total: number; page: number; pageSize: number; items: Hit[] }
 
 /**
  * One box for everything staff look a case up by: its tracking code, words of its title or
@@ -18,7 +13,7 @@ export function CaseSearch({ initial = '', onQuery }: { initial?: string; onQuer
   const [input, setInput] = useState(initial);
   const [q, setQ] = useState(initial);
   const [page, setPage] = useState(1);
-  const results = useLoad<Results>(q.trim().length >= 2 ? `/api/cases/search?${new URLSearchParams({ q, page: String(page), pageSize: '20' }).toString()}` : null);
+  const results = useLoad<ApiType<'CaseSearchResults'>>(q.trim().length >= 2 ? `/api/cases/search?${new URLSearchParams({ q, page: String(page), pageSize: '20' }).toString()}` : null);
   const submit = (e: Event) => {
     e.preventDefault();
     setQ(input.trim());

@@ -1,19 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ACCEPT_ATTRIBUTE, megabytes } from '../../../domain/documents';
-import { api, ApiError, type FieldProblem } from '../api';
+import { api, ApiError, type ApiType, type FieldProblem } from '../api';
 import { label, pick, t } from '../i18n';
 import { useLoad } from './data';
 import { Field } from './form';
 
 /** A document as the API lists it; `name` is null when the reader may not see the petitioner's. */
-export interface DocumentInfo {
-  id: string;
-  name: string | null;
-  contentType: string;
-  size: number;
-  scanStatus: 'CLEAN' | 'INFECTED';
-  attachedWith: string | null;
-}
+export type DocumentInfo = ApiType<'DocumentInfo'>;
 
 /** POST /api/documents with progress (fetch reports none for uploads); the API's problem as an ApiError. */
 function uploadFile(file: File, onProgress: (percent: number) => void): Promise<DocumentInfo> {
@@ -50,7 +43,7 @@ const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.rou
  * a document, malware) is said on the field. `value` is what the form will name in `documentIds`.
  */
 export function UploadField({ label: fieldLabel, value, onChange, error }: { label: string; value: DocumentInfo[]; onChange: (docs: DocumentInfo[]) => void; error?: string | undefined }) {
-  const limits = useLoad<{ maxFileBytes: number }>('/api/documents/limits');
+  const limits = useLoad<ApiType<'DocumentLimits'>>('/api/documents/limits');
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const choose = async (e: Event) => {
@@ -153,4 +146,4 @@ export function DocumentList({ documents, href, secret }: { documents: DocumentI
 export const documentIdsOf = (docs: DocumentInfo[]) => (docs.length ? { documentIds: docs.map((d) => d.id) } : {});
 
 /** A case's documents as the citizen sees them, with the secret. */
-export const citizenDocuments = (code: string, secret: string) => api<{ documents: DocumentInfo[] }>(`/api/track/${encodeURIComponent(code)}/documents`, { headers: { 'X-Case-Secret': secret.trim() } });
+export const citizenDocuments = (code: string, secret: string) => api<ApiType<'DocumentList'>>(`/api/track/${encodeURIComponent(code)}/documents`, { headers: { 'X-Case-Secret': secret.trim() } });

@@ -4,7 +4,7 @@ import { ActionForm } from '../components/action-form';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { ComplaintWindows } from '../components/complaint-windows';
 import { Deadlines } from '../components/deadlines';
-import { DocumentList, type DocumentInfo } from '../components/documents';
+import { DocumentList } from '../components/documents';
 import { dateTime } from '../format';
 import { eventLabel, label, lang, pick, t } from '../i18n';
 import { useSession } from '../session';
@@ -18,7 +18,7 @@ const actorOf = (e: TimelineEvent) => e.actorName ?? label('actor', e.actor);
 export function CasePage({ id }: { id: string }) {
   const c = useLoad<CaseView>(`/api/cases/${id}`);
   const timeline = useLoad<ApiType<'CaseTimeline'>>(`/api/cases/${id}/timeline`);
-  const documents = useLoad<{ documents: DocumentInfo[] }>(`/api/cases/${id}/documents`);
+  const documents = useLoad<ApiType<'DocumentList'>>(`/api/cases/${id}/documents`);
   const { me } = useSession();
   const [action, setAction] = useState<string | null>(null);
   const reload = () => { setAction(null); c.reload(); timeline.reload(); documents.reload(); };
@@ -128,9 +128,9 @@ export function CasePage({ id }: { id: string }) {
 
 /** Identity is fetched only on request: every read is audited, and a denouncer's is for heads and administrators. */
 function Petitioner({ id }: { id: string }) {
-  const [data, setData] = useState<Record<string, unknown> | null>(null);
+  const [data, setData] = useState<Partial<NonNullable<ApiType<'CasePetitioner'>['petitioner']>> | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const show = () => api<{ petitioner: Record<string, unknown> | null }>(`/api/cases/${id}/petitioner`).then((r) => setData(r.petitioner ?? {}), setError);
+  const show = () => api<ApiType<'CasePetitioner'>>(`/api/cases/${id}/petitioner`).then((r) => setData(r.petitioner ?? {}), setError);
   if (error) return <ErrorBox error={error} />;
   if (!data) return <button type="button" class="linklike" onClick={show}>{t('showIdentity')}</button>;
   if (data.anonymous) return <p>{t('identityHidden')}</p>;

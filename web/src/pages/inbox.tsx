@@ -1,17 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, type ApiType } from '../api';
 import { CaseSearch } from '../components/case-search';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { dateTime, timeLeft } from '../format';
 import { label, lang, pick, t } from '../i18n';
 import { useSession } from '../session';
 import type { Catalog } from './submit';
-
-interface InboxItem {
-  id: string; trackingCode: string; type: string; status: string; title: string; unit: { name: string }; agency: { name: string } | null;
-  dueAt: string | null; secondsLeft: number | null; overdue: boolean;
-}
-interface Inbox { total: number; page: number; pageSize: number; items: InboxItem[] }
 
 const OPEN_STATUSES = ['RECEIVED', 'UNROUTED', 'ASSIGNED', 'ACCEPTED', 'AWAITING_INFO', 'SUSPENDED'];
 const TYPES = ['FEEDBACK', 'COMPLAINT_FIRST', 'COMPLAINT_SECOND', 'DENUNCIATION', 'SESSION_OPINION'];
@@ -40,7 +34,6 @@ function storeViews(email: string, views: SavedView[]): void {
   }
 }
 
-interface Agency { id: string; name: string; unit: { name: string } }
 interface BulkResult { id: string; title: string; error: string | null }
 
 /**
@@ -48,7 +41,7 @@ interface BulkResult { id: string; title: string; error: string | null }
  * case's own 'assign' action (so every rule and audit entry applies), with what failed and why.
  */
 function BulkAssign({ chosen, titles, onDone }: { chosen: string[]; titles: Map<string, string>; onDone: (results: BulkResult[]) => void }) {
-  const agencies = useLoad<{ agencies: Agency[] }>('/api/catalog/agencies');
+  const agencies = useLoad<ApiType<'AgencyList'>>('/api/catalog/agencies');
   const [agencyId, setAgencyId] = useState('');
   const [busy, setBusy] = useState(false);
   const assign = async () => {
@@ -92,7 +85,7 @@ export function InboxPage() {
   const failed = assigned?.filter((r) => r.error) ?? [];
   const canAssign = me?.role === 'RECEPTION_OFFICER';
   const query = new URLSearchParams({ page: String(page), pageSize: '25', ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')) });
-  const inbox = useLoad<Inbox>(`/api/inbox?${query.toString()}`);
+  const inbox = useLoad<ApiType<'Inbox'>>(`/api/inbox?${query.toString()}`);
   const set = (k: keyof Filters) => (e: Event) => { setFilters({ ...filters, [k]: (e.currentTarget as HTMLSelectElement).value }); setPage(1); };
   const apply = (f: Filters) => { setFilters({ ...NO_FILTER, ...f }); setPage(1); };
   const saveView = (e: Event) => {

@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, type ApiType } from '../api';
 import { ErrorBox } from '../components/data';
 import { Field, inputValue, useSubmit } from '../components/form';
 import { t } from '../i18n';
 import { navigate } from '../router';
-import { HOME_OF, type Me, useSession } from '../session';
+import { HOME_OF, useSession } from '../session';
 
 export function LoginPage() {
   const { refresh } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const form = useSubmit(
-    () => api<{ user: Me }>('/api/auth/login', { body: { email, password } }),
+    () => api<ApiType<'LoginSession'>>('/api/auth/login', { body: { email, password } }),
     async ({ user }) => {
       await refresh();
       const next = new URLSearchParams(location.search).get('next');

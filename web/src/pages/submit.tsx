@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, type ApiType } from '../api';
 import { rememberSecret } from '../citizen-secret';
 import { Async, ErrorBox, useLoad } from '../components/data';
 import { documentIdsOf, UploadField, type DocumentInfo } from '../components/documents';
@@ -8,22 +8,12 @@ import { dateTime } from '../format';
 import { label, lang, t, type MessageKey } from '../i18n';
 import { useSession } from '../session';
 
-export interface Catalog {
-  caseTypes: string[];
-  units: Array<{ code: string; name: string; level: string; parentCode: string | null }>;
-  categories: Array<{ code: string; nameVi: string; nameEn: string }>;
-}
+export type Catalog = ApiType<'Catalog'>;
 
 const CITIZEN_TYPES = ['FEEDBACK', 'COMPLAINT_FIRST', 'DENUNCIATION'];
 
 /** What POST /api/petitions answers: the secret once, and the receipt sent by each channel the citizen gave. */
-interface Submitted {
-  trackingCode: string;
-  secret: string | null;
-  receivedAt: string;
-  acceptance: { dueAt: string | null; limit: { amount: number; unit: 'calendar_days' | 'working_days' | 'seconds' } };
-  receipt: Array<{ channel: 'email' | 'sms'; status: 'SENT' | 'PENDING' | 'FAILED' }>;
-}
+type Submitted = ApiType<'SubmittedPetition'>;
 
 const LIMIT_UNITS = { vi: { calendar_days: 'ngày', working_days: 'ngày làm việc', seconds: 'giây' }, en: { calendar_days: 'days', working_days: 'working days', seconds: 'seconds' } };
 const limitInWords = (l: Submitted['acceptance']['limit']) => `${l.amount} ${LIMIT_UNITS[lang()][l.unit]}`;
